@@ -1,0 +1,151 @@
+import Foundation
+
+public struct BuildOptions: Sendable {
+    public var site: URL
+    /// Defaults to `SITE/public`.
+    public var output: URL?
+    /// Overrides `base_url` of site.yaml.
+    public var baseURL: String?
+    public var offline: Bool
+    public var today: Day
+
+    public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, today: Day = .today()) {
+        self.site = site
+        self.output = output
+        self.baseURL = baseURL
+        self.offline = offline
+        self.today = today
+    }
+
+    public var outputFolder: URL { output ?? site.appendingPathComponent("public", isDirectory: true) }
+}
+
+public struct BuildReport: Sendable {
+    public var pagesByKind: [String: Int] = [:]
+    public var attachmentsCopied = 0
+    public var assetsCopied = 0
+    public var otherFiles: [String] = []
+    public var warnings: [Diagnostic] = []
+    public var stageSeconds: [(String, Double)] = []
+    public var output: URL?
+    public var language = "ru"
+
+    public var pageCount: Int { pagesByKind.values.reduce(0, +) }
+    public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
+}
+
+/// The pipeline, in one place: load → link → render → write.
+public enum SiteBuilder {
+    /// Builds the site. Throws `ContentErrors` with every problem found when
+    /// anything is wrong; the previous output is then left untouched.
+    public static func build(_ options: BuildOptions) throws -> BuildReport {
+        try run(options, write: true)
+    }
+
+    /// Runs every check of a build and writes nothing.
+    public static func check(_ options: BuildOptions) throws -> BuildReport {
+        try run(options, write: false)
+    }
+
+    private static func run(_ options: BuildOptions, write: Bool) throws -> BuildReport {
+        var report = BuildReport()
+        var clock = StageClock()
+        let log = DiagnosticLog()
+
+        let (loaded, loadDiagnostics) = ContentLoader(root: options.site).load()
+        log.add(contentsOf: loadDiagnostics)
+        clock.lap("load", into: &report)
+        guard let content = loaded else { throw ContentErrors(log.all) }
+        let language = content.site.language
+        report.language = content.site.language
+
+        let (graph, linkDiagnostics) = Linker.link(content)
+        log.add(contentsOf: linkDiagnostics)
+        clock.lap("link", into: &report)
+
+        let themeDirectory = options.site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
+        let hasSiteTheme = FileManager.default.fileExists(atPath: themeDirectory.path)
+        if !hasSiteTheme && content.site.theme != "default" {
+            log.add(.error(SourceLocation(file: "content/site.yaml"), LocalizedText(
+                en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
+                ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))
+        }
+        let (theme, themeDiagnostics) = Theme.load(siteThemeDirectory: hasSiteTheme ? themeDirectory : nil,
+                                                   language: content.site.language, displayRoot: options.site)
+        log.add(contentsOf: themeDiagnostics)
+        guard let theme else { throw ContentErrors(log.all, language: language) }
+
+        let settings = RenderSettings(baseURL: options.baseURL ?? content.site.baseURL ?? "", offline: options.offline, today: options.today)
+        let env = RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log)
+        let renderer = SiteRenderer(env: env)
+        let jobs = renderer.jobs()
+
+        // Pages are rendered even after earlier errors, so that one run also
+        // reports the broken links inside Markdown; they are written only on success.
+        let canWrite = write && !log.hasErrors
+        let folder: OutputFolder? = canWrite ? try OutputFolder(destination: options.outputFolder) : nil
+        let sink: PageSink = folder ?? DiscardingSink()
+        report.pagesByKind = renderer.render(jobs, to: sink)
+        if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
+        clock.lap("render", into: &report)
+
+        do {
+            report.otherFiles = try renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
+            if settings.baseURL.isEmpty {
+                log.add(.warning(SourceLocation(file: "content/site.yaml"), LocalizedText(
+                    en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",
+                    ru: "не задан base_url: sitemap.xml и feed.xml требуют абсолютных адресов и не созданы")))
+            }
+            if let folder {
+                report.assetsCopied = try copyAssets(theme, to: folder)
+                report.attachmentsCopied = try copyAttachments(env.usedFiles.values, content: content, to: folder)
+            }
+        } catch {
+            log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
+                en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
+        }
+
+        let diagnostics = log.all
+        if diagnostics.contains(where: { $0.severity == .error }) {
+            folder?.discard()
+            throw ContentErrors(diagnostics, language: language)
+        }
+        if let folder {
+            do {
+                try folder.commit()
+            } catch {
+                folder.discard()
+                throw error
+            }
+            report.output = folder.destination
+        }
+        clock.lap("write", into: &report)
+        report.warnings = diagnostics
+        return report
+    }
+
+    private static func copyAssets(_ theme: Theme, to folder: OutputFolder) throws -> Int {
+        for (relative, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
+            try folder.copyFile(from: source, to: "assets/" + relative)
+        }
+        return theme.assets.count
+    }
+
+    private static func copyAttachments(_ used: Set<String>, content: SiteContent, to folder: OutputFolder) throws -> Int {
+        let files = content.root.appendingPathComponent("content/files", isDirectory: true)
+        for relative in used.sorted() {
+            try folder.copyFile(from: files.appendingPathComponent(relative), to: "files/" + relative)
+        }
+        return used.count
+    }
+}
+
+struct StageClock {
+    private var last = DispatchTime.now()
+
+    mutating func lap(_ stage: String, into report: inout BuildReport) {
+        let now = DispatchTime.now()
+        report.stageSeconds.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e9))
+        last = now
+    }
+}

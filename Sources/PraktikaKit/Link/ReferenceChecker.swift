@@ -1,0 +1,114 @@
+import Foundation
+
+/// Checks that ids named in content exist, reporting each unknown one at its
+/// own position with the closest known ids.
+struct ReferenceChecker {
+    let graph: SiteGraph
+    let log: DiagnosticLog
+
+    private var content: SiteContent { graph.content }
+
+    /// Ids that exist in the content, drafts included, for the kind.
+    func knownIDs(_ kind: EntityKind) -> [String] {
+        switch kind {
+        case .school: return content.schools.map(\.id)
+        case .network: return content.networks.map(\.id)
+        case .program: return content.programs.map(\.id)
+        case .practice: return content.practices.map(\.id)
+        case .seminar: return content.seminars.map(\.id)
+        case .digest: return content.digests.map(\.id)
+        }
+    }
+
+    func exists(_ kind: EntityKind, _ id: String) -> Bool {
+        switch kind {
+        case .school: return graph.schools[id] != nil
+        case .network: return graph.networks[id] != nil
+        case .program: return graph.programs[id] != nil
+        case .practice: return graph.practices[id] != nil
+        case .seminar: return graph.seminars[id] != nil
+        case .digest: return graph.digests[id] != nil
+        }
+    }
+
+    /// The problem with a reference, or nil when it resolves to a published entity.
+    func problem(_ kind: EntityKind, _ id: String) -> LocalizedText? {
+        if exists(kind, id) { return nil }
+        if content.unreadable.contains("\(kind.rawValue)/\(id)") {
+            // Already reported where the file itself is wrong.
+            return LocalizedText(en: "", ru: "")
+        }
+        if kind == .practice, content.practices.contains(where: { $0.id == id }) {
+            return LocalizedText(
+                en: "practice `\(id)` is a draft (status: draft) and is not published; publish it or remove the reference",
+                ru: "практика «\(id)» — черновик (status: draft) и не публикуется; опубликуйте её или уберите ссылку")
+        }
+        let ext = kind.isMarkdown ? "md" : "yaml"
+        let hint = Suggestions.hint(Suggestions.closest(to: id, among: knownIDs(kind)))
+        return LocalizedText(
+            en: "unknown \(kind.rawValue) `\(id)`: there is no content/\(kind.folder)/\(id).\(ext)\(hint.en)",
+            ru: "\(kind.unknownRU) «\(id)»: нет файла content/\(kind.folder)/\(id).\(ext)\(hint.ru)")
+    }
+
+    @discardableResult
+    func check(_ ref: Ref, _ kind: EntityKind, in file: String) -> Bool {
+        guard let message = problem(kind, ref.value) else { return true }
+        report(message, ref, file)
+        return false
+    }
+
+    @discardableResult
+    func checkTerm(_ ref: Ref, _ vocabulary: VocabularyKind, in file: String) -> Bool {
+        guard let terms = content.vocabularies[vocabulary] else {
+            report(LocalizedText(
+                en: "unknown \(vocabulary.practiceField) term `\(ref.value)`: there is no content/vocabularies/\(vocabulary.rawValue).yaml",
+                ru: "неизвестный термин «\(ref.value)» в поле \(vocabulary.practiceField): нет файла content/vocabularies/\(vocabulary.rawValue).yaml"), ref, file)
+            return false
+        }
+        if terms.term(ref.value) != nil { return true }
+        let hint = Suggestions.hint(Suggestions.closest(to: ref.value, among: terms.terms.map(\.id.value)))
+        report(LocalizedText(
+            en: "unknown \(vocabulary.practiceField) term `\(ref.value)`: it is not in \(terms.file)\(hint.en)",
+            ru: "неизвестный термин «\(ref.value)» в поле \(vocabulary.practiceField): его нет в \(terms.file)\(hint.ru)"), ref, file)
+        return false
+    }
+
+    /// An attachment path: relative, inside content/files/, existing.
+    @discardableResult
+    func checkAttachment(_ ref: Ref, in file: String) -> Bool {
+        guard let message = attachmentProblem(ref.value) else { return true }
+        report(message, ref, file)
+        return false
+    }
+
+    func attachmentProblem(_ path: String) -> LocalizedText? {
+        let normalized = AttachmentPath.normalize(path)
+        guard let relative = normalized else {
+            return LocalizedText(
+                en: "attachment `\(path)` must be a path inside content/files/ (no `..`, no absolute path)",
+                ru: "вложение «\(path)» должно быть путём внутри content/files/ (без `..` и без абсолютного пути)")
+        }
+        if content.files[relative] != nil { return nil }
+        let hint = Suggestions.hint(Suggestions.closest(to: relative, among: content.files.keys, limit: 2))
+        return LocalizedText(
+            en: "attachment `\(path)` not found: there is no content/files/\(relative)\(hint.en)",
+            ru: "вложение «\(path)» не найдено: нет файла content/files/\(relative)\(hint.ru)")
+    }
+
+    func report(_ message: LocalizedText, _ ref: Ref, _ file: String) {
+        guard !message.en.isEmpty else { return }
+        log.add(.error(SourceLocation(file: file, line: ref.line, column: ref.column), message))
+    }
+}
+
+enum AttachmentPath {
+    /// The path relative to content/files/, or nil if it would leave that folder.
+    static func normalize(_ path: String) -> String? {
+        var trimmed = path.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasPrefix("files/") { trimmed.removeFirst("files/".count) }
+        guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"), !trimmed.contains("\\") else { return nil }
+        let parts = trimmed.split(separator: "/", omittingEmptySubsequences: true)
+        guard !parts.contains(where: { $0 == ".." }) else { return nil }
+        return parts.filter { $0 != "." }.joined(separator: "/")
+    }
+}

@@ -1,0 +1,85 @@
+/// The link stage's result: every entity by id and every relation between
+/// them, derived once from the data in both directions, so pages never
+/// need to search. Drafts are not in it.
+public struct SiteGraph: Sendable {
+    public let content: SiteContent
+    public let schools: [String: Entry<School>]
+    public let networks: [String: Entry<Network>]
+    public let programs: [String: Entry<Program>]
+    /// Published and recommended practices only.
+    public let practices: [String: Entry<Practice>]
+    public let seminars: [String: Entry<Seminar>]
+    public let digests: [String: Entry<Digest>]
+
+    /// Practices in catalog order: recommended first, then newest, then by title.
+    public let practiceOrder: [String]
+    /// Seminars by date, oldest first.
+    public let seminarOrder: [String]
+
+    public internal(set) var rolesBySchool: [String: [NetworkRole]] = [:]
+    public internal(set) var practicesBySchool: [String: [PracticeRole]] = [:]
+    public internal(set) var practicesByNetwork: [String: [String]] = [:]
+    public internal(set) var practicesByProgram: [String: [String]] = [:]
+    public internal(set) var practicesByTerm: [VocabularyKind: [String: [String]]] = [:]
+    public internal(set) var seminarsBySchool: [String: [SeminarRole]] = [:]
+    public internal(set) var seminarsByPractice: [String: [String]] = [:]
+    public internal(set) var seminarsByNetwork: [String: [String]] = [:]
+    public internal(set) var programsByNetwork: [String: [String]] = [:]
+    public internal(set) var programsBySchool: [String: [String]] = [:]
+    public internal(set) var digestsBySeminar: [String: [String]] = [:]
+
+    init(content: SiteContent) {
+        self.content = content
+        schools = Dictionary(content.schools.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        networks = Dictionary(content.networks.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        programs = Dictionary(content.programs.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        practices = Dictionary(content.practices.filter { !$0.isDraft }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        seminars = Dictionary(content.seminars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        digests = Dictionary(content.digests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        practiceOrder = practices.values.sorted(by: Self.catalogOrder).map(\.id)
+        seminarOrder = seminars.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(\.id)
+    }
+
+    static func catalogOrder(_ a: Entry<Practice>, _ b: Entry<Practice>) -> Bool {
+        let aRecommended = a.status == .recommended, bRecommended = b.status == .recommended
+        if aRecommended != bRecommended { return aRecommended }
+        let aDate = a.date ?? Day(year: 0, month: 1), bDate = b.date ?? Day(year: 0, month: 1)
+        if aDate != bDate { return aDate > bDate }
+        return a.title.localizedStandardCompare(b.title) == .orderedAscending
+    }
+
+    /// Sorts practice ids in catalog order.
+    public func inCatalogOrder(_ ids: [String]) -> [String] {
+        let rank = Dictionary(uniqueKeysWithValues: practiceOrder.enumerated().map { ($1, $0) })
+        return Array(Set(ids)).sorted { (rank[$0] ?? .max) < (rank[$1] ?? .max) }
+    }
+
+    public func term(_ kind: VocabularyKind, _ id: String) -> Term? {
+        content.vocabularies[kind]?.term(id)
+    }
+}
+
+/// A school's place in one network: leader or supported, for a period.
+public struct NetworkRole: Sendable {
+    public enum Role: String, Sendable { case leader, member }
+    public var network: String
+    public var role: Role
+    public var from: Day?
+    public var to: Day?
+}
+
+public struct PracticeRole: Sendable {
+    public enum Role: String, Sendable { case author, partner }
+    public var practice: String
+    public var role: Role
+}
+
+public struct SeminarRole: Sendable {
+    public enum Role: String, Sendable, Comparable {
+        case organiser, host, speaker, presented
+        public static func < (a: Role, b: Role) -> Bool { a.order < b.order }
+        var order: Int { [.organiser, .host, .speaker, .presented].firstIndex(of: self)! }
+    }
+    public var seminar: String
+    public var roles: [Role]
+}

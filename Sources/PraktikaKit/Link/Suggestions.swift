@@ -1,0 +1,35 @@
+/// "Did you mean …?" for unknown ids and field names.
+enum Suggestions {
+    static func closest(to word: String, among candidates: some Sequence<String>, limit: Int = 3) -> [String] {
+        let threshold = max(2, word.count / 3)
+        return candidates
+            .map { ($0, distance(word, $0)) }
+            .filter { $0.1 <= threshold || $0.0.hasPrefix(word) || word.hasPrefix($0.0) }
+            .sorted { ($0.1, $0.0) < ($1.1, $1.0) }
+            .prefix(limit)
+            .map(\.0)
+    }
+
+    /// Levenshtein distance over characters.
+    static func distance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        if a.isEmpty { return b.count }
+        if b.isEmpty { return a.count }
+        var previous = Array(0...b.count)
+        var current = previous
+        for i in 1...a.count {
+            current[0] = i
+            for j in 1...b.count {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            swap(&previous, &current)
+        }
+        return previous[b.count]
+    }
+
+    static func hint(_ suggestions: [String]) -> LocalizedText {
+        guard !suggestions.isEmpty else { return LocalizedText(en: "", ru: "") }
+        let list = suggestions.map { "`\($0)`" }.joined(separator: ", ")
+        return LocalizedText(en: "; did you mean \(list)?", ru: "; возможно, имелось в виду \(list)?")
+    }
+}

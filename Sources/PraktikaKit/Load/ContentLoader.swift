@@ -1,0 +1,142 @@
+import Foundation
+
+/// The load stage: files under `content/` → typed models with positions.
+/// Every file is read even when others fail, so one run reports every problem.
+public struct ContentLoader: Sendable {
+    public let root: URL
+
+    public init(root: URL) {
+        self.root = root.standardizedFileURL
+    }
+
+    var contentDirectory: URL { root.appendingPathComponent("content", isDirectory: true) }
+
+    public func load() -> (SiteContent?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        guard FileManager.default.fileExists(atPath: contentDirectory.path) else {
+            log.add(.error(SourceLocation(file: "content"), LocalizedText(
+                en: "no `content/` folder in \(root.path); is this a praktika site?",
+                ru: "в папке \(root.path) нет папки `content/`; это сайт praktika?")))
+            return (nil, log.all)
+        }
+        let siteFile = "content/site.yaml"
+        var site = SiteConfig(title: "praktika")
+        switch SourceText.read(contentDirectory.appendingPathComponent("site.yaml"), relativePath: siteFile) {
+        case .success(let text):
+            switch YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile) {
+            case .success(let config): site = config
+            case .failure(let diagnostic): log.add(diagnostic)
+            }
+        case .failure(let diagnostic):
+            log.add(diagnostic)
+        }
+
+        var content = SiteContent(root: root, site: site)
+        let unreadable = UnreadableSet()
+        content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable)
+        content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable)
+        content.programs = loadEntries(.program, Program.self, log: log, unreadable: unreadable)
+        content.practices = loadEntries(.practice, Practice.self, log: log, unreadable: unreadable)
+        content.seminars = loadEntries(.seminar, Seminar.self, log: log, unreadable: unreadable)
+        content.digests = loadEntries(.digest, Digest.self, log: log, unreadable: unreadable)
+        content.vocabularies = loadVocabularies(log: log)
+        content.files = AttachmentScanner(filesDirectory: contentDirectory.appendingPathComponent("files")).scan(log: log)
+        content.unreadable = unreadable.values
+        return (content, log.all)
+    }
+
+    private func loadEntries<T: Decodable & Sendable>(
+        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: UnreadableSet
+    ) -> [Entry<T>] {
+        let folder = contentDirectory.appendingPathComponent(kind.folder, isDirectory: true)
+        let files = ContentFiles.list(folder, extensions: kind.isMarkdown ? ["md"] : ["yaml", "yml"],
+                                      relativeTo: "content/\(kind.folder)", log: log)
+        let results = ParallelMap.map(files) { (reader: YAMLReader, file: ContentFiles.Item) -> Entry<T>? in
+            guard EntityID.isValid(file.id) else {
+                log.add(.error(SourceLocation(file: file.relativePath), LocalizedText(
+                    en: "`\(file.id)` is not a valid id: use lower-case Latin letters, digits and hyphens (e.g. `gymnasium-1-syktyvkar`)",
+                    ru: "«\(file.id)» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и дефис (например, `gymnasium-1-syktyvkar`)")))
+                unreadable.insert("\(kind.rawValue)/\(file.id)")
+                return nil
+            }
+            let entry = Self.readEntry(kind, type, file: file, reader: reader)
+            switch entry {
+            case .success(let value): return value
+            case .failure(let diagnostic):
+                log.add(diagnostic)
+                unreadable.insert("\(kind.rawValue)/\(file.id)")
+                return nil
+            }
+        }
+        return results.compactMap { $0 }
+    }
+
+    static func readEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader) -> Result<Entry<T>, Diagnostic> {
+        let text: String
+        switch SourceText.read(file.url, relativePath: file.relativePath) {
+        case .success(let value): text = value
+        case .failure(let diagnostic): return .failure(diagnostic)
+        }
+        if !kind.isMarkdown {
+            return reader.decode(type, yaml: text, lineOffset: 0, file: file.relativePath)
+                .map { Entry(id: file.id, file: file.relativePath, fields: $0, body: nil) }
+        }
+        let parts: FrontMatter.Parts
+        do {
+            parts = try FrontMatter.split(text)
+        } catch .missingOpening {
+            return .failure(.error(SourceLocation(file: file.relativePath, line: 1, column: 1), LocalizedText(
+                en: "no front matter: the file must start with a line `---`, then the fields, then a closing `---`",
+                ru: "нет шапки: файл должен начинаться строкой `---`, затем поля, затем закрывающая строка `---`")))
+        } catch {
+            return .failure(.error(SourceLocation(file: file.relativePath, line: 1, column: 1), LocalizedText(
+                en: "the front matter opened by `---` on line 1 is never closed: add a line `---` after the last field",
+                ru: "шапка, открытая строкой `---` в строке 1, не закрыта: добавьте строку `---` после последнего поля")))
+        }
+        return reader.decode(type, yaml: parts.yaml, lineOffset: parts.yamlLineOffset, file: file.relativePath)
+            .map { Entry(id: file.id, file: file.relativePath, fields: $0,
+                         body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine)) }
+    }
+
+    private func loadVocabularies(log: DiagnosticLog) -> [VocabularyKind: Vocabulary] {
+        var result: [VocabularyKind: Vocabulary] = [:]
+        let reader = YAMLReader()
+        for kind in VocabularyKind.allCases {
+            for ext in ["yaml", "yml"] {
+                let relative = "content/vocabularies/\(kind.rawValue).\(ext)"
+                let url = root.appendingPathComponent(relative)
+                guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                switch SourceText.read(url, relativePath: relative).flatMap({
+                    reader.decode([Term].self, yaml: $0, lineOffset: 0, file: relative)
+                }) {
+                case .success(let terms): result[kind] = Vocabulary(kind: kind, file: relative, terms: terms)
+                case .failure(let diagnostic): log.add(diagnostic)
+                }
+            }
+        }
+        return result
+    }
+}
+
+/// Thread-safe set of `kind/id` strings.
+final class UnreadableSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+
+    func insert(_ value: String) {
+        lock.lock(); defer { lock.unlock() }
+        set.insert(value)
+    }
+
+    var values: Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        return set
+    }
+}
+
+enum EntityID {
+    static func isValid(_ id: String) -> Bool {
+        guard !id.isEmpty, id.first != "-", id.last != "-" else { return false }
+        return id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
+    }
+}

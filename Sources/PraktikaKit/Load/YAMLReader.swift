@@ -1,0 +1,119 @@
+import Foundation
+import Yams
+
+/// Turns YAML text into a typed model, and every way that can fail into a
+/// diagnostic with the line and column of the offending value.
+struct YAMLReader {
+    private let decoder = YAMLDecoder()
+
+    func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String) -> Result<T, Diagnostic> {
+        let node: Node
+        do {
+            guard let composed = try Yams.compose(yaml: yaml) else {
+                return .failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
+                    en: "no data: expected a set of fields (key: value)",
+                    ru: "нет данных: ожидается набор полей (ключ: значение)")))
+            }
+            node = composed
+        } catch {
+            return .failure(Self.diagnostic(for: error, lineOffset: lineOffset, file: file))
+        }
+        do {
+            return .success(try decoder.decode(type, from: node, userInfo: [LineOffset.key: lineOffset]))
+        } catch let error as ValueError {
+            return .failure(.error(SourceLocation(file: file, line: error.line, column: error.column), error.message))
+        } catch let error as DecodingError {
+            return .failure(Self.diagnostic(for: error, root: node, lineOffset: lineOffset, file: file))
+        } catch {
+            return .failure(Self.diagnostic(for: error, lineOffset: lineOffset, file: file))
+        }
+    }
+
+    static func diagnostic(for error: Error, lineOffset: Int, file: String) -> Diagnostic {
+        if let yamlError = error as? YamlError {
+            switch yamlError {
+            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+                 .composer(_, let problem, let mark, _):
+                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), LocalizedText(
+                    en: "YAML syntax error: \(problem)",
+                    ru: "ошибка синтаксиса YAML: \(problem)"))
+            case .duplicatedKeysInMapping(let duplicates, let context):
+                let keys = duplicates.joined(separator: ", ")
+                return .error(SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column), LocalizedText(
+                    en: "field `\(keys)` is given twice", ru: "поле «\(keys)» указано дважды"))
+            default:
+                break
+            }
+        }
+        return .error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
+            en: "cannot read YAML: \(error)", ru: "не удаётся прочитать YAML: \(error)"))
+    }
+
+    static func diagnostic(for error: DecodingError, root: Node, lineOffset: Int, file: String) -> Diagnostic {
+        func location(_ path: [CodingKey]) -> SourceLocation {
+            let mark = Self.node(at: path, in: root)?.mark
+            return SourceLocation(file: file, line: (mark?.line ?? 1) + lineOffset, column: mark?.column ?? 1)
+        }
+        switch error {
+        case .keyNotFound(let key, let context):
+            let field = Self.describe(context.codingPath + [key])
+            return .error(location(context.codingPath), LocalizedText(
+                en: "required field `\(field)` is missing", ru: "нет обязательного поля «\(field)»"))
+        case .typeMismatch(let type, let context), .valueNotFound(let type, let context):
+            let field = Self.describe(context.codingPath)
+            let (en, ru) = Self.expectation(for: type)
+            let found = Self.node(at: context.codingPath, in: root)
+            let isEmpty = found == nil || found?.null != nil
+            return .error(location(context.codingPath), isEmpty
+                ? LocalizedText(en: "field `\(field)` is empty; expected \(en)", ru: "поле «\(field)» пустое; ожидается \(ru)")
+                : LocalizedText(en: "field `\(field)` should be \(en)", ru: "поле «\(field)» должно быть: \(ru)"))
+        case .dataCorrupted(let context):
+            let field = Self.describe(context.codingPath)
+            return .error(location(context.codingPath), LocalizedText(
+                en: "field `\(field)`: \(context.debugDescription)", ru: "поле «\(field)»: \(context.debugDescription)"))
+        @unknown default:
+            return .error(SourceLocation(file: file), LocalizedText(en: "\(error)", ru: "\(error)"))
+        }
+    }
+
+    static func node(at path: [CodingKey], in root: Node) -> Node? {
+        var current: Node? = root
+        for key in path {
+            guard let node = current else { return nil }
+            if let index = key.intValue, let sequence = node.sequence {
+                current = index < sequence.count ? sequence[index] : nil
+            } else if let mapping = node.mapping {
+                current = mapping.first { $0.key.string == key.stringValue }?.value
+            } else {
+                return node
+            }
+        }
+        return current
+    }
+
+    /// `plan[0].items[2].due`, counted from 1 for people: `plan[1].items[3].due`.
+    static func describe(_ path: [CodingKey]) -> String {
+        var text = ""
+        for key in path {
+            if let index = key.intValue {
+                text += "[\(index + 1)]"
+            } else {
+                text += text.isEmpty ? key.stringValue : "." + key.stringValue
+            }
+        }
+        return text.isEmpty ? "(document)" : text
+    }
+
+    static func expectation(for type: Any.Type) -> (String, String) {
+        let name = String(describing: type)
+        switch name {
+        case "String", "Located<String>": return ("text", "текст")
+        case "Int", "Located<Int>": return ("a whole number", "целое число")
+        case "Double", "Float": return ("a number", "число")
+        case "Bool": return ("true or false", "true или false")
+        default:
+            if name.hasPrefix("Array") || name.hasPrefix("[") { return ("a list", "список") }
+            return ("a set of fields (key: value)", "набор полей (ключ: значение)")
+        }
+    }
+}

@@ -1,0 +1,95 @@
+import CCmark
+import Foundation
+
+/// A `kind:id` link found in Markdown, with its position inside the text.
+public struct EntityLink: Sendable {
+    public enum Scheme: String, CaseIterable, Sendable {
+        case school, practice, network, program, seminar, file
+    }
+    public var scheme: Scheme
+    /// The id, or for `file:` the path under content/files/.
+    public var target: String
+    /// `#section` part, kept on the rewritten URL.
+    public var fragment: String?
+    /// 1-based line inside the Markdown text and 1-based column in characters.
+    public var line: Int
+    public var column: Int
+}
+
+/// Markdown → HTML through libcmark, in its safe mode: raw HTML is dropped and
+/// `javascript:`/`data:`-style URLs are emptied by cmark itself. Entity links are
+/// rewritten on cmark's AST, so link text and titles are never re-parsed by hand.
+public enum Markdown {
+    public struct Output: Sendable {
+        public var html: String
+        /// Entity links whose resolver returned nil.
+        public var unresolved: [EntityLink]
+    }
+
+    /// - Parameter resolve: turns an entity link into a URL, or nil when it points nowhere.
+    public static func render(_ text: String, resolve: (EntityLink) -> String?) -> Output {
+        guard let document = text.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
+            return Output(html: "", unresolved: [])
+        }
+        defer { cmark_node_free(document) }
+        var unresolved: [EntityLink] = []
+        var lines: [Substring]?
+        let iterator = cmark_iter_new(document)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                  let rawURL = cmark_node_get_url(node),
+                  var link = parseEntityLink(String(cString: rawURL))
+            else { continue }
+            if lines == nil { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
+            (link.line, link.column) = position(of: node, in: lines!)
+            if let url = resolve(link) {
+                cmark_node_set_url(node, url)
+            } else {
+                unresolved.append(link)
+                // Leave no dead `school:…` target in the page.
+                cmark_node_set_url(node, "")
+            }
+        }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+            return Output(html: "", unresolved: unresolved)
+        }
+        defer { free(rendered) }
+        return Output(html: String(cString: rendered), unresolved: unresolved)
+    }
+
+    /// Finds the entity links without rendering, for checks.
+    public static func entityLinks(in text: String) -> [EntityLink] {
+        var found: [EntityLink] = []
+        _ = render(text) { found.append($0); return "" }
+        return found
+    }
+
+    static func parseEntityLink(_ url: String) -> EntityLink? {
+        guard let colon = url.firstIndex(of: ":"),
+              let scheme = EntityLink.Scheme(rawValue: String(url[..<colon]).lowercased())
+        else { return nil }
+        var target = String(url[url.index(after: colon)...])
+        var fragment: String?
+        if let hash = target.firstIndex(of: "#") {
+            fragment = String(target[target.index(after: hash)...])
+            target = String(target[..<hash])
+        }
+        target = target.removingPercentEncoding ?? target
+        return EntityLink(scheme: scheme, target: target, fragment: fragment, line: 0, column: 0)
+    }
+
+    /// cmark counts columns in bytes; authors count characters.
+    private static func position(of node: OpaquePointer, in lines: [Substring]) -> (Int, Int) {
+        let line = Int(cmark_node_get_start_line(node))
+        let byteColumn = Int(cmark_node_get_start_column(node))
+        guard line >= 1, line <= lines.count else { return (line, byteColumn) }
+        let utf8 = lines[line - 1].utf8
+        let end = utf8.index(utf8.startIndex, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
+        return (line, lines[line - 1][..<end].count + 1)
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A calendar date as authors write it: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known.
+public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConvertible {
+    public var year: Int
+    public var month: Int
+    public var day: Int?
+
+    public init(year: Int, month: Int, day: Int? = nil) {
+        self.year = year
+        self.month = month
+        self.day = day
+    }
+
+    public init?(_ text: String) {
+        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        guard parts.count == 2 || parts.count == 3,
+              parts[0].count == 4, let year = Int(parts[0]),
+              parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month)
+        else { return nil }
+        var day: Int?
+        if parts.count == 3 {
+            guard parts[2].count == 2, let d = Int(parts[2]), d >= 1, d <= Day.daysIn(month: month, year: year)
+            else { return nil }
+            day = d
+        }
+        self.init(year: year, month: month, day: day)
+    }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let parsed = Day(text) else {
+            throw ValueError(LocalizedText(
+                en: "`\(text)` is not a real date; expected YYYY-MM-DD or YYYY-MM, e.g. 2021-09-01",
+                ru: "«\(text)» — не дата; ожидается ГГГГ-ММ-ДД или ГГГГ-ММ, например 2021-09-01"), at: decoder)
+        }
+        self = parsed
+    }
+
+    static func daysIn(month: Int, year: Int) -> Int {
+        switch month {
+        case 2: return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    /// ISO form as written: `2021-09-01` or `2021-09`.
+    public var description: String {
+        let base = String(format: "%04d-%02d", year, month)
+        return day.map { base + String(format: "-%02d", $0) } ?? base
+    }
+
+    /// For feeds and sitemaps, which need a full date; a month counts as its first day.
+    public var isoDate: String {
+        String(format: "%04d-%02d-%02d", year, month, day ?? 1)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool {
+        (a.year, a.month, a.day ?? 0) < (b.year, b.month, b.day ?? 0)
+    }
+
+    public static func today(_ now: Date = Date()) -> Day {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone.current, from: now)
+        return Day(year: c.year ?? 1970, month: c.month ?? 1, day: c.day ?? 1)
+    }
+}
+
+/// `{from, to}`; either end may be missing for an open period.
+public struct Period: Sendable, Hashable, Decodable {
+    public var from: Day?
+    public var to: Day?
+
+    public init(from: Day?, to: Day?) {
+        self.from = from
+        self.to = to
+    }
+}

@@ -1,0 +1,27 @@
+/// One content file after loading: its id, where it came from, its typed
+/// front matter or YAML, and its Markdown body if it has one.
+@dynamicMemberLookup
+public struct Entry<Fields: Sendable>: Sendable {
+    public let id: String
+    /// Path relative to the site folder.
+    public let file: String
+    public let fields: Fields
+    public let body: MarkdownBody?
+
+    public init(id: String, file: String, fields: Fields, body: MarkdownBody?) {
+        self.id = id
+        self.file = file
+        self.fields = fields
+        self.body = body
+    }
+
+    public subscript<T>(dynamicMember keyPath: KeyPath<Fields, T>) -> T {
+        fields[keyPath: keyPath]
+    }
+}
+
+/// The Markdown below the front matter and the file line it starts on.
+public struct MarkdownBody: Sendable {
+    public var text: String
+    public var firstLine: Int
+}

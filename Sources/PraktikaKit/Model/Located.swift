@@ -1,0 +1,32 @@
+import Yams
+
+/// A value decoded from YAML together with where it stood, so that the link
+/// stage can point an author at the exact reference that is wrong.
+public struct Located<Value: Decodable & Sendable>: Decodable, Sendable {
+    public var value: Value
+    /// Line and column inside the YAML text (1-based); shifted to file lines by the loader.
+    public var line: Int
+    public var column: Int
+
+    public init(_ value: Value, line: Int = 0, column: Int = 0) {
+        self.value = value
+        self.line = line
+        self.column = column
+    }
+
+    public init(from decoder: Decoder) throws {
+        value = try decoder.singleValueContainer().decode(Value.self)
+        let offset = decoder.userInfo[LineOffset.key] as? Int ?? 0
+        line = (decoder.mark?.line ?? 0) + offset
+        column = decoder.mark?.column ?? 0
+    }
+}
+
+extension Located: Equatable where Value: Equatable {}
+extension Located: Hashable where Value: Hashable {}
+
+/// Front matter starts below the `---` line, so YAML positions are shifted
+/// to file positions through this offset, read from the decoder's user info.
+struct LineOffset {
+    static let key = CodingUserInfoKey(rawValue: "praktika.lineOffset")!
+}

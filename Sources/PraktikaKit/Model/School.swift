@@ -1,0 +1,41 @@
+public struct School: Decodable, Sendable {
+    public var name: String
+    public var shortName: String?
+    public var region: String?
+    public var municipality: String?
+    public var locality: String?
+    public var address: String?
+    public var website: String?
+    public var email: String?
+    public var phone: String?
+    public var students: Int?
+    public var director: Person?
+    @OrEmpty public var statuses: [SchoolStatus]
+    public var riskProfile: RiskProfile?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, region, municipality, locality, address, website, email, phone, students, director, statuses
+        case shortName = "short_name"
+        case riskProfile = "risk_profile"
+    }
+
+    /// The name used in lists and diagrams.
+    public var displayName: String { shortName ?? name }
+}
+
+public struct SchoolStatus: Decodable, Sendable {
+    /// As written: `2021` or a school year such as `2020/2021`.
+    public var year: String
+    public var status: Kind
+
+    public enum Kind: String, ContentEnum {
+        case lowResults = "low-results"
+        case adverseConditions = "adverse-conditions"
+        case leader
+    }
+}
+
+public struct RiskProfile: Decodable, Sendable {
+    public var year: String?
+    @OrEmpty public var factors: [Ref]
+}

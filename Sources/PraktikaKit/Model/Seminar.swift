@@ -1,0 +1,58 @@
+public struct Seminar: Decodable, Sendable {
+    public var title: String
+    public var date: Day
+    public var endDate: Day?
+    public var kind: Kind?
+    public var level: Level?
+    public var format: Format?
+    public var organiser: OrganiserRef?
+    public var host: Ref?
+    public var venue: String?
+    public var network: Ref?
+    public var audience: String?
+    public var participants: Int?
+    @OrEmpty public var agenda: [AgendaItem]
+    @OrEmpty public var materials: [Material]
+    public var digest: Ref?
+
+    public enum Kind: String, ContentEnum {
+        case seminar, webinar, roundTable = "round-table", methodologicalLanding = "methodological-landing"
+        case openDay = "open-day", conference
+    }
+
+    public enum Level: String, ContentEnum {
+        case school, municipal, intermunicipal, regional
+    }
+
+    public enum Format: String, ContentEnum {
+        case inPerson = "in-person", online, hybrid
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, date, kind, level, format, organiser, host, venue, network, audience, participants
+        case agenda, materials, digest
+        case endDate = "end_date"
+    }
+}
+
+public struct AgendaItem: Decodable, Sendable {
+    /// As written («10:00», «10:00–10:20»); YAML 1.1 would read 10:00 as a number, so it is kept as text.
+    public var time: String?
+    public var title: String
+    @OrEmpty public var speakers: [Speaker]
+    public var practice: Ref?
+    public var school: Ref?
+}
+
+public struct Speaker: Decodable, Sendable {
+    public var name: String
+    public var position: String?
+    public var school: Ref?
+}
+
+/// A seminar material: an attachment or an external link.
+public struct Material: Decodable, Sendable {
+    public var file: Ref?
+    public var url: String?
+    public var title: String?
+}

@@ -1,0 +1,46 @@
+/// `content/site.yaml`.
+public struct SiteConfig: Decodable, Sendable {
+    public var title: String
+    /// A line under the title on the home page and in meta descriptions.
+    public var description: String?
+    public var organisation: Organisation?
+    public var baseURL: String?
+    public var language: String
+    public var theme: String
+    public var menu: [MenuItem]?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case title, description, organisation, language, theme, menu
+        case baseURL = "base_url"
+    }
+
+    public init(title: String, language: String = "ru", theme: String = "default") {
+        self.title = title
+        self.language = language
+        self.theme = theme
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        title = try c.decode(String.self, forKey: .title)
+        description = try c.decodeIfPresent(String.self, forKey: .description)
+        organisation = try c.decodeIfPresent(Organisation.self, forKey: .organisation)
+        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
+        language = try c.decodeIfPresent(String.self, forKey: .language) ?? "ru"
+        theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
+        menu = try c.decodeIfPresent([MenuItem].self, forKey: .menu)
+    }
+}
+
+public struct Organisation: Decodable, Sendable {
+    public var name: String
+    public var website: String?
+    public var email: String?
+    public var phone: String?
+    public var address: String?
+}
+
+public struct MenuItem: Decodable, Sendable {
+    public var title: String
+    public var url: String
+}

@@ -1,0 +1,52 @@
+import Foundation
+
+/// Everything the load stage read from a site folder, typed, with positions.
+public struct SiteContent: Sendable {
+    public var root: URL
+    public var site: SiteConfig
+    public var schools: [Entry<School>] = []
+    public var networks: [Entry<Network>] = []
+    public var programs: [Entry<Program>] = []
+    /// Drafts included: the link stage leaves them out of everything it builds.
+    public var practices: [Entry<Practice>] = []
+    public var seminars: [Entry<Seminar>] = []
+    public var digests: [Entry<Digest>] = []
+    public var vocabularies: [VocabularyKind: Vocabulary] = [:]
+    /// Attachment paths relative to `content/files/`, with their sizes in bytes.
+    public var files: [String: Int] = [:]
+    /// `kind/id` of files that exist but could not be read; references to them
+    /// are not reported again as unknown.
+    public var unreadable: Set<String> = []
+
+    public init(root: URL, site: SiteConfig) {
+        self.root = root
+        self.site = site
+    }
+}
+
+/// The kinds of entity, as folder names under `content/` and in `kind:id` links.
+public enum EntityKind: String, CaseIterable, Sendable {
+    case school, network, program, practice, seminar, digest
+
+    public var folder: String { rawValue + "s" }
+
+    /// Front matter + Markdown, or plain YAML.
+    public var isMarkdown: Bool {
+        switch self {
+        case .school, .network, .practice, .seminar: return true
+        case .program, .digest: return false
+        }
+    }
+
+    /// «неизвестная школа», with the adjective agreeing in gender.
+    var unknownRU: String {
+        switch self {
+        case .school: return "неизвестная школа"
+        case .network: return "неизвестная сеть"
+        case .program: return "неизвестная программа"
+        case .practice: return "неизвестная практика"
+        case .seminar: return "неизвестный семинар"
+        case .digest: return "неизвестный сборник"
+        }
+    }
+}

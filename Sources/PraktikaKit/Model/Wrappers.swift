@@ -1,0 +1,78 @@
+/// A list field that may be left out or left empty in YAML.
+@propertyWrapper
+public struct OrEmpty<Element: Decodable & Sendable>: Decodable, Sendable {
+    public var wrappedValue: [Element]
+
+    public init(wrappedValue: [Element] = []) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: Decoder) throws {
+        wrappedValue = try decoder.singleValueContainer().decode([Element].self)
+    }
+}
+
+extension KeyedDecodingContainer {
+    func decode<T>(_ type: OrEmpty<T>.Type, forKey key: Key) throws -> OrEmpty<T> {
+        try decodeIfPresent(type, forKey: key) ?? OrEmpty()
+    }
+}
+
+/// Accepts a single value where a list is usual (`status: recommended` as well as `status: [recommended]`).
+public struct OneOrMany<Element: Decodable & Sendable>: Decodable, Sendable {
+    public var values: [Element]
+
+    public init(_ values: [Element]) { self.values = values }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        if let list = try? container.decode([Element].self) {
+            values = list
+        } else {
+            values = [try container.decode(Element.self)]
+        }
+    }
+}
+
+/// Markdown text from a YAML field, with its position for link errors.
+public typealias MarkdownField = Located<String>
+
+/// A reference to another entity by id, with its position.
+public typealias Ref = Located<String>
+
+/// Either a school id or `{organisation: "…"}` (an education office, an institute).
+public enum OrganiserRef: Decodable, Sendable {
+    case school(Ref)
+    case organisation(String)
+
+    private enum CodingKeys: String, CodingKey { case organisation, name }
+
+    public init(from decoder: Decoder) throws {
+        if let id = try? decoder.singleValueContainer().decode(Ref.self) {
+            self = .school(id)
+            return
+        }
+        let keyed = try decoder.container(keyedBy: CodingKeys.self)
+        let name = try keyed.decodeIfPresent(String.self, forKey: .organisation)
+            ?? keyed.decode(String.self, forKey: .name)
+        self = .organisation(name)
+    }
+
+    public var schoolID: Ref? {
+        if case .school(let id) = self { return id }
+        return nil
+    }
+}
+
+/// A person named in content: a director, a coordinator, a contact, a speaker.
+public struct Person: Decodable, Sendable {
+    public var name: String
+    public var position: String?
+    public var organisation: String?
+    public var email: String?
+    public var phone: String?
+}
+
+/// A file under `content/files/` with an optional title.
+public struct Attachment: Decodable, Sendable {
+    public var file: Ref
+    public var title: String?
+}

@@ -1,0 +1,80 @@
+/// Small view models that several pages share: links to entities and cards.
+extension PageContext {
+    func schoolLink(_ id: String) -> [String: Any]? {
+        guard let school = graph.schools[id] else { return nil }
+        var link: [String: Any] = [
+            "id": id, "name": school.name, "shortName": school.displayName,
+            "href": href(SitePaths.entity(.school, id)),
+        ]
+        if let locality = school.locality ?? school.municipality { link["place"] = locality }
+        return link
+    }
+
+    func networkLink(_ id: String) -> [String: Any]? {
+        guard let network = graph.networks[id] else { return nil }
+        return viewModel(["id": id, "name": network.name, "href": href(SitePaths.entity(.network, id)),
+                          "levelLabel": format.label("network_level", network.level)])
+    }
+
+    func programLink(_ id: String) -> [String: Any]? {
+        guard let program = graph.programs[id] else { return nil }
+        return viewModel(["id": id, "title": program.title, "href": href(SitePaths.entity(.program, id)),
+                          "kindLabel": format.label("program_kind", program.kind)])
+    }
+
+    func termLink(_ vocabulary: VocabularyKind, _ id: String) -> [String: Any]? {
+        guard let term = graph.term(vocabulary, id) else { return nil }
+        return ["id": id, "label": term.label, "href": href(SitePaths.term(vocabulary, id))]
+    }
+
+    /// Either a linked school or an organisation's name.
+    func organiser(_ ref: OrganiserRef?) -> [String: Any]? {
+        switch ref {
+        case .school(let id)?: return schoolLink(id.value).map { ["school": $0] }
+        case .organisation(let name)?: return ["name": name]
+        case nil: return nil
+        }
+    }
+
+    func practiceCard(_ id: String) -> [String: Any]? {
+        guard let practice = graph.practices[id] else { return nil }
+        var card = viewModel([
+            "id": id, "title": practice.title, "summary": practice.summary,
+            "href": href(SitePaths.entity(.practice, id)),
+            "recommended": practice.status == .recommended,
+            "statusLabel": format.label("practice_status", practice.status) as Any,
+            "topics": practice.topics.compactMap { termLink(.topics, $0.value) },
+        ])
+        if let author = practice.schools.first.flatMap({ schoolLink($0.value) }) { card["school"] = author }
+        if let date = format.date(practice.date) { card["date"] = date; card["isoDate"] = practice.date!.isoDate }
+        return card
+    }
+
+    func seminarCard(_ id: String) -> [String: Any]? {
+        guard let seminar = graph.seminars[id] else { return nil }
+        var card = viewModel([
+            "id": id, "title": seminar.title, "href": href(SitePaths.entity(.seminar, id)),
+            "dateText": format.dateRange(seminar.date, seminar.endDate), "isoDate": seminar.date.isoDate,
+            "kindLabel": format.label("seminar_kind", seminar.kind) as Any,
+            "levelLabel": format.label("seminar_level", seminar.level) as Any,
+            "upcoming": seminar.date >= env.settings.today,
+        ])
+        if let host = seminar.host.flatMap({ schoolLink($0.value) }) { card["host"] = host }
+        if let venue = seminar.venue { card["venue"] = venue }
+        return card
+    }
+
+    func attachment(_ path: String, title: String?) -> [String: Any]? {
+        guard let relative = AttachmentPath.normalize(path), let size = graph.content.files[relative] else { return nil }
+        env.usedFiles.insert(relative)
+        let name = relative.split(separator: "/").last.map(String.init) ?? relative
+        return ["title": title ?? name, "href": href(SitePaths.file(relative)),
+                "typeLabel": format.fileType(relative), "sizeText": format.size(size)]
+    }
+
+    func person(_ person: Person?) -> [String: Any]? {
+        guard let person else { return nil }
+        return viewModel(["name": person.name, "position": person.position, "organisation": person.organisation,
+                          "email": person.email, "phone": person.phone])
+    }
+}

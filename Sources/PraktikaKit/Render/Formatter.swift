@@ -1,0 +1,66 @@
+import Foundation
+
+/// Dates, periods, sizes and enumerated values in the theme's language.
+struct Formatter: Sendable {
+    let strings: [String: String]
+    private let monthsGenitive: [String]
+    private let monthsNominative: [String]
+
+    init(strings: [String: String]) {
+        self.strings = strings
+        monthsGenitive = (strings["months_genitive"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+        monthsNominative = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+    }
+
+    func t(_ key: String) -> String { strings[key] ?? key }
+
+    /// «1 сентября 2021» or «сентябрь 2021».
+    func date(_ day: Day?) -> String? {
+        guard let day else { return nil }
+        if let d = day.day, monthsGenitive.count == 12 {
+            return "\(d) \(monthsGenitive[day.month - 1]) \(day.year)"
+        }
+        if day.day == nil, monthsNominative.count == 12 {
+            return "\(monthsNominative[day.month - 1]) \(day.year)"
+        }
+        return day.description
+    }
+
+    func dateRange(_ from: Day, _ to: Day?) -> String {
+        guard let to, to != from else { return date(from) ?? "" }
+        return "\(date(from) ?? "") — \(date(to) ?? "")"
+    }
+
+    func period(_ period: Period?) -> String? {
+        period.flatMap { self.period(from: $0.from, to: $0.to) }
+    }
+
+    func period(from: Day?, to: Day?) -> String? {
+        switch (from, to) {
+        case (nil, nil): return nil
+        case (let f?, nil): return "\(t("period_since")) \(date(f) ?? "")"
+        case (nil, let e?): return "\(t("period_until")) \(date(e) ?? "")"
+        case (let f?, let e?): return "\(date(f) ?? "") — \(date(e) ?? "")"
+        }
+    }
+
+    /// «12 КБ», «1,4 МБ».
+    func size(_ bytes: Int) -> String {
+        if bytes < 1024 { return "\(bytes) \(t("unit_bytes"))" }
+        if bytes < 1024 * 1024 { return "\(Int((Double(bytes) / 1024).rounded())) \(t("unit_kb"))" }
+        let mb = Double(bytes) / 1024 / 1024
+        let text = String(format: "%.1f", mb)
+        return "\(t("decimal_separator") == "," ? text.replacingOccurrences(of: ".", with: ",") : text) \(t("unit_mb"))"
+    }
+
+    /// The label of an enumerated value: `program_kind_tutoring` in the strings file.
+    func label<E: RawRepresentable>(_ prefix: String, _ value: E?) -> String? where E.RawValue == String {
+        value.map { t("\(prefix)_\($0.rawValue.replacingOccurrences(of: "-", with: "_"))") }
+    }
+
+    /// «PDF», «DOCX», from the file name.
+    func fileType(_ path: String) -> String {
+        let ext = (path as NSString).pathExtension
+        return ext.isEmpty ? t("file_type_unknown") : ext.uppercased()
+    }
+}

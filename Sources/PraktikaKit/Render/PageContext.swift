@@ -1,0 +1,142 @@
+import Foundation
+
+/// Where a piece of Markdown came from, to place a broken link's error.
+enum MarkdownOrigin {
+    case body(file: String, body: MarkdownBody)
+    case field(file: String, MarkdownField)
+}
+
+/// Rendering helpers for one page: relative links, Markdown with entity
+/// links resolved from this page, and the frame every template shares.
+struct PageContext {
+    let env: RenderEnvironment
+    let path: String
+    let links: PageLinks
+
+    init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
+        self.env = env
+        self.path = path
+        self.links = links ?? PageLinks(pagePath: path, offline: env.settings.offline)
+    }
+
+    var graph: SiteGraph { env.graph }
+    var format: Formatter { env.format }
+    func t(_ key: String) -> String { env.format.t(key) }
+    func href(_ path: String) -> String { links.to(path) }
+
+    // MARK: Markdown
+
+    func markdown(_ field: MarkdownField?, in file: String) -> String? {
+        guard let field, !field.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        return markdown(field.value, origin: .field(file: file, field))
+    }
+
+    func markdown(_ text: String, origin: MarkdownOrigin) -> String {
+        let output = Markdown.render(text) { resolve($0) }
+        for link in output.unresolved { report(link, origin) }
+        return output.html
+    }
+
+    private func resolve(_ link: EntityLink) -> String? {
+        let fragment = link.fragment.map { "#" + $0 } ?? ""
+        if link.scheme == .file {
+            guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
+            env.usedFiles.insert(relative)
+            return href(SitePaths.file(relative))
+        }
+        guard let kind = EntityKind(rawValue: link.scheme.rawValue),
+              ReferenceChecker(graph: graph, log: env.log).exists(kind, link.target) else { return nil }
+        return href(SitePaths.entity(kind, link.target)) + fragment
+    }
+
+    private func report(_ link: EntityLink, _ origin: MarkdownOrigin) {
+        let checker = ReferenceChecker(graph: graph, log: env.log)
+        let message: LocalizedText?
+        if link.scheme == .file {
+            message = checker.attachmentProblem(link.target)
+        } else {
+            message = EntityKind(rawValue: link.scheme.rawValue).flatMap { checker.problem($0, link.target) }
+        }
+        guard let message, !message.en.isEmpty else { return }
+        let location: SourceLocation
+        switch origin {
+        case .body(let file, let body):
+            location = SourceLocation(file: file, line: body.firstLine + link.line - 1, column: link.column)
+        case .field(let file, let field):
+            if !field.value.contains("\n") {
+                location = SourceLocation(file: file, line: field.line, column: field.column + link.column - 1)
+            } else {
+                // A block scalar: its text starts on the line below the key, indented.
+                let line = field.line + link.line
+                let indent = SourceLines.indentation(of: line, in: graph.content.root.appendingPathComponent(file))
+                location = SourceLocation(file: file, line: line, column: indent + link.column)
+            }
+        }
+        env.log.add(.error(location, message))
+    }
+
+    // MARK: Frame
+
+    /// The keys every template can use, merged with the page's own.
+    func frame(kind: String, title: String, description: String?, section: String? = nil, _ page: [String: Any]) -> [String: Any] {
+        var context = page
+        let site = env.site
+        context["root"] = links.root
+        context["assets"] = links.root + "assets/"
+        context["lang"] = site.language
+        context["t"] = env.theme.strings
+        context["siteTitle"] = site.title
+        context["siteDescription"] = site.description
+        context["homeHref"] = href(SitePaths.home)
+        context["isHome"] = path.isEmpty
+        if let organisation = site.organisation {
+            context["organisation"] = viewModel([
+                "name": organisation.name, "website": organisation.website, "email": organisation.email,
+                "phone": organisation.phone, "address": organisation.address,
+            ])
+        }
+        context["menu"] = menu(current: section)
+        if let section {
+            var trail: [[String: Any]] = [["title": t("home"), "href": href(SitePaths.home)]]
+            if path != section + "/" { trail.append(["title": t("menu_\(section)"), "href": href(section + "/")]) }
+            context["breadcrumbs"] = trail
+        }
+        context["pageKind"] = kind
+        context["pageTitle"] = title
+        context["documentTitle"] = path.isEmpty ? site.title : "\(title) — \(site.title)"
+        context["pageDescription"] = Self.plainText(description ?? site.description ?? site.title, limit: 200)
+        if let canonical = env.absoluteURL(path) { context["canonical"] = canonical }
+        context["generator"] = "praktika"
+        return context
+    }
+
+    private func menu(current: String?) -> [[String: Any]] {
+        if let custom = env.site.menu {
+            return custom.map { item in
+                let isExternal = item.url.contains("://") || item.url.hasPrefix("mailto:")
+                let target = isExternal ? item.url : href(item.url.hasPrefix("/") ? String(item.url.dropFirst()) : item.url)
+                return ["title": item.title, "href": target, "current": !isExternal && item.url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == current]
+            }
+        }
+        return ["practices", "schools", "networks", "programs", "seminars"].map { section in
+            ["title": t("menu_\(section)"), "href": href(section + "/"), "current": section == current]
+        }
+    }
+
+    static func plainText(_ text: String, limit: Int) -> String {
+        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        guard collapsed.count > limit else { return collapsed }
+        let cut = collapsed.prefix(limit)
+        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+    }
+}
+
+enum SourceLines {
+    /// Leading spaces of a line of a file; read only when an error must be placed.
+    static func indentation(of line: Int, in url: URL) -> Int {
+        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return 0 }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard line >= 1, line <= lines.count else { return 0 }
+        return lines[line - 1].prefix { $0 == " " }.count
+    }
+}

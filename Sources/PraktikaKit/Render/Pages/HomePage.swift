@@ -1,0 +1,43 @@
+import Foundation
+
+extension PageContext {
+    func homePage() -> [String: Any] {
+        let recommended = graph.practiceOrder.filter { graph.practices[$0]?.status == .recommended }.prefix(6)
+        let newest = graph.practices.values
+            .sorted { ($0.date ?? Day(year: 0, month: 1), $1.id) > ($1.date ?? Day(year: 0, month: 1), $0.id) }
+            .prefix(6).map(\.id)
+        let today = env.settings.today
+        let upcoming = graph.seminarOrder.filter { graph.seminars[$0]!.date >= today }.prefix(3)
+        let latest = graph.seminarOrder.reversed().filter { graph.seminars[$0]!.date < today }.prefix(3)
+        let networks: [[String: Any]] = graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { network in
+            guard var link = networkLink(network.id) else { return nil }
+            link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }
+            link["memberCount"] = network.members.count
+            return link
+        }
+        let page = viewModel([
+            "recommended": recommended.compactMap { practiceCard($0) },
+            "newest": newest.compactMap { practiceCard($0) },
+            "networks": networks,
+            "practicesHref": href(SitePaths.index(.practice)),
+            "seminarsHref": href(SitePaths.index(.seminar)),
+            "upcoming": upcoming.compactMap { seminarCard($0) },
+            "latest": latest.compactMap { seminarCard($0) },
+            "stats": [
+                ["value": graph.practices.count, "label": t("stats_practices"), "href": href(SitePaths.index(.practice))],
+                ["value": graph.schools.count, "label": t("stats_schools"), "href": href(SitePaths.index(.school))],
+                ["value": graph.networks.count, "label": t("stats_networks"), "href": href(SitePaths.index(.network))],
+                ["value": graph.seminars.count, "label": t("stats_seminars"), "href": href(SitePaths.index(.seminar))],
+            ] as [[String: Any]],
+        ])
+        return frame(kind: "home", title: env.site.title, description: env.site.description, page)
+    }
+
+    func notFoundPage() -> [String: Any] {
+        frame(kind: "404", title: t("not_found_title"), description: nil, [
+            "sections": ["practices", "schools", "networks", "programs", "seminars"].map {
+                ["title": t("menu_\($0)"), "href": href($0 + "/")]
+            },
+        ])
+    }
+}

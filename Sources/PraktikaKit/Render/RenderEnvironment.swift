@@ -1,0 +1,58 @@
+import Foundation
+
+public struct RenderSettings: Sendable {
+    /// Absolute URL the site is published under, ending in `/`; empty when unknown.
+    public var baseURL: String
+    /// Links name `index.html` files, for a copy opened from disk.
+    public var offline: Bool
+    /// What counts as "upcoming" for seminars.
+    public var today: Day
+
+    public init(baseURL: String = "", offline: Bool = false, today: Day = .today()) {
+        self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
+        self.offline = offline
+        self.today = today
+    }
+}
+
+/// What every page of one build shares; read-only, used from all render threads.
+struct RenderEnvironment: Sendable {
+    let graph: SiteGraph
+    let theme: Theme
+    let format: Formatter
+    let settings: RenderSettings
+    let log: DiagnosticLog
+    /// Attachments something published links to; only these are copied.
+    let usedFiles: StringSet
+
+    var site: SiteConfig { graph.content.site }
+
+    init(graph: SiteGraph, theme: Theme, settings: RenderSettings, log: DiagnosticLog) {
+        self.graph = graph
+        self.theme = theme
+        self.format = Formatter(strings: theme.strings)
+        self.settings = settings
+        self.log = log
+        self.usedFiles = StringSet()
+    }
+
+    func absoluteURL(_ path: String) -> String? {
+        settings.baseURL.isEmpty ? nil : settings.baseURL + path
+    }
+}
+
+/// A set of strings filled from several threads.
+final class StringSet: @unchecked Sendable {
+    private let lock = NSLock()
+    private var set: Set<String> = []
+
+    func insert(_ value: String) {
+        lock.lock(); defer { lock.unlock() }
+        set.insert(value)
+    }
+
+    var values: Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        return set
+    }
+}

@@ -1,0 +1,117 @@
+import Foundation
+
+/// Where rendered pages go: the output folder, or nowhere for `check`.
+public protocol PageSink: Sendable {
+    func write(_ relativePath: String, _ contents: Data) throws
+}
+
+public struct DiscardingSink: PageSink {
+    public init() {}
+    public func write(_ relativePath: String, _ contents: Data) throws {}
+}
+
+/// One page to render: where it goes, which template, how to build its view model.
+struct PageJob: Sendable {
+    var path: String
+    var template: String
+    var kind: String
+    var build: @Sendable (PageContext) -> [String: Any]?
+}
+
+/// The render stage: every page's view model through the theme's templates,
+/// rendered in parallel and streamed to the sink as each page is done.
+struct SiteRenderer {
+    let env: RenderEnvironment
+
+    func jobs() -> [PageJob] {
+        let graph = env.graph
+        var jobs: [PageJob] = [
+            PageJob(path: SitePaths.home, template: "home", kind: "home") { $0.homePage() },
+            PageJob(path: SitePaths.index(.practice), template: "practices", kind: "list") { $0.practiceCatalogPage() },
+            PageJob(path: SitePaths.index(.school), template: "schools", kind: "list") { $0.schoolIndexPage() },
+            PageJob(path: SitePaths.index(.network), template: "networks", kind: "list") { $0.networkIndexPage() },
+            PageJob(path: SitePaths.index(.program), template: "programs", kind: "list") { $0.programIndexPage() },
+            PageJob(path: SitePaths.index(.seminar), template: "seminars", kind: "list") { $0.seminarIndexPage() },
+        ]
+        jobs += graph.practiceOrder.map { id in
+            PageJob(path: SitePaths.entity(.practice, id), template: "practice", kind: "practice") { $0.practicePage(id) }
+        }
+        jobs += graph.schools.keys.sorted().map { id in
+            PageJob(path: SitePaths.entity(.school, id), template: "school", kind: "school") { $0.schoolPage(id) }
+        }
+        jobs += graph.networks.keys.sorted().map { id in
+            PageJob(path: SitePaths.entity(.network, id), template: "network", kind: "network") { $0.networkPage(id) }
+        }
+        jobs += graph.programs.keys.sorted().map { id in
+            PageJob(path: SitePaths.entity(.program, id), template: "program", kind: "program") { $0.programPage(id) }
+        }
+        jobs += graph.seminarOrder.map { id in
+            PageJob(path: SitePaths.entity(.seminar, id), template: "seminar", kind: "seminar") { $0.seminarPage(id) }
+        }
+        for vocabulary in VocabularyKind.allCases {
+            guard let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
+            jobs.append(PageJob(path: SitePaths.vocabulary(vocabulary), template: "vocabulary", kind: "term") { $0.vocabularyPage(vocabulary) })
+            jobs += terms.map { term in
+                let id = term.id.value
+                return PageJob(path: SitePaths.term(vocabulary, id), template: "term", kind: "term") { $0.termPage(vocabulary, id) }
+            }
+        }
+        return jobs
+    }
+
+    /// Renders every job; returns the number of pages of each kind.
+    func render(_ jobs: [PageJob], to sink: PageSink) -> [String: Int] {
+        let counts = ResultSlots<String?>(count: jobs.count)
+        let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
+        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+            var index = worker
+            while index < jobs.count {
+                counts.set(index, renderOne(jobs[index], to: sink) ? jobs[index].kind : nil)
+                index += workers
+            }
+        }
+        var result: [String: Int] = [:]
+        for kind in counts.values.compactMap({ $0 }) { result[kind, default: 0] += 1 }
+        return result
+    }
+
+    private func renderOne(_ job: PageJob, to sink: PageSink, links: PageLinks? = nil) -> Bool {
+        let context = PageContext(env: env, path: job.path, links: links)
+        guard let model = job.build(context) else { return false }
+        do {
+            let html = try env.theme.render(job.template, model)
+            try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
+            return true
+        } catch let errors as ContentErrors {
+            env.log.add(contentsOf: errors.diagnostics)
+        } catch {
+            env.log.add(.error(SourceLocation(file: SitePaths.outputFile(job.path)), LocalizedText(
+                en: "cannot write the page: \(error.localizedDescription)",
+                ru: "не удаётся записать страницу: \(error.localizedDescription)")))
+        }
+        return false
+    }
+
+    /// 404.html is served for any missing URL, at any depth, so its links
+    /// start from the site's own path (`/praktiki/`) instead of being relative.
+    func renderNotFound(to sink: PageSink) -> Bool {
+        let rootPath = URL(string: env.settings.baseURL)?.path ?? ""
+        let root = rootPath.isEmpty ? "" : (rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
+        let job = PageJob(path: "404.html", template: "404", kind: "404") { $0.notFoundPage() }
+        return renderOne(job, to: sink, links: PageLinks(root: root, offline: env.settings.offline))
+    }
+
+    /// sitemap.xml, feed.xml and robots.txt; returns the names written.
+    func renderFeeds(pagePaths: [String], to sink: PageSink) throws -> [String] {
+        let feeds = Feeds(env: env)
+        var written: [String] = []
+        if let sitemap = feeds.sitemap(paths: pagePaths) {
+            try sink.write("sitemap.xml", Data(sitemap.utf8)); written.append("sitemap.xml")
+        }
+        if let atom = feeds.atom() {
+            try sink.write("feed.xml", Data(atom.utf8)); written.append("feed.xml")
+        }
+        try sink.write("robots.txt", Data(feeds.robots().utf8)); written.append("robots.txt")
+        return written
+    }
+}

@@ -1,0 +1,63 @@
+import ArgumentParser
+import Foundation
+import PraktikaKit
+
+@main
+struct Praktika: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "praktika",
+        abstract: "Builds a site of school-support practices, schools, networks, programs and seminars.",
+        version: "0.1.0",
+        subcommands: [BuildCommand.self, CheckCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
+
+struct SiteArguments: ParsableArguments {
+    @Argument(help: "The site folder (with content/ inside).", completion: .directory)
+    var site: String = "."
+
+    var siteURL: URL {
+        URL(fileURLWithPath: site, isDirectory: true, relativeTo: URL(fileURLWithPath: FileManager.default.currentDirectoryPath)).standardizedFileURL
+    }
+}
+
+struct BuildCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "build", abstract: "Build the site into a folder of static files.")
+
+    @OptionGroup var arguments: SiteArguments
+
+    @Option(name: .shortAndLong, help: "Output folder (default: SITE/public).", completion: .directory)
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Public URL the site is served from, e.g. https://uo.example.ru/praktiki/ (default: base_url of site.yaml).")
+    var baseURL: String?
+
+    @Flag(help: "Write links that work when the folder is opened from disk (file://).")
+    var offline = false
+
+    func run() throws {
+        let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
+        let options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline)
+        try Console.runReporting {
+            let report = try SiteBuilder.build(options)
+            Console.printWarnings(report)
+            Console.printSummary(report, site: arguments.siteURL)
+        }
+    }
+}
+
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "check", abstract: "Check the content and theme; write nothing.")
+
+    @OptionGroup var arguments: SiteArguments
+
+    func run() throws {
+        try Console.runReporting {
+            let report = try SiteBuilder.check(BuildOptions(site: arguments.siteURL))
+            Console.printWarnings(report)
+            let ok = report.language == "ru" ? "ошибок нет" : "no errors"
+            print("praktika: \(ok) (\(report.pageCount) pages checked)")
+        }
+    }
+}
