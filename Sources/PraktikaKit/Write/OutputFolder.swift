@@ -71,7 +71,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     }
 
     private func prepare(_ relativePath: String) throws -> URL {
-        guard let safe = AttachmentPath.normalize(relativePath), safe == relativePath, safe != Self.markerName else {
+        guard let safe = Self.safeRelativePath(relativePath), safe != Self.markerName else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
         let folder = (safe as NSString).deletingLastPathComponent
@@ -117,10 +117,18 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         }
     }
 
+    /// The path itself if it stays inside the output folder, else nil.
+    static func safeRelativePath(_ path: String) -> String? {
+        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return nil }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+        return path
+    }
+
     static func readManifest(in folder: URL) -> Set<String> {
         guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return [] }
         return Set(text.split(separator: "\n").map(String.init).filter {
-            !$0.hasPrefix("#") && AttachmentPath.normalize($0) == $0
+            !$0.hasPrefix("#") && safeRelativePath($0) != nil
         })
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+@Suite("Bad content is reported with file, line and column")
+struct ContentErrorTests {
+    private func messages(_ site: FixtureSite) -> [String] {
+        site.errors().map { $0.formatted(language: "en") }
+    }
+
+    @Test("a YAML syntax error names its line")
+    func yamlSyntax() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: Каникулы\nsummary: [broken\nschools: [other-school]\n---\nText\n")
+        let errors = messages(site)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/practices/gia-holidays.md:") == true)
+        #expect(errors.first?.contains("YAML syntax error") == true)
+    }
+
+    @Test("a front matter without its closing line is named as such")
+    func unclosedFrontMatter() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: Каникулы\nsummary: Кратко\n\nText\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:1:1: error: the front matter opened by `---` on line 1 is never closed: add a line `---` after the last field"])
+    }
+
+    @Test("an unknown school id points at the value and suggests the closest id")
+    func unknownReference() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: Каникулы\nsummary: Кратко\nschools: [other-schol]\n---\nText\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:4:11: error: unknown school `other-schol`: there is no content/schools/other-schol.md; did you mean `other-school`?"])
+        let russian = site.errors().first?.formatted(language: "ru")
+        #expect(russian == "content/practices/gia-holidays.md:4:11: ошибка: неизвестная школа «other-schol»: нет файла content/schools/other-schol.md; возможно, имелось в виду `other-school`?")
+    }
+
+    @Test("a broken entity link in Markdown names the link's own line and column")
+    func brokenMarkdownLink() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: Каникулы\nsummary: Кратко\nschools: [other-school]\n---\nПервая строка.\n\nСм. [сеть](network:no-such-network).\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:8:5: error: unknown network `no-such-network`: there is no content/networks/no-such-network.md"])
+    }
+
+    @Test("a missing required field and a wrong enumerated value are both reported, in different files")
+    func severalFilesOneRun() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: Каникулы\nschools: [other-school]\n---\nText\n")
+        try site.write("content/seminars/future-seminar.md", "---\ntitle: Семинар\ndate: 2027-02-30\n---\n")
+        try site.write("content/programs/tutoring.yaml", "title: Программа\nkind: tutorship\n")
+        let errors = messages(site)
+        #expect(errors.contains("content/practices/gia-holidays.md:2:1: error: required field `summary` is missing"))
+        #expect(errors.contains("content/seminars/future-seminar.md:3:7: error: `2027-02-30` is not a real date; expected YYYY-MM-DD or YYYY-MM, e.g. 2021-09-01"))
+        #expect(errors.contains("content/programs/tutoring.yaml:2:7: error: unknown value `tutorship`; expected one of `tutoring`, `transition`, `municipal`, `regional`, `roadmap`, `antirisk`"))
+        // The broken program is not reported again through every reference to it.
+        #expect(!errors.contains { $0.contains("unknown program `tutoring`") })
+    }
+
+    @Test("a Windows-1251 file is explained, with how to convert it")
+    func windows1251() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let cp1251: [UInt8] = Array("---\ntitle: ".utf8) + [0xCA, 0xE0, 0xED, 0xE8, 0xEA, 0xF3, 0xEB, 0xFB] + Array("\n---\n".utf8)
+        try site.write(data: Data(cp1251), to: "content/practices/gia-holidays.md")
+        let errors = messages(site)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("content/practices/gia-holidays.md:2:8: error: the file is not UTF-8 text (it looks like Windows-1251)") == true)
+        #expect(errors.first?.contains("iconv -f cp1251 -t utf-8") == true)
+    }
+
+    @Test("a seminar agenda naming a draft practice is an error")
+    func draftReferenced() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/seminars/future-seminar.md", "---\ntitle: Семинар\ndate: 2027-03-01\nagenda:\n  - title: Доклад\n    practice: secret-draft\n---\n")
+        #expect(messages(site) == ["content/seminars/future-seminar.md:6:15: error: practice `secret-draft` is a draft (status: draft) and is not published; publish it or remove the reference"])
+    }
+
+    @Test("a network's leader listed as its member is an error")
+    func leaderAsMember() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/networks/gym-network.md", "---\nname: Сеть\nleader: leader-school\nmembers: [supported-school, leader-school]\n---\n")
+        #expect(messages(site) == ["content/networks/gym-network.md:4:29: error: school `leader-school` is the leader of this network and cannot also be its supported member"])
+    }
+
+    @Test("an attachment path cannot leave content/files")
+    func attachmentEscape() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: К\nsummary: К\nschools: [other-school]\nattachments:\n  - file: ../site.yaml\n---\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:6:11: error: attachment `../site.yaml` must be a path inside content/files/ (no `..`, no absolute path)"])
+    }
+}

@@ -1,0 +1,67 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+@Suite("The output folder is never lost or taken over")
+struct OutputSafetyTests {
+    @Test("a failed build leaves the previous output byte-identical")
+    func failedBuildKeepsPreviousOutput() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        let before = try snapshot(site.output)
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: [broken\n---\n")
+        #expect(!site.errors().isEmpty)
+        #expect(try snapshot(site.output) == before)
+    }
+
+    @Test("an output folder praktika did not write is refused, and left as it was")
+    func foreignFolderRefused() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let foreign = site.root.appendingPathComponent("my-documents", isDirectory: true)
+        try site.write("my-documents/thesis.docx", "important")
+        #expect(throws: OutputFolder.Problem.self) {
+            try SiteBuilder.build(site.options(output: foreign))
+        }
+        #expect(try snapshot(foreign) == ["thesis.docx": Data("important".utf8)])
+    }
+
+    @Test("a rebuild replaces praktika's files, removes its stale ones and keeps files it did not write")
+    func rebuildKeepsForeignFiles() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        try site.write("public/.htaccess", "ErrorDocument 404 /praktiki/404.html")
+        try site.remove("content/practices/gia-holidays.md")
+        try site.build()
+        #expect(!site.exists("practices/gia-holidays/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("practices/gia-holidays").path))
+        #expect(try site.page(".htaccess") == "ErrorDocument 404 /praktiki/404.html")
+        #expect(site.exists("practices/mentoring/index.html"))
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: site.output.path).filter { $0.hasPrefix(".praktika-staging") }
+        #expect(leftovers.isEmpty)
+    }
+
+    @Test("check writes nothing")
+    func checkWritesNothing() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let report = try SiteBuilder.check(site.options())
+        #expect(report.pageCount > 10)
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    private func snapshot(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        let enumerator = FileManager.default.enumerator(atPath: folder.path)!
+        while let relative = enumerator.nextObject() as? String {
+            var isDirectory: ObjCBool = false
+            let url = folder.appendingPathComponent(relative)
+            if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue {
+                files[relative] = try Data(contentsOf: url)
+            }
+        }
+        return files
+    }
+}

@@ -1,0 +1,39 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+@Suite("Themes")
+struct ThemeTests {
+    @Test("a site theme overrides one template and falls back to the default for the rest")
+    func overrideOneTemplate() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/practice-card.mustache", "<article class=\"custom-card\"><a href=\"{{href}}\">{{title}}</a></article>")
+        try site.write("themes/default/i18n/ru.yaml", "menu_practices: Опыт школ\n")
+        try site.build()
+        let catalog = try site.page("practices/index.html")
+        #expect(catalog.contains("<article class=\"custom-card\"><a href=\"mentoring/\">Наставнические пары</a></article>") == false)
+        #expect(catalog.contains("<article class=\"custom-card\"><a href=\"../practices/mentoring/\">Наставнические пары</a></article>"))
+        #expect(catalog.contains(">Опыт школ</a>"))
+        #expect(catalog.contains(">Школы</a>"), "strings not overridden come from the default theme")
+        #expect(try site.page("schools/leader-school/index.html").contains("custom-card"))
+    }
+
+    @Test("a template naming a partial that does not exist is an error, not an empty block")
+    func missingPartial() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/home.mustache", "{{<layout}}{{$main}}\n{{>no-such-partial}}{{/main}}{{/layout}}")
+        let errors = site.errors().map { $0.formatted(language: "en") }
+        #expect(errors == ["themes/default/templates/home.mustache:2:1: error: template `no-such-partial` does not exist (templates/no-such-partial.mustache)"])
+    }
+
+    @Test("a theme named in site.yaml that does not exist is an error")
+    func missingTheme() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/site.yaml", "title: Банк\ntheme: fancy\n")
+        let errors = site.errors().map { $0.formatted(language: "en") }
+        #expect(errors.contains("content/site.yaml: error: theme `fancy` not found: there is no themes/fancy/ folder"))
+    }
+}
