@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Installs the system packages praktika needs, only those that are missing.
+# Usage: scripts/install-deps.sh [build|test]  (both need the same packages for now)
+set -euo pipefail
+
+packages=(libcmark-dev pkg-config)
+
+missing=()
+for package in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "praktika: installing ${missing[*]}"
+  sudo=""
+  if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+if ! command -v swift >/dev/null 2>&1; then
+  echo "praktika: Swift 6 is needed (https://www.swift.org/install/linux/); 'swift' is not on PATH" >&2
+  exit 1
+fi
