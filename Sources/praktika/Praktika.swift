@@ -36,9 +36,12 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Write links that work when the folder is opened from disk (file://).")
     var offline = false
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        let options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline)
+        let options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline, strict: strict)
         try Console.runReporting {
             let report = try SiteBuilder.build(options)
             Console.printWarnings(report)
@@ -52,12 +55,17 @@ struct CheckCommand: ParsableCommand {
 
     @OptionGroup var arguments: SiteArguments
 
+    @Flag(help: "Treat warnings as errors.")
+    var strict = false
+
     func run() throws {
         try Console.runReporting {
-            let report = try SiteBuilder.check(BuildOptions(site: arguments.siteURL))
+            let report = try SiteBuilder.check(BuildOptions(site: arguments.siteURL, strict: strict))
             Console.printWarnings(report)
-            let ok = report.language == "ru" ? "ошибок нет" : "no errors"
-            print("praktika: \(ok) (\(report.pageCount) pages checked)")
+            let warnings = report.warnings.filter { $0.severity == .warning }.count
+            print(report.language == "ru"
+                ? "praktika: ошибок нет, предупреждений: \(warnings), проверено страниц: \(report.pageCount)"
+                : "praktika: no errors, \(warnings) warning(s), \(report.pageCount) pages checked")
         }
     }
 }

@@ -96,3 +96,94 @@ struct ContentErrorTests {
         #expect(messages(site) == ["content/practices/gia-holidays.md:6:11: error: attachment `../site.yaml` must be a path inside content/files/ (no `..`, no absolute path)"])
     }
 }
+
+@Suite("More checks: unknown fields, periods, networks, digests, output links")
+struct MoreChecksTests {
+    private func messages(_ site: FixtureSite, strict: Bool = false) -> [String] {
+        do {
+            _ = try SiteBuilder.build(BuildOptions(site: site.root, strict: strict, today: Day(year: 2026, month: 11, day: 22)))
+            return []
+        } catch let errors as ContentErrors {
+            return errors.diagnostics.map { $0.formatted(language: "en") }
+        } catch {
+            return ["\(error)"]
+        }
+    }
+
+    @Test("an unknown field is a warning naming the closest known field; --strict makes it an error")
+    func unknownField() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: К\nsummary: К\nschools: [other-school]\nresuls: []\ncontact:\n  name: Иванова\n  emial: i@example.ru\n---\n")
+        let report = try site.build()
+        let warnings = report.warnings.map { $0.formatted(language: "en") }
+        #expect(warnings.contains("content/practices/gia-holidays.md:5:1: warning: unknown field `resuls` is ignored; did you mean `results`?"))
+        #expect(warnings.contains("content/practices/gia-holidays.md:8:3: warning: unknown field `contact.emial` is ignored; did you mean `email`?"))
+        #expect(messages(site, strict: true).contains("content/practices/gia-holidays.md:5:1: error: unknown field `resuls` is ignored; did you mean `results`?"))
+    }
+
+    @Test("a period that ends before it starts")
+    func reversedPeriod() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: К\nsummary: К\nschools: [other-school]\nperiod: {from: 2021-09, to: 2021-05}\n---\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:5:9: error: the period ends before it starts: `to: 2021-05` is earlier than `from: 2021-09`"])
+    }
+
+    @Test("a program stage outside the program's own period")
+    func stageOutsideProgram() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/programs/tutoring.yaml", "title: П\nkind: tutoring\nperiod: {from: 2020-09, to: 2021-08}\nstages:\n  - name: Первый\n    period: {from: 2020-09, to: 2020-12}\n  - name: Последний\n    period: {from: 2021-06, to: 2021-12}\n")
+        #expect(messages(site) == ["content/programs/tutoring.yaml:8:13: error: stage «Последний» lies outside the program's period 2020-09 – 2021-08"])
+    }
+
+    @Test("a practice naming a network its author school does not belong to")
+    func authorOutsideNetwork() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/schools/outsider.md", "---\nname: Школа вне сети\n---\n")
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: К\nsummary: К\nschools: [outsider]\nnetwork: gym-network\n---\n")
+        #expect(messages(site) == ["content/practices/gia-holidays.md:5:10: error: the author school `outsider` does not belong to network `gym-network` (neither its leader nor a member)"])
+    }
+
+    @Test("a digest that selects no practice; a dead link in a draft")
+    func emptyDigestAndDraftLinks() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/digests/empty.yaml", "title: Сборник\nselect:\n  years: [1999]\n")
+        try site.write("content/practices/secret-draft.md", "---\ntitle: Ч\nsummary: Ч\nschools: [leader-school]\nstatus: draft\n---\nСм. [школу](school:nowhere).\n")
+        #expect(messages(site) == [
+            "content/digests/empty.yaml:1:1: error: the digest selects no published practice: check `seminar`, `select` and `practices`",
+            "content/practices/secret-draft.md:7:5: error: unknown school `nowhere`: there is no content/schools/nowhere.md",
+        ])
+    }
+
+    @Test("a template link to a page that is not built is caught by the output link check")
+    func brokenTemplateLink() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/term.mustache", "{{<layout}}{{$main}}<a href=\"{{root}}glossary/\">Глоссарий</a>{{/main}}{{/layout}}")
+        let errors = messages(site)
+        #expect(errors.count == 1)
+        #expect(errors.first?.hasPrefix("themes/default/templates/term.mustache: error: the page `") == true)
+        #expect(errors.first?.contains("links to `../../glossary/`, which is not part of the built site") == true)
+    }
+
+    @Test("digest selection: agenda, then matching practices, then the explicit list, drafts never")
+    func digestSelection() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let (content, _) = ContentLoader(root: site.root).load()
+        let (graph, _) = Linker.link(try #require(content))
+        let yaml = "title: С\nseminar: network-seminar\nselect:\n  topics: [gia, mentoring]\npractices: [secret-draft]\n"
+        let digest = try YAMLDecoderForTests.decode(Digest.self, yaml)
+        #expect(DigestSelector.practices(of: digest, in: graph) == ["mentoring", "gia-holidays"])
+    }
+}
+
+enum YAMLDecoderForTests {
+    static func decode<T: Decodable>(_ type: T.Type, _ yaml: String) throws -> T {
+        try YAMLReader().decode(type, yaml: yaml, lineOffset: 0, file: "test.yaml").value.get()
+    }
+}

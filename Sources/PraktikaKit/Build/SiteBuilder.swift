@@ -7,13 +7,17 @@ public struct BuildOptions: Sendable {
     /// Overrides `base_url` of site.yaml.
     public var baseURL: String?
     public var offline: Bool
+    /// Warnings count as errors.
+    public var strict: Bool
     public var today: Day
 
-    public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, today: Day = .today()) {
+    public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, strict: Bool = false,
+                today: Day = .today()) {
         self.site = site
         self.output = output
         self.baseURL = baseURL
         self.offline = offline
+        self.strict = strict
         self.today = today
     }
 
@@ -103,6 +107,16 @@ public enum SiteBuilder {
         } catch {
             log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
                 en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
+        }
+        var written = Set(jobs.map { SitePaths.outputFile($0.path) })
+        written.formUnion(report.otherFiles + ["404.html"])
+        written.formUnion(theme.assets.keys.map { "assets/" + $0 })
+        written.formUnion(env.usedFiles.values.map { "files/" + $0 })
+        log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme))
+        if options.strict {
+            for warning in log.all where warning.severity == .warning {
+                log.add(Diagnostic(.error, at: warning.location, warning.message))
+            }
         }
 
         let diagnostics = log.all

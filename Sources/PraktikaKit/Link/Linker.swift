@@ -13,6 +13,7 @@ public enum Linker {
         linkSeminars(&graph, refs)
         linkDigests(&graph, refs)
         SemanticChecks(graph: graph, log: log).run()
+        UnpublishedChecks(graph: graph, log: log).run()
         return (graph, log.all)
     }
 

@@ -95,6 +95,12 @@ struct ReferenceChecker {
             ru: "вложение «\(path)» не найдено: нет файла content/files/\(relative)\(hint.ru)")
     }
 
+    /// The problem with a `kind:id` link in Markdown, or nil when it resolves.
+    func problem(for link: EntityLink) -> LocalizedText? {
+        if link.scheme == .file { return attachmentProblem(link.target) }
+        return EntityKind(rawValue: link.scheme.rawValue).flatMap { problem($0, link.target) }
+    }
+
     func report(_ message: LocalizedText, _ ref: Ref, _ file: String) {
         guard !message.en.isEmpty else { return }
         log.add(.error(SourceLocation(file: file, line: ref.line, column: ref.column), message))

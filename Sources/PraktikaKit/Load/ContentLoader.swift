@@ -23,7 +23,9 @@ public struct ContentLoader: Sendable {
         var site = SiteConfig(title: "praktika")
         switch SourceText.read(contentDirectory.appendingPathComponent("site.yaml"), relativePath: siteFile) {
         case .success(let text):
-            switch YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile) {
+            let decoded = YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile, schema: .site)
+            log.add(contentsOf: decoded.warnings)
+            switch decoded.value {
             case .success(let config): site = config
             case .failure(let diagnostic): log.add(diagnostic)
             }
@@ -59,7 +61,9 @@ public struct ContentLoader: Sendable {
                 unreadable.insert("\(kind.rawValue)/\(file.id)")
                 return nil
             }
-            let entry = Self.readEntry(kind, type, file: file, reader: reader)
+            var warnings: [Diagnostic] = []
+            let entry = Self.readEntry(kind, type, file: file, reader: reader, warnings: &warnings)
+            log.add(contentsOf: warnings)
             switch entry {
             case .success(let value): return value
             case .failure(let diagnostic):
@@ -71,14 +75,16 @@ public struct ContentLoader: Sendable {
         return results.compactMap { $0 }
     }
 
-    static func readEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader) -> Result<Entry<T>, Diagnostic> {
+    static func readEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader,
+                                        warnings: inout [Diagnostic]) -> Result<Entry<T>, Diagnostic> {
+        let schema = Schema.forKind(kind)
         let text: String
         switch SourceText.read(file.url, relativePath: file.relativePath) {
         case .success(let value): text = value
         case .failure(let diagnostic): return .failure(diagnostic)
         }
         if !kind.isMarkdown {
-            return reader.decode(type, yaml: text, lineOffset: 0, file: file.relativePath)
+            return reader.decode(type, yaml: text, lineOffset: 0, file: file.relativePath, schema: schema, warnings: &warnings)
                 .map { Entry(id: file.id, file: file.relativePath, fields: $0, body: nil) }
         }
         let parts: FrontMatter.Parts
@@ -93,7 +99,8 @@ public struct ContentLoader: Sendable {
                 en: "the front matter opened by `---` on line 1 is never closed: add a line `---` after the last field",
                 ru: "шапка, открытая строкой `---` в строке 1, не закрыта: добавьте строку `---` после последнего поля")))
         }
-        return reader.decode(type, yaml: parts.yaml, lineOffset: parts.yamlLineOffset, file: file.relativePath)
+        return reader.decode(type, yaml: parts.yaml, lineOffset: parts.yamlLineOffset, file: file.relativePath,
+                             schema: schema, warnings: &warnings)
             .map { Entry(id: file.id, file: file.relativePath, fields: $0,
                          body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine)) }
     }
@@ -106,9 +113,12 @@ public struct ContentLoader: Sendable {
                 let relative = "content/vocabularies/\(kind.rawValue).\(ext)"
                 let url = root.appendingPathComponent(relative)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
-                switch SourceText.read(url, relativePath: relative).flatMap({
-                    reader.decode([Term].self, yaml: $0, lineOffset: 0, file: relative)
-                }) {
+                var warnings: [Diagnostic] = []
+                let decoded = SourceText.read(url, relativePath: relative).flatMap({
+                    reader.decode([Term].self, yaml: $0, lineOffset: 0, file: relative, schema: .vocabulary, warnings: &warnings)
+                })
+                log.add(contentsOf: warnings)
+                switch decoded {
                 case .success(let terms): result[kind] = Vocabulary(kind: kind, file: relative, terms: terms)
                 case .failure(let diagnostic): log.add(diagnostic)
                 }

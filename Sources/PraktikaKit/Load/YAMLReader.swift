@@ -6,18 +6,32 @@ import Yams
 struct YAMLReader {
     private let decoder = YAMLDecoder()
 
-    func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String) -> Result<T, Diagnostic> {
+    /// Decodes, or fails with the first problem; unknown fields are added to `warnings`.
+    func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String,
+                              schema: Schema? = nil, warnings: inout [Diagnostic]) -> Result<T, Diagnostic> {
+        let result = decode(type, yaml: yaml, lineOffset: lineOffset, file: file, schema: schema)
+        warnings += result.warnings
+        return result.value
+    }
+
+    func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String, schema: Schema? = nil)
+        -> (value: Result<T, Diagnostic>, warnings: [Diagnostic]) {
         let node: Node
         do {
             guard let composed = try Yams.compose(yaml: yaml) else {
-                return .failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
+                return (.failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
                     en: "no data: expected a set of fields (key: value)",
-                    ru: "нет данных: ожидается набор полей (ключ: значение)")))
+                    ru: "нет данных: ожидается набор полей (ключ: значение)"))), [])
             }
             node = composed
         } catch {
-            return .failure(Self.diagnostic(for: error, lineOffset: lineOffset, file: file))
+            return (.failure(Self.diagnostic(for: error, lineOffset: lineOffset, file: file)), [])
         }
+        let warnings = schema.map { UnknownFields.check(node, $0, lineOffset: lineOffset, file: file) } ?? []
+        return (decode(type, node: node, lineOffset: lineOffset, file: file), warnings)
+    }
+
+    private func decode<T: Decodable>(_ type: T.Type, node: Node, lineOffset: Int, file: String) -> Result<T, Diagnostic> {
         do {
             return .success(try decoder.decode(type, from: node, userInfo: [LineOffset.key: lineOffset]))
         } catch let error as ValueError {

@@ -1,4 +1,5 @@
 import Foundation
+import Yams
 
 /// A calendar date as authors write it: `YYYY-MM-DD`, or `YYYY-MM` where only the month is known.
 public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConvertible {
@@ -71,9 +72,37 @@ public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConver
 public struct Period: Sendable, Hashable, Decodable {
     public var from: Day?
     public var to: Day?
+    /// Where the period was written, for "ends before it starts" errors.
+    public var line = 0
+    public var column = 0
 
     public init(from: Day?, to: Day?) {
         self.from = from
         self.to = to
+    }
+
+    enum CodingKeys: String, CodingKey { case from, to }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        from = try c.decodeIfPresent(Day.self, forKey: .from)
+        to = try c.decodeIfPresent(Day.self, forKey: .to)
+        line = (decoder.mark?.line ?? 0) + (decoder.userInfo[LineOffset.key] as? Int ?? 0)
+        column = decoder.mark?.column ?? 0
+    }
+
+    /// False when `to` is before `from`; a month counts as all of its days.
+    public var isOrdered: Bool {
+        guard let from, let to else { return true }
+        return (from.year, from.month, from.day ?? 1) <= (to.year, to.month, to.day ?? 31)
+    }
+
+    /// Whether this period lies within another; open ends are not compared.
+    public func lies(within outer: Period) -> Bool {
+        if let start = from, let outerStart = outer.from,
+           (start.year, start.month, start.day ?? 31) < (outerStart.year, outerStart.month, outerStart.day ?? 1) { return false }
+        if let end = to, let outerEnd = outer.to,
+           (end.year, end.month, end.day ?? 1) > (outerEnd.year, outerEnd.month, outerEnd.day ?? 31) { return false }
+        return true
     }
 }

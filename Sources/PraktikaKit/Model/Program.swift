@@ -3,6 +3,8 @@ public struct Program: Decodable, Sendable {
     public var kind: Kind?
     public var owner: OrganiserRef?
     public var network: Ref?
+    /// When the program runs (an addition to the content model; stages must lie within it).
+    public var period: Period?
     public var approved: Approval?
     @OrEmpty public var legalBasis: [String]
     public var goal: MarkdownField?
@@ -21,7 +23,7 @@ public struct Program: Decodable, Sendable {
     }
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case title, kind, owner, network, approved, goal, tasks, indicators, stages, resources, risks
+        case title, kind, owner, network, period, approved, goal, tasks, indicators, stages, resources, risks
         case responsible, plan, description
         case legalBasis = "legal_basis"
         case expectedResults = "expected_results"

@@ -1,7 +1,7 @@
 public struct Seminar: Decodable, Sendable {
     public var title: String
     public var date: Day
-    public var endDate: Day?
+    public var endDate: Located<Day>?
     public var kind: Kind?
     public var level: Level?
     public var format: Format?

@@ -54,7 +54,7 @@ extension PageContext {
         guard let seminar = graph.seminars[id] else { return nil }
         var card = viewModel([
             "id": id, "title": seminar.title, "href": href(SitePaths.entity(.seminar, id)),
-            "dateText": format.dateRange(seminar.date, seminar.endDate), "isoDate": seminar.date.isoDate,
+            "dateText": format.dateRange(seminar.date, seminar.endDate?.value), "isoDate": seminar.date.isoDate,
             "kindLabel": format.label("seminar_kind", seminar.kind) as Any,
             "levelLabel": format.label("seminar_level", seminar.level) as Any,
             "upcoming": seminar.date >= env.settings.today,

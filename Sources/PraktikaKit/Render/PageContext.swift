@@ -1,11 +1,5 @@
 import Foundation
 
-/// Where a piece of Markdown came from, to place a broken link's error.
-enum MarkdownOrigin {
-    case body(file: String, body: MarkdownBody)
-    case field(file: String, MarkdownField)
-}
-
 /// Rendering helpers for one page: relative links, Markdown with entity
 /// links resolved from this page, and the frame every template shares.
 struct PageContext {
@@ -50,28 +44,9 @@ struct PageContext {
     }
 
     private func report(_ link: EntityLink, _ origin: MarkdownOrigin) {
-        let checker = ReferenceChecker(graph: graph, log: env.log)
-        let message: LocalizedText?
-        if link.scheme == .file {
-            message = checker.attachmentProblem(link.target)
-        } else {
-            message = EntityKind(rawValue: link.scheme.rawValue).flatMap { checker.problem($0, link.target) }
-        }
+        let message = ReferenceChecker(graph: graph, log: env.log).problem(for: link)
         guard let message, !message.en.isEmpty else { return }
-        let location: SourceLocation
-        switch origin {
-        case .body(let file, let body):
-            location = SourceLocation(file: file, line: body.firstLine + link.line - 1, column: link.column)
-        case .field(let file, let field):
-            if !field.value.contains("\n") {
-                location = SourceLocation(file: file, line: field.line, column: field.column + link.column - 1)
-            } else {
-                // A block scalar: its text starts on the line below the key, indented.
-                let line = field.line + link.line
-                let indent = SourceLines.indentation(of: line, in: graph.content.root.appendingPathComponent(file))
-                location = SourceLocation(file: file, line: line, column: indent + link.column)
-            }
-        }
+        let location = origin.location(of: link, siteRoot: graph.content.root)
         env.log.add(.error(location, message))
     }
 
@@ -128,15 +103,5 @@ struct PageContext {
         guard collapsed.count > limit else { return collapsed }
         let cut = collapsed.prefix(limit)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
-    }
-}
-
-enum SourceLines {
-    /// Leading spaces of a line of a file; read only when an error must be placed.
-    static func indentation(of line: Int, in url: URL) -> Int {
-        guard let text = try? String(contentsOf: url, encoding: .utf8) else { return 0 }
-        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        guard line >= 1, line <= lines.count else { return 0 }
-        return lines[line - 1].prefix { $0 == " " }.count
     }
 }

@@ -15,6 +15,8 @@ struct PageJob: Sendable {
     var path: String
     var template: String
     var kind: String
+    /// The content file the page shows, for messages about the page.
+    var source: String? = nil
     var build: @Sendable (PageContext) -> [String: Any]?
 }
 
@@ -22,6 +24,7 @@ struct PageJob: Sendable {
 /// rendered in parallel and streamed to the sink as each page is done.
 struct SiteRenderer {
     let env: RenderEnvironment
+    let linkCheck = LinkCheck()
 
     func jobs() -> [PageJob] {
         let graph = env.graph
@@ -34,19 +37,19 @@ struct SiteRenderer {
             PageJob(path: SitePaths.index(.seminar), template: "seminars", kind: "list") { $0.seminarIndexPage() },
         ]
         jobs += graph.practiceOrder.map { id in
-            PageJob(path: SitePaths.entity(.practice, id), template: "practice", kind: "practice") { $0.practicePage(id) }
+            PageJob(path: SitePaths.entity(.practice, id), template: "practice", kind: "practice", source: graph.practices[id]?.file) { $0.practicePage(id) }
         }
         jobs += graph.schools.keys.sorted().map { id in
-            PageJob(path: SitePaths.entity(.school, id), template: "school", kind: "school") { $0.schoolPage(id) }
+            PageJob(path: SitePaths.entity(.school, id), template: "school", kind: "school", source: graph.schools[id]?.file) { $0.schoolPage(id) }
         }
         jobs += graph.networks.keys.sorted().map { id in
-            PageJob(path: SitePaths.entity(.network, id), template: "network", kind: "network") { $0.networkPage(id) }
+            PageJob(path: SitePaths.entity(.network, id), template: "network", kind: "network", source: graph.networks[id]?.file) { $0.networkPage(id) }
         }
         jobs += graph.programs.keys.sorted().map { id in
-            PageJob(path: SitePaths.entity(.program, id), template: "program", kind: "program") { $0.programPage(id) }
+            PageJob(path: SitePaths.entity(.program, id), template: "program", kind: "program", source: graph.programs[id]?.file) { $0.programPage(id) }
         }
         jobs += graph.seminarOrder.map { id in
-            PageJob(path: SitePaths.entity(.seminar, id), template: "seminar", kind: "seminar") { $0.seminarPage(id) }
+            PageJob(path: SitePaths.entity(.seminar, id), template: "seminar", kind: "seminar", source: graph.seminars[id]?.file) { $0.seminarPage(id) }
         }
         for vocabulary in VocabularyKind.allCases {
             guard let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
@@ -80,6 +83,7 @@ struct SiteRenderer {
         guard let model = job.build(context) else { return false }
         do {
             let html = try env.theme.render(job.template, model)
+            if job.kind != "404" { linkCheck.record(html: html, page: job.path, template: job.template, source: job.source) }
             try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
             return true
         } catch let errors as ContentErrors {

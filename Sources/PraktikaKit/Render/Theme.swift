@@ -70,7 +70,7 @@ public struct Theme: Sendable {
             let url = layer.appendingPathComponent("i18n/\(language).yaml")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
             switch SourceText.read(url, relativePath: display(url)).flatMap({
-                YAMLReader().decode([String: String].self, yaml: $0, lineOffset: 0, file: display(url))
+                YAMLReader().decode([String: String].self, yaml: $0, lineOffset: 0, file: display(url)).value
             }) {
             case .success(let values): strings.merge(values) { _, new in new }
             case .failure(let diagnostic): diagnostics.append(diagnostic)

@@ -20,7 +20,7 @@ extension PageContext {
         }
         let page = viewModel([
             "title": seminar.title,
-            "dateText": format.dateRange(seminar.date, seminar.endDate),
+            "dateText": format.dateRange(seminar.date, seminar.endDate?.value),
             "isoDate": seminar.date.isoDate,
             "upcoming": seminar.date >= env.settings.today,
             "kindLabel": format.label("seminar_kind", seminar.kind),

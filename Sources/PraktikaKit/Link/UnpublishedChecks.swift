@@ -1,0 +1,31 @@
+/// Content that no page renders yet is still checked, so that a draft is
+/// ready to publish and a digest's foreword has no dead link.
+struct UnpublishedChecks {
+    let graph: SiteGraph
+    let log: DiagnosticLog
+
+    func run() {
+        let refs = ReferenceChecker(graph: graph, log: log)
+        for practice in graph.content.practices where practice.isDraft {
+            if let body = practice.body { check(body.text, .body(file: practice.file, body: body), refs) }
+            for field in [practice.resources, practice.replicability].compactMap({ $0 }) {
+                check(field.value, .field(file: practice.file, field), refs)
+            }
+        }
+        for digest in graph.content.digests {
+            if let intro = digest.intro { check(intro.value, .field(file: digest.file, intro), refs) }
+            if DigestSelector.practices(of: digest.fields, in: graph).isEmpty {
+                log.add(.error(SourceLocation(file: digest.file, line: 1, column: 1), LocalizedText(
+                    en: "the digest selects no published practice: check `seminar`, `select` and `practices`",
+                    ru: "в сборник не попадает ни одна опубликованная практика: проверьте `seminar`, `select` и `practices`")))
+            }
+        }
+    }
+
+    private func check(_ text: String, _ origin: MarkdownOrigin, _ refs: ReferenceChecker) {
+        for link in Markdown.entityLinks(in: text) {
+            guard let message = refs.problem(for: link), !message.en.isEmpty else { continue }
+            log.add(.error(origin.location(of: link, siteRoot: graph.content.root), message))
+        }
+    }
+}
