@@ -34,6 +34,6 @@ struct ThemeTests {
         defer { site.cleanUp() }
         try site.write("content/site.yaml", "title: Банк\ntheme: fancy\n")
         let errors = site.errors().map { $0.formatted(language: "en") }
-        #expect(errors.contains("content/site.yaml: error: theme `fancy` not found: there is no themes/fancy/ folder"))
+        #expect(errors.contains("content/site.yaml:1:1: error: theme `fancy` not found: there is no themes/fancy/ folder"))
     }
 }

@@ -70,7 +70,7 @@ public enum SiteBuilder {
         let themeDirectory = options.site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
         let hasSiteTheme = FileManager.default.fileExists(atPath: themeDirectory.path)
         if !hasSiteTheme && content.site.theme != "default" {
-            log.add(.error(SourceLocation(file: "content/site.yaml"), LocalizedText(
+            log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                 en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
                 ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))
         }
@@ -96,7 +96,7 @@ public enum SiteBuilder {
         do {
             report.otherFiles = try renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
             if settings.baseURL.isEmpty {
-                log.add(.warning(SourceLocation(file: "content/site.yaml"), LocalizedText(
+                log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                     en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",
                     ru: "не задан base_url: sitemap.xml и feed.xml требуют абсолютных адресов и не созданы")))
             }
