@@ -29,14 +29,22 @@ enum Console {
     }
 
     static func printSummary(_ report: BuildReport, site: URL) {
+        if report.upToDate {
+            print("praktika: nothing changed since the last build; \(report.filesTotal) files in \(displayPath(report.output, site: site))/ are up to date")
+            return
+        }
         let kinds = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
         let time = String(format: "%.2f", report.totalSeconds)
-        var output = report.output?.path ?? ""
-        if output.hasPrefix(site.path + "/") { output = String(output.dropFirst(site.path.count + 1)) }
-        print("praktika: built \(report.pageCount) pages in \(time) s → \(output)/")
+        print("praktika: built \(report.pageCount) pages in \(time) s → \(displayPath(report.output, site: site))/")
         print("  pages: \(kinds)")
+        print("  output: \(report.filesChanged) of \(report.filesTotal) files changed")
         print("  files: \(report.attachmentsCopied) attachments, \(report.assetsCopied) theme assets, \(report.otherFiles.joined(separator: ", "))")
         print("  time:  " + report.stageSeconds.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · "))
+    }
+
+    static func displayPath(_ url: URL?, site: URL) -> String {
+        let path = url?.path ?? ""
+        return path.hasPrefix(site.path + "/") ? String(path.dropFirst(site.path.count + 1)) : path
     }
 
     static func printError(_ line: String) {

@@ -187,3 +187,15 @@ enum YAMLDecoderForTests {
         try YAMLReader().decode(type, yaml: yaml, lineOffset: 0, file: "test.yaml").value.get()
     }
 }
+
+@Suite("Required text")
+struct RequiredTextTests {
+    @Test("a title that YAML reads as a comment is reported as empty")
+    func commentTitle() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: # 1 место\nsummary: К\nschools: [other-school]\n---\n")
+        let errors = site.errors().map { $0.formatted(language: "en") }
+        #expect(errors == ["content/practices/gia-holidays.md:2:7: error: field `title` is empty; expected text (a `#` starts a comment in YAML: put such text in quotes)"])
+    }
+}

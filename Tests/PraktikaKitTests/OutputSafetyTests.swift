@@ -65,3 +65,50 @@ struct OutputSafetyTests {
         return files
     }
 }
+
+@Suite("Rebuilds write only what changed")
+struct IncrementalOutputTests {
+    private func modificationTimes(_ folder: URL) throws -> [String: Date] {
+        var times: [String: Date] = [:]
+        let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .isRegularFileKey])!
+        for case let url as URL in enumerator {
+            let values = try url.resourceValues(forKeys: [.contentModificationDateKey, .isRegularFileKey])
+            if values.isRegularFile == true {
+                times[String(url.path.dropFirst(folder.path.count + 1))] = values.contentModificationDate
+            }
+        }
+        return times
+    }
+
+    @Test("a second build with nothing changed renders and writes nothing")
+    func nothingChanged() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let first = try site.build()
+        #expect(!first.upToDate && first.filesChanged == first.filesTotal)
+        let before = try modificationTimes(site.output)
+        Thread.sleep(forTimeInterval: 0.02)
+        let second = try site.build()
+        #expect(second.upToDate)
+        #expect(second.pageCount == 0)
+        #expect(try modificationTimes(site.output) == before)
+    }
+
+    @Test("after an edit only the files whose bytes changed are replaced; the others keep their time")
+    func oneEdit() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        let before = try modificationTimes(site.output)
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]!
+            .replacingOccurrences(of: "Практика [СОШ № 33]", with: "Новый текст практики [СОШ № 33]"))
+        let report = try site.build()
+        #expect(!report.upToDate)
+        #expect(report.filesChanged == 1)
+        #expect(try site.page("practices/gia-holidays/index.html").contains("Новый текст практики"))
+        let after = try modificationTimes(site.output)
+        let changed = Set(after.keys.filter { after[$0] != before[$0] })
+        #expect(changed == ["practices/gia-holidays/index.html", OutputFolder.markerName])
+    }
+}

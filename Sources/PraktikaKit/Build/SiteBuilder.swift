@@ -33,6 +33,11 @@ public struct BuildReport: Sendable {
     public var stageSeconds: [(String, Double)] = []
     public var output: URL?
     public var language = "ru"
+    /// Nothing changed since the previous build: nothing was rendered or written.
+    public var upToDate = false
+    /// Files of the output whose bytes changed (the rest kept their old file and time).
+    public var filesChanged = 0
+    public var filesTotal = 0
 
     public var pageCount: Int { pagesByKind.values.reduce(0, +) }
     public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
@@ -55,6 +60,13 @@ public enum SiteBuilder {
         var report = BuildReport()
         var clock = StageClock()
         let log = DiagnosticLog()
+        let fingerprint = InputFingerprint.compute(
+            site: options.site,
+            themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
+            settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description])
+        if write, let upToDate = upToDateReport(options, fingerprint: fingerprint) {
+            return upToDate
+        }
 
         let (loaded, loadDiagnostics) = ContentLoader(root: options.site).load()
         log.add(contentsOf: loadDiagnostics)
@@ -88,6 +100,7 @@ public enum SiteBuilder {
         // reports the broken links inside Markdown; they are written only on success.
         let canWrite = write && !log.hasErrors
         let folder: OutputFolder? = canWrite ? try OutputFolder(destination: options.outputFolder) : nil
+        folder?.fingerprint = fingerprint
         let sink: PageSink = folder ?? DiscardingSink()
         report.pagesByKind = renderer.render(jobs, to: sink)
         if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
@@ -113,11 +126,7 @@ public enum SiteBuilder {
         written.formUnion(theme.assets.keys.map { "assets/" + $0 })
         written.formUnion(env.usedFiles.values.map { "files/" + $0 })
         log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme))
-        if options.strict {
-            for warning in log.all where warning.severity == .warning {
-                log.add(Diagnostic(.error, at: warning.location, warning.message))
-            }
-        }
+        if options.strict { log.promoteWarnings() }
 
         let diagnostics = log.all
         if diagnostics.contains(where: { $0.severity == .error }) {
@@ -132,9 +141,24 @@ public enum SiteBuilder {
                 throw error
             }
             report.output = folder.destination
+            report.filesChanged = folder.changedCount
+            report.filesTotal = folder.files.count
         }
         clock.lap("write", into: &report)
         report.warnings = diagnostics
+        return report
+    }
+
+    /// The previous output, if it was built from exactly these inputs and is still complete.
+    private static func upToDateReport(_ options: BuildOptions, fingerprint: String) -> BuildReport? {
+        let manifest = Manifest.read(in: options.outputFolder)
+        guard manifest.fingerprint == fingerprint, !manifest.files.isEmpty,
+              manifest.files.keys.allSatisfy({ FileManager.default.fileExists(atPath: options.outputFolder.appendingPathComponent($0).path) })
+        else { return nil }
+        var report = BuildReport()
+        report.upToDate = true
+        report.output = options.outputFolder.standardizedFileURL
+        report.filesTotal = manifest.files.count
         return report
     }
 

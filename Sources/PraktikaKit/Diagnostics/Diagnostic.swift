@@ -107,5 +107,11 @@ final class DiagnosticLog: @unchecked Sendable {
         return items.sorted { $0.location < $1.location }
     }
 
+    /// `--strict`: every warning becomes an error, reported once.
+    func promoteWarnings() {
+        lock.lock(); defer { lock.unlock() }
+        items = items.map { Diagnostic(.error, at: $0.location, $0.message) }
+    }
+
     var hasErrors: Bool { all.contains { $0.severity == .error } }
 }

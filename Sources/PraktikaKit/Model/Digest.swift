@@ -1,5 +1,5 @@
 public struct Digest: Decodable, Sendable {
-    public var title: String
+    @NonEmpty public var title: String
     public var subtitle: String?
     public var date: Day?
     public var seminar: Ref?

@@ -19,7 +19,7 @@ public struct Network: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        name = try c.decode(String.self, forKey: .name)
+        name = try c.decode(NonEmpty.self, forKey: .name).wrappedValue
         level = try c.decodeIfPresent(Level.self, forKey: .level)
         region = try c.decodeIfPresent(String.self, forKey: .region)
         period = try c.decodeIfPresent(Period.self, forKey: .period)

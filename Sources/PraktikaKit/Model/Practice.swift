@@ -31,8 +31,8 @@ public struct Practice: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
-        summary = try c.decode(String.self, forKey: .summary)
+        title = try c.decode(NonEmpty.self, forKey: .title).wrappedValue
+        summary = try c.decode(NonEmpty.self, forKey: .summary).wrappedValue
         schools = try c.decode([Ref].self, forKey: .schools)
         network = try c.decodeIfPresent(Ref.self, forKey: .network)
         program = try c.decodeIfPresent(Ref.self, forKey: .program)

@@ -1,5 +1,5 @@
 public struct Program: Decodable, Sendable {
-    public var title: String
+    @NonEmpty public var title: String
     public var kind: Kind?
     public var owner: OrganiserRef?
     public var network: Ref?

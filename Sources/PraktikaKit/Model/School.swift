@@ -1,5 +1,5 @@
 public struct School: Decodable, Sendable {
-    public var name: String
+    @NonEmpty public var name: String
     public var shortName: String?
     public var region: String?
     public var municipality: String?

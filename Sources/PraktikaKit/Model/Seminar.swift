@@ -1,5 +1,5 @@
 public struct Seminar: Decodable, Sendable {
-    public var title: String
+    @NonEmpty public var title: String
     public var date: Day
     public var endDate: Located<Day>?
     public var kind: Kind?
@@ -38,7 +38,7 @@ public struct Seminar: Decodable, Sendable {
 public struct AgendaItem: Decodable, Sendable {
     /// As written («10:00», «10:00–10:20»); YAML 1.1 would read 10:00 as a number, so it is kept as text.
     public var time: String?
-    public var title: String
+    @NonEmpty public var title: String
     @OrEmpty public var speakers: [Speaker]
     public var practice: Ref?
     public var school: Ref?

@@ -22,7 +22,7 @@ public struct SiteConfig: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
-        title = try c.decode(String.self, forKey: .title)
+        title = try c.decode(NonEmpty.self, forKey: .title).wrappedValue
         description = try c.decodeIfPresent(String.self, forKey: .description)
         organisation = try c.decodeIfPresent(Organisation.self, forKey: .organisation)
         baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)

@@ -22,7 +22,7 @@ public enum VocabularyKind: String, CaseIterable, Sendable {
 
 public struct Term: Decodable, Sendable {
     public var id: Ref
-    public var label: String
+    @NonEmpty public var label: String
     public var description: String?
 }
 

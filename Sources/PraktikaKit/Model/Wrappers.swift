@@ -1,3 +1,5 @@
+import Foundation
+
 /// A list field that may be left out or left empty in YAML.
 @propertyWrapper
 public struct OrEmpty<Element: Decodable & Sendable>: Decodable, Sendable {
@@ -75,4 +77,25 @@ public struct Person: Decodable, Sendable {
 public struct Attachment: Decodable, Sendable {
     public var file: Ref
     public var title: String?
+}
+
+/// A required text field that must not be empty (`title:` alone, or a value
+/// that YAML reads as a comment, such as `title: # 1`).
+@propertyWrapper
+public struct NonEmpty: Decodable, Sendable {
+    public var wrappedValue: String
+
+    public init(wrappedValue: String) { self.wrappedValue = wrappedValue }
+
+    public init(from decoder: Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = container.decodeNil() ? "" : try container.decode(String.self)
+        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            throw ValueError(LocalizedText(
+                en: "field `\(decoder.codingPath.last?.stringValue ?? "")` is empty; expected text (a `#` starts a comment in YAML: put such text in quotes)",
+                ru: "поле «\(decoder.codingPath.last?.stringValue ?? "")» пустое; ожидается текст (знак `#` начинает комментарий в YAML: возьмите такой текст в кавычки)"),
+                at: decoder)
+        }
+        wrappedValue = text
+    }
 }

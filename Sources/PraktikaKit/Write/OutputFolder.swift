@@ -12,8 +12,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     public let destination: URL
     let staging: URL
     private let createdDestination: Bool
+    /// What the previous build wrote: path → content hash.
+    let previous: Manifest
+    /// Recorded in the marker, so an unchanged site is not rebuilt.
+    public var fingerprint = ""
     private let lock = NSLock()
-    private var written: Set<String> = []
+    private var entries: [String: String] = [:]
+    private var unchanged: Set<String> = []
     private var directories: Set<String> = [""]
 
     public enum Problem: Error, CustomStringConvertible {
@@ -49,62 +54,74 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             try fm.createDirectory(at: self.destination, withIntermediateDirectories: true)
             createdDestination = true
         }
+        previous = Manifest.read(in: self.destination)
         staging = self.destination.appendingPathComponent(".praktika-staging-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
     }
 
+    /// Stages a file, unless the previous build wrote the same bytes there:
+    /// that file is then kept as it is, with its modification time, so
+    /// rsync-style deploys copy only what changed.
     public func write(_ relativePath: String, _ contents: Data) throws {
-        let target = try prepare(relativePath)
-        try contents.write(to: target)
-    }
-
-    public func copyFile(from source: URL, to relativePath: String) throws {
-        let target = try prepare(relativePath)
-        try FileManager.default.copyItem(at: source, to: target)
-    }
-
-    /// Files written so far, relative to the output folder.
-    public var files: Set<String> {
-        lock.lock(); defer { lock.unlock() }
-        return written
-    }
-
-    private func prepare(_ relativePath: String) throws -> URL {
         guard let safe = Self.safeRelativePath(relativePath), safe != Self.markerName else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
+        let hash = ContentHash.of(contents)
+        if previous.files[safe] == hash, Self.size(of: destination.appendingPathComponent(safe)) == contents.count {
+            lock.lock(); entries[safe] = hash; unchanged.insert(safe); lock.unlock()
+            return
+        }
         let folder = (safe as NSString).deletingLastPathComponent
         lock.lock()
-        written.insert(safe)
+        entries[safe] = hash
         let isNew = directories.insert(folder).inserted
         lock.unlock()
         if isNew {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
         }
-        return staging.appendingPathComponent(safe)
+        try contents.write(to: staging.appendingPathComponent(safe))
+    }
+
+    public func copyFile(from source: URL, to relativePath: String) throws {
+        try write(relativePath, try Data(contentsOf: source))
+    }
+
+    /// Every file of this build, relative to the output folder.
+    public var files: Set<String> {
+        lock.lock(); defer { lock.unlock() }
+        return Set(entries.keys)
+    }
+
+    /// Files whose bytes differ from the previous build's.
+    public var changedCount: Int {
+        lock.lock(); defer { lock.unlock() }
+        return entries.count - unchanged.count
+    }
+
+    private static func size(of url: URL) -> Int? {
+        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
     }
 
     /// Replaces the previous output with the staged one.
     public func commit() throws {
         let fm = FileManager.default
-        let previous = Self.readManifest(in: destination)
+        let previousFiles = Set(previous.files.keys)
         let newFiles = files
-        let clashes = newFiles.filter { !previous.contains($0) && fm.fileExists(atPath: destination.appendingPathComponent($0).path) }
+        let clashes = newFiles.filter { !previousFiles.contains($0) && fm.fileExists(atPath: destination.appendingPathComponent($0).path) }
         guard clashes.isEmpty else { throw Problem.wouldOverwrite(clashes.sorted()) }
 
-        for path in previous.subtracting(newFiles) {
+        for path in previousFiles.subtracting(newFiles) {
             try? fm.removeItem(at: destination.appendingPathComponent(path))
         }
-        for path in newFiles.sorted() {
-            let target = destination.appendingPathComponent(path)
-            try fm.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
-            if fm.fileExists(atPath: target.path) { try fm.removeItem(at: target) }
-            try fm.moveItem(at: staging.appendingPathComponent(path), to: target)
+        lock.lock(); let hashes = entries; lock.unlock()
+        try Self.merge(staging, into: destination)
+        Self.removeEmptyFolders(previousFiles.subtracting(newFiles), in: destination)
+        let manifest = Manifest(fingerprint: fingerprint, files: hashes)
+        let text = manifest.text
+        if text != previous.text {
+            try Data(text.utf8).write(to: destination.appendingPathComponent(Self.markerName))
         }
-        Self.removeEmptyFolders(previous.subtracting(newFiles), in: destination)
-        let manifest = ([Self.markerHeader] + newFiles.sorted()).joined(separator: "\n") + "\n"
-        try Data(manifest.utf8).write(to: destination.appendingPathComponent(Self.markerName))
         try fm.removeItem(at: staging)
     }
 
@@ -125,11 +142,26 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return path
     }
 
-    static func readManifest(in folder: URL) -> Set<String> {
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(markerName), encoding: .utf8) else { return [] }
-        return Set(text.split(separator: "\n").map(String.init).filter {
-            !$0.hasPrefix("#") && safeRelativePath($0) != nil
-        })
+    /// Moves the staged tree into place: a folder the destination lacks moves
+    /// in one rename; only folders present on both sides are walked.
+    private static func merge(_ source: URL, into target: URL) throws {
+        let fm = FileManager.default
+        for name in try fm.contentsOfDirectory(atPath: source.path) {
+            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
+            var targetIsFolder: ObjCBool = false
+            if !fm.fileExists(atPath: to.path, isDirectory: &targetIsFolder) {
+                try fm.moveItem(at: from, to: to)
+                continue
+            }
+            var sourceIsFolder: ObjCBool = false
+            fm.fileExists(atPath: from.path, isDirectory: &sourceIsFolder)
+            if sourceIsFolder.boolValue && targetIsFolder.boolValue {
+                try merge(from, into: to)
+            } else {
+                try fm.removeItem(at: to)
+                try fm.moveItem(at: from, to: to)
+            }
+        }
     }
 
     /// Folders that held only files of the previous build are removed once empty.
@@ -148,5 +180,34 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
                 try? FileManager.default.removeItem(at: url)
             }
         }
+    }
+}
+
+/// The marker file: which files praktika wrote, their content hashes, and the
+/// fingerprint of the inputs they were built from.
+public struct Manifest: Sendable {
+    public var fingerprint: String
+    public var files: [String: String]
+
+    var text: String {
+        var lines = [OutputFolder.markerHeader, "fingerprint: \(fingerprint)"]
+        lines += files.keys.sorted().map { "\(files[$0]!) \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public static func read(in folder: URL) -> Manifest {
+        var manifest = Manifest(fingerprint: "", files: [:])
+        guard let text = try? String(contentsOf: folder.appendingPathComponent(OutputFolder.markerName), encoding: .utf8) else {
+            return manifest
+        }
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("fingerprint: ") {
+                manifest.fingerprint = String(line.dropFirst("fingerprint: ".count))
+            } else if let space = line.firstIndex(of: " ") {
+                let path = String(line[line.index(after: space)...])
+                if OutputFolder.safeRelativePath(path) != nil { manifest.files[path] = String(line[..<space]) }
+            }
+        }
+        return manifest
     }
 }
