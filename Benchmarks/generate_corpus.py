@@ -299,7 +299,7 @@ ACTORS = [
     "учителя школы-лидера", "заместители директоров", "руководители ШМО", "наставники", "специалисты ЦРО",
     "члены управленческой команды", "классные руководители", "педагоги школ сопровождения", "мы",
     "учителя {subj_gen}", "муниципальные координаторы", "кураторы проекта", "педагоги-психологи",
-    "молодые педагоги вместе с наставниками", "администрация школы", "участники творческой группы",
+    "молодые педагоги вместе с наставниками", "члены администрации", "участники творческой группы",
 ]
 EVENT_VERBS = ["провели", "организовали", "подготовили и провели", "включили в план", "запустили", "регулярно проводили",
                "совместно провели", "перенесли в онлайн-формат"]
@@ -1047,7 +1047,7 @@ class Corpus:
             ty, tm = add_months(y, m, -r.randint(0, 3))
             contact = self.person()
             fill = p["ctx"]
-            summary = (f"Практика {a['short']} ({a['locality']}, {a['region']}). " + self.sentence(fill) + " " + self.sentence(fill))
+            summary = (f"Практика школы «{a['short']}» ({a['locality']}, {a['region']}). " + self.sentence(fill) + " " + self.sentence(fill))
             fm = [f"title: {q(p['title'])}", f"summary: {q(summary)}", "schools:"]
             fm += [f"  - {s['id']}" for s in [a] + p["partners"]]
             if p["network"]:
@@ -1085,11 +1085,18 @@ class Corpus:
             write(os.path.join(content, "practices", p["id"] + ".md"), page(text_fm, body))
             if hc:
                 hfm = fm + block("resources_md", res) + block("replicability", rep) + fm_tail
+                # Hugo's default page order (weight, date descending, title) then equals praktika's
+                # catalogue order: recommended first, newest first, by title.
+                hfm.append("weight: 1" if p["status"] == "recommended" else "weight: 2")
                 if p["status"] == "draft":
                     hfm.append("draft: true")
                 write(os.path.join(hc, "practices", p["id"] + ".md"), page(hfm, body))
 
-        # seminars
+        # seminars: agenda items present published practices, of the seminar's network where it has any
+        by_network = {}
+        for p in self.public:
+            if p["network"]:
+                by_network.setdefault(p["network"]["id"], []).append(p)
         for s in self.seminars:
             y, m, d = s["date"]
             net = s["network"]
@@ -1107,14 +1114,23 @@ class Corpus:
             presented = []
             hh = r.choice([9, 10, 14])
             mm = 0
+            pool = by_network.get(net["id"], self.public) if net else self.public
             for j in range(r.randint(3, 6)):
-                pr = r.choice(self.public)
-                presented.append(pr)
+                pr = r.choice(pool)
                 sch = pr["author"]
-                t = r.choice(AGENDA_TITLES).format(practice_title=pr["title"], subj_gen=pr["ctx"]["subj_gen"])
+                presents = j == 0 or r.random() < 0.75
+                if presents:
+                    if pr not in presented:
+                        presented.append(pr)
+                    t = r.choice(AGENDA_TITLES).format(practice_title=pr["title"], subj_gen=pr["ctx"]["subj_gen"])
+                else:
+                    t = r.choice(AGENDA_TITLES[2:4] + AGENDA_TITLES[5:]).format(subj_gen=pr["ctx"]["subj_gen"])
                 fm += [f"  - time: \"{hh:02d}:{mm:02d}\"", f"    title: {q(t)}", "    speakers:",
                        f"      - name: {q(self.person())}", f"        position: {q(r.choice(POSITIONS).format(**pr['ctx']))}",
-                       f"        school: {sch['id']}", f"    practice: {pr['id']}", f"    school: {sch['id']}"]
+                       f"        school: {sch['id']}"]
+                if presents:
+                    fm.append(f"    practice: {pr['id']}")
+                fm.append(f"    school: {sch['id']}")
                 mm += r.choice([20, 30, 40])
                 hh, mm = hh + mm // 60, mm % 60
             fill = {"subj_gen": "математики", "subj_dat": "математике", "y1": y, "y2": y}

@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# Build the same generated corpus with praktika and with Hugo and compare.
+#
+#   Benchmarks/run.sh                  # N = 1000 10000 50000
+#   Benchmarks/run.sh "200 1000"       # other sizes
+#   RUNS=5 Benchmarks/run.sh           # runs per tool and size (default 3)
+#
+# Environment:
+#   PRAKTIKA   praktika binary (default .build/release/praktika; built with
+#              `swift build -c release` when it is the default and missing)
+#   HUGO       hugo binary (default: hugo on PATH)
+#   RUNS       builds per tool and size (default 3)
+#   WORK       where corpora and outputs go (default /tmp/praktika-bench)
+#
+# For each N the corpus is generated once into $WORK/corpus-N (reused while the
+# generator is unchanged). Then praktika and Hugo builds alternate, RUNS each;
+# the output folder is deleted before every run. Each run is measured with GNU
+# time: wall-clock seconds, user+system CPU seconds and peak resident memory.
+# The table shows medians.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+sizes="${1:-1000 10000 50000}"
+runs="${RUNS:-3}"
+work="${WORK:-/tmp/praktika-bench}"
+hugo_site="$here/hugo-site"
+gnu_time=/usr/bin/time
+
+say() { printf '%s\n' "$*" >&2; }
+die() { say "run.sh: $*"; exit 1; }
+
+install_debian() {
+    # install_debian PACKAGE: only as root, through apt-get.
+    if [ "$(id -u)" -ne 0 ]; then die "$1 is missing; install the Debian package '$1'"; fi
+    say "installing Debian package $1 ..."
+    apt-get install -y -q "$1" >/dev/null 2>&1 || { apt-get update -q >/dev/null 2>&1 && apt-get install -y -q "$1" >/dev/null; }
+}
+
+# --- tools -------------------------------------------------------------------
+if ! "$gnu_time" -f '%e' true >/dev/null 2>&1; then install_debian time; fi
+"$gnu_time" -f '%e' true >/dev/null 2>&1 || die "GNU time ($gnu_time) does not work"
+
+hugo_bin="${HUGO:-hugo}"
+if ! command -v "$hugo_bin" >/dev/null 2>&1; then
+    [ -z "${HUGO:-}" ] || die "HUGO=$HUGO not found"
+    install_debian hugo
+fi
+
+if [ -n "${PRAKTIKA:-}" ]; then
+    praktika="$PRAKTIKA"
+    [ -x "$praktika" ] || die "PRAKTIKA=$praktika is not an executable"
+else
+    praktika="$repo/.build/release/praktika"
+    if [ ! -x "$praktika" ]; then
+        say "building praktika (swift build -c release) ..."
+        (cd "$repo" && swift build -c release >&2)
+    fi
+fi
+
+mkdir -p "$work"
+generator_stamp="$(sha256sum "$here/generate_corpus.py" | cut -c1-16)"
+
+# --- helpers -------------------------------------------------------------------
+median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
+
+# measure TOOL N RUN OUTDIR CMD...: run once, append "wall cpu peakKiB" to $work/results-TOOL-N
+measure() {
+    local tool="$1" n="$2" run="$3" out="$4"; shift 4
+    local log="$work/log-$tool-$n-$run.txt" tfile="$work/time-$tool-$n-$run.txt"
+    rm -rf "$out"
+    if ! "$gnu_time" -f '%e %U %S %M' -o "$tfile" "$@" >"$log" 2>&1; then
+        say "  $tool run $run FAILED on N=$n; last lines of $log:"
+        tail -n 20 "$log" | sed 's/^/    /' >&2
+        tail -n 3 "$tfile" | sed 's/^/    /' >&2
+        touch "$work/failed-$tool-$n"
+        rm -rf "$out"
+        return 0
+    fi
+    # the last line of the time file holds the numbers
+    tail -n 1 "$tfile" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >>"$work/results-$tool-$n"
+    local last; last="$(tail -n 1 "$work/results-$tool-$n")"
+    say "  $tool run $run: wall ${last%% *} s, cpu $(echo "$last" | cut -d' ' -f2) s, peak $(echo "$last" | awk '{ printf "%.0f", $3 / 1024 }') MiB"
+    rm -rf "$out"
+}
+
+# --- benchmark -------------------------------------------------------------------
+table="| N | praktika wall (median) | hugo wall | ratio | praktika CPU | hugo CPU | praktika peak MiB | hugo peak MiB | ratio |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+
+for n in $sizes; do
+    corpus="$work/corpus-$n"
+    if [ -f "$corpus/.stamp" ] && [ "$(cat "$corpus/.stamp")" = "$generator_stamp" ]; then
+        say "N=$n: reusing $corpus"
+    else
+        say "N=$n: generating corpus into $corpus ..."
+        rm -rf "$corpus"
+        start=$(date +%s.%N)
+        python3 "$here/generate_corpus.py" --practices "$n" --out "$corpus" --hugo >&2
+        say "  generated in $(awk -v s="$start" -v e="$(date +%s.%N)" 'BEGIN { printf "%.1f", e - s }') s"
+        echo "$generator_stamp" >"$corpus/.stamp"
+    fi
+    rm -f "$work/results-praktika-$n" "$work/results-hugo-$n" "$work/failed-praktika-$n" "$work/failed-hugo-$n"
+    out_p="$work/out-praktika-$n"
+    out_h="$work/out-hugo-$n"
+    for run in $(seq 1 "$runs"); do
+        measure praktika "$n" "$run" "$out_p" "$praktika" build "$corpus" --output "$out_p"
+        measure hugo "$n" "$run" "$out_h" env HUGO_RESOURCEDIR="$work/hugo-resources" \
+            "$hugo_bin" --source "$hugo_site" --contentDir "$corpus/hugo-content" --destination "$out_h" \
+            --cacheDir "$work/hugo-cache" --noBuildLock --quiet
+    done
+    # a tool that failed any run gets "failed" instead of numbers
+    for tool in praktika hugo; do
+        if [ -f "$work/failed-$tool-$n" ]; then : >"$work/results-$tool-$n"; fi
+        touch "$work/results-$tool-$n"
+    done
+    pw=$(cut -d' ' -f1 "$work/results-praktika-$n" | median)
+    hw=$(cut -d' ' -f1 "$work/results-hugo-$n" | median)
+    pc=$(cut -d' ' -f2 "$work/results-praktika-$n" | median)
+    hc=$(cut -d' ' -f2 "$work/results-hugo-$n" | median)
+    pm=$(cut -d' ' -f3 "$work/results-praktika-$n" | median)
+    hm=$(cut -d' ' -f3 "$work/results-hugo-$n" | median)
+    row=$(awk -v n="$n" -v pw="$pw" -v hw="$hw" -v pc="$pc" -v hc="$hc" -v pm="$pm" -v hm="$hm" '
+        function s(v) { return v == "nan" ? "failed" : sprintf("%.2f s", v) }
+        function mib(v) { return v == "nan" ? "failed" : sprintf("%.0f", v / 1024) }
+        function ratio(a, b) { return (a == "nan" || b == "nan" || b == 0) ? "–" : sprintf("%.2f", a / b) }
+        BEGIN { printf "| %s | %s | %s | %s | %s | %s | %s | %s | %s |", n, s(pw), s(hw), ratio(pw, hw), s(pc), s(hc), mib(pm), mib(hm), ratio(pm, hm) }')
+    table="$table
+$row"
+done
+
+echo
+echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores"
+echo "ratios are praktika / hugo (below 1: praktika is faster or smaller)"
+echo
+echo "$table"
