@@ -89,16 +89,16 @@ public enum Linker {
             }
             for vocabulary in VocabularyKind.allCases {
                 for term in vocabulary.terms(of: practice.fields) where refs.checkTerm(term, vocabulary, in: practice.file) && published {
-                    graph.practicesByTerm[vocabulary, default: [:]][term.value, default: []].appendUnique(practice.id)
+                    graph.practicesByTerm[vocabulary, default: [:]][term.value, default: []].append(practice.id)
                 }
             }
             for attachment in practice.attachments {
                 refs.checkAttachment(attachment.file, in: practice.file)
             }
         }
-        for (key, ids) in graph.practicesBySchool {
-            let rank = Dictionary(uniqueKeysWithValues: graph.practiceOrder.enumerated().map { ($1, $0) })
-            graph.practicesBySchool[key] = ids.sorted { (rank[$0.practice] ?? 0) < (rank[$1.practice] ?? 0) }
+        let rank = graph.practiceRank
+        graph.practicesBySchool = graph.practicesBySchool.mapValues { roles in
+            roles.sorted { (rank[$0.practice] ?? 0) < (rank[$1.practice] ?? 0) }
         }
         graph.practicesByNetwork = graph.practicesByNetwork.mapValues(graph.inCatalogOrder)
         graph.practicesByProgram = graph.practicesByProgram.mapValues(graph.inCatalogOrder)

@@ -15,6 +15,8 @@ public struct SiteGraph: Sendable {
     public let practiceOrder: [String]
     /// Seminars by date, oldest first.
     public let seminarOrder: [String]
+    /// Position of each practice in `practiceOrder`.
+    let practiceRank: [String: Int]
 
     public internal(set) var rolesBySchool: [String: [NetworkRole]] = [:]
     public internal(set) var practicesBySchool: [String: [PracticeRole]] = [:]
@@ -37,6 +39,7 @@ public struct SiteGraph: Sendable {
         seminars = Dictionary(content.seminars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         digests = Dictionary(content.digests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         practiceOrder = practices.values.sorted(by: Self.catalogOrder).map(\.id)
+        practiceRank = Dictionary(uniqueKeysWithValues: practiceOrder.enumerated().map { ($1, $0) })
         seminarOrder = seminars.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(\.id)
     }
 
@@ -50,8 +53,7 @@ public struct SiteGraph: Sendable {
 
     /// Sorts practice ids in catalog order.
     public func inCatalogOrder(_ ids: [String]) -> [String] {
-        let rank = Dictionary(uniqueKeysWithValues: practiceOrder.enumerated().map { ($1, $0) })
-        return Array(Set(ids)).sorted { (rank[$0] ?? .max) < (rank[$1] ?? .max) }
+        Array(Set(ids)).sorted { (practiceRank[$0] ?? .max) < (practiceRank[$1] ?? .max) }
     }
 
     public func term(_ kind: VocabularyKind, _ id: String) -> Term? {

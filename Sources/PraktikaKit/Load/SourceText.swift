@@ -13,19 +13,23 @@ enum SourceText {
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        let (blank, hasNUL) = bytes.withUnsafeBytes { raw in
+            (raw.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
+             raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil)
+        }
+        if blank {
             return .failure(.error(SourceLocation(file: relativePath, line: 1, column: 1), LocalizedText(
                 en: "the file is empty", ru: "файл пустой")))
+        }
+        if hasNUL {
+            return .failure(.error(SourceLocation(file: relativePath, line: 1, column: 1), LocalizedText(
+                en: "the file contains NUL bytes: it is not a text file", ru: "файл содержит нулевые байты: это не текстовый файл")))
         }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidUTF8(in: Array(bytes))
             return .failure(.error(SourceLocation(file: relativePath, line: line, column: column), LocalizedText(
                 en: "the file is not UTF-8 text (it looks like Windows-1251); save it as UTF-8, e.g. `iconv -f cp1251 -t utf-8 in.md > out.md`",
                 ru: "файл не в кодировке UTF-8 (похоже на Windows-1251); сохраните его в UTF-8, например: `iconv -f cp1251 -t utf-8 старый.md > новый.md`")))
-        }
-        if text.contains("\0") {
-            return .failure(.error(SourceLocation(file: relativePath, line: 1, column: 1), LocalizedText(
-                en: "the file contains NUL bytes: it is not a text file", ru: "файл содержит нулевые байты: это не текстовый файл")))
         }
         return .success(text)
     }

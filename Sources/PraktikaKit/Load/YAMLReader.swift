@@ -18,7 +18,10 @@ struct YAMLReader {
         -> (value: Result<T, Diagnostic>, warnings: [Diagnostic]) {
         let node: Node
         do {
-            guard let composed = try Yams.compose(yaml: yaml) else {
+            // Typed decoding reads scalars as the model's types, so Yams' tag
+            // resolution (a regular expression per scalar) is not needed; it also
+            // keeps YAML 1.1's `no`, `on` and `10:00` from turning into other types.
+            guard let composed = try Yams.compose(yaml: yaml, .basic) else {
                 return (.failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
                     en: "no data: expected a set of fields (key: value)",
                     ru: "нет данных: ожидается набор полей (ключ: значение)"))), [])

@@ -33,7 +33,6 @@ public enum Markdown {
         }
         defer { cmark_node_free(document) }
         var unresolved: [EntityLink] = []
-        var lines: [Substring]?
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -45,8 +44,9 @@ public enum Markdown {
                   let rawURL = cmark_node_get_url(node),
                   var link = parseEntityLink(String(cString: rawURL))
             else { continue }
-            if lines == nil { lines = text.split(separator: "\n", omittingEmptySubsequences: false) }
-            (link.line, link.column) = position(of: node, in: lines!)
+            // Positions matter only for links that are reported, which are rare.
+            link.line = Int(cmark_node_get_start_line(node))
+            link.column = Int(cmark_node_get_start_column(node))
             if let url = resolve(link) {
                 cmark_node_set_url(node, url)
             } else {
@@ -59,14 +59,20 @@ public enum Markdown {
             return Output(html: "", unresolved: unresolved)
         }
         defer { free(rendered) }
+        if !unresolved.isEmpty {
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+            unresolved = unresolved.map { link in
+                var link = link
+                link.column = characterColumn(line: link.line, byteColumn: link.column, in: lines)
+                return link
+            }
+        }
         return Output(html: String(cString: rendered), unresolved: unresolved)
     }
 
     /// Finds the entity links without rendering, for checks.
     public static func entityLinks(in text: String) -> [EntityLink] {
-        var found: [EntityLink] = []
-        _ = render(text) { found.append($0); return "" }
-        return found
+        render(text) { _ in nil }.unresolved
     }
 
     static func parseEntityLink(_ url: String) -> EntityLink? {
@@ -84,12 +90,10 @@ public enum Markdown {
     }
 
     /// cmark counts columns in bytes; authors count characters.
-    private static func position(of node: OpaquePointer, in lines: [Substring]) -> (Int, Int) {
-        let line = Int(cmark_node_get_start_line(node))
-        let byteColumn = Int(cmark_node_get_start_column(node))
-        guard line >= 1, line <= lines.count else { return (line, byteColumn) }
+    private static func characterColumn(line: Int, byteColumn: Int, in lines: [Substring]) -> Int {
+        guard line >= 1, line <= lines.count else { return byteColumn }
         let utf8 = lines[line - 1].utf8
         let end = utf8.index(utf8.startIndex, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        return (line, lines[line - 1][..<end].count + 1)
+        return lines[line - 1][..<end].count + 1
     }
 }

@@ -49,13 +49,18 @@ public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConver
 
     /// ISO form as written: `2021-09-01` or `2021-09`.
     public var description: String {
-        let base = String(format: "%04d-%02d", year, month)
-        return day.map { base + String(format: "-%02d", $0) } ?? base
+        let base = Self.pad(year, 4) + "-" + Self.pad(month, 2)
+        return day.map { base + "-" + Self.pad($0, 2) } ?? base
     }
 
     /// For feeds and sitemaps, which need a full date; a month counts as its first day.
     public var isoDate: String {
-        String(format: "%04d-%02d-%02d", year, month, day ?? 1)
+        Self.pad(year, 4) + "-" + Self.pad(month, 2) + "-" + Self.pad(day ?? 1, 2)
+    }
+
+    private static func pad(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     public static func < (a: Day, b: Day) -> Bool {

@@ -50,6 +50,14 @@ extension PageContext {
         return card
     }
 
+    /// The practice card rendered through the theme's `practice-card` template,
+    /// once per build, for lists that show many practices.
+    func practiceCardHTML(_ id: String) -> [String: Any]? {
+        env.practiceCards.value(id) {
+            practiceCard(id).flatMap { env.theme.library.render($0.merging(["t": env.theme.strings]) { a, _ in a }, withTemplate: "practice-card") }
+        }.map { ["html": $0, "id": id] }
+    }
+
     func seminarCard(_ id: String) -> [String: Any]? {
         guard let seminar = graph.seminars[id] else { return nil }
         var card = viewModel([

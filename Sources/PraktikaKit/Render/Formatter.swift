@@ -55,7 +55,7 @@ struct Formatter: Sendable {
 
     /// The label of an enumerated value: `program_kind_tutoring` in the strings file.
     func label<E: RawRepresentable>(_ prefix: String, _ value: E?) -> String? where E.RawValue == String {
-        value.map { t("\(prefix)_\($0.rawValue.replacingOccurrences(of: "-", with: "_"))") }
+        value.map { t(prefix + "_" + String($0.rawValue.map { $0 == "-" ? "_" : $0 })) }
     }
 
     /// «PDF», «DOCX», from the file name.

@@ -17,9 +17,9 @@ final class LinkCheck: @unchecked Sendable {
 
     func record(html: String, page: String, template: String, source: String?) {
         let folder = (SitePaths.outputFile(page) as NSString).deletingLastPathComponent
-        var found: [(String, String)] = []
-        for link in Self.internalLinks(in: html) {
-            if let target = Self.resolve(link, from: folder) { found.append((target, link)) }
+        var found: [String: String] = [:]
+        for link in Set(Self.internalLinks(in: html)) {
+            if let target = Self.resolve(link, from: folder) { found[target] = link }
         }
         lock.lock(); defer { lock.unlock() }
         for (target, link) in found where targets[target] == nil {
@@ -33,18 +33,26 @@ final class LinkCheck: @unchecked Sendable {
         return targets.compactMap { target, use in
             if written.contains(target) || written.contains(target + "/index.html") { return nil }
             let file = use.source ?? theme.templateFiles[use.template] ?? "templates/\(use.template).mustache"
+            let link = PageLinks.resolvePlaceholder(in: use.link, pagePath: use.page)
             return .error(SourceLocation(file: file), LocalizedText(
-                en: "the page `\(use.page)` links to `\(use.link)`, which is not part of the built site (from the template `\(use.template)` or this file's content)",
-                ru: "страница «\(use.page)» ссылается на «\(use.link)», которой нет в собранном сайте (ссылка из шаблона «\(use.template)» или из содержимого этого файла)"))
+                en: "the page `\(use.page)` links to `\(link)`, which is not part of the built site (from the template `\(use.template)` or this file's content)",
+                ru: "страница «\(use.page)» ссылается на «\(link)», которой нет в собранном сайте (ссылка из шаблона «\(use.template)» или из содержимого этого файла)"))
         }
     }
 
     /// The output path a relative link points at, or nil for external links.
     static func resolve(_ link: String, from folder: String) -> String? {
         var path = link
+        if path.hasPrefix(PageLinks.rootPlaceholder) {
+            // Made by praktika from the site root: no folder arithmetic needed.
+            path.removeFirst(PageLinks.rootPlaceholder.count)
+            if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
+            if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
+            return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
+        }
         if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
         if path.isEmpty || path.hasPrefix("/") { return nil }
-        path = path.removingPercentEncoding ?? path
+        if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
         var parts = folder.isEmpty ? [] : folder.split(separator: "/").map(String.init)
         for part in path.split(separator: "/", omittingEmptySubsequences: true) {
             if part == "." { continue }
@@ -61,8 +69,12 @@ final class LinkCheck: @unchecked Sendable {
 
     /// `href="…"` and `src="…"` values that are neither external nor anchors.
     static func internalLinks(in html: String) -> [String] {
+        var html = html
+        return html.withUTF8 { internalLinks(in: $0) }
+    }
+
+    private static func internalLinks(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
         var links: [String] = []
-        let bytes = Array(html.utf8)
         var index = 0
         let count = bytes.count
         while index < count - 6 {
@@ -81,8 +93,8 @@ final class LinkCheck: @unchecked Sendable {
                 if start >= 0 {
                     var end = start
                     while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let value = String(decoding: bytes[start..<end], as: UTF8.self)
-                    if isInternal(value) { links.append(value.replacingOccurrences(of: "&amp;", with: "&")) }
+                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
+                    if isInternal(value) { links.append(value.contains("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value) }
                     index = end
                     continue
                 }

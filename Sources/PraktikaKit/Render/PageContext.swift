@@ -10,7 +10,7 @@ struct PageContext {
     init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
         self.env = env
         self.path = path
-        self.links = links ?? PageLinks(pagePath: path, offline: env.settings.offline)
+        self.links = links ?? PageLinks.deferred(offline: env.settings.offline)
     }
 
     var graph: SiteGraph { env.graph }
@@ -99,7 +99,7 @@ struct PageContext {
     }
 
     static func plainText(_ text: String, limit: Int) -> String {
-        let collapsed = text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let collapsed = text.prefix(limit * 2).split(whereSeparator: \.isWhitespace).joined(separator: " ")
         guard collapsed.count > limit else { return collapsed }
         let cut = collapsed.prefix(limit)
         return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"

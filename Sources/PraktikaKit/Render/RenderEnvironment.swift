@@ -24,6 +24,8 @@ struct RenderEnvironment: Sendable {
     let log: DiagnosticLog
     /// Attachments something published links to; only these are copied.
     let usedFiles: StringSet
+    /// Rendered practice cards by id; a card looks the same on every list.
+    let practiceCards = HTMLCache()
 
     var site: SiteConfig { graph.content.site }
 
@@ -38,6 +40,21 @@ struct RenderEnvironment: Sendable {
 
     func absoluteURL(_ path: String) -> String? {
         settings.baseURL.isEmpty ? nil : settings.baseURL + path
+    }
+}
+
+/// Rendered fragments shared by the render threads.
+final class HTMLCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String: String] = [:]
+
+    func value(_ key: String, orRender render: () -> String?) -> String? {
+        lock.lock()
+        if let cached = items[key] { lock.unlock(); return cached }
+        lock.unlock()
+        guard let html = render() else { return nil }
+        lock.lock(); items[key] = html; lock.unlock()
+        return html
     }
 }
 

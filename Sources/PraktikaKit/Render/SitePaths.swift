@@ -24,6 +24,11 @@ public enum SitePaths {
         return set
     }()
 
+    /// Page `number` of a paginated list: the first page is the list itself.
+    public static func paged(_ base: String, _ number: Int) -> String {
+        number <= 1 ? base : "\(base)page/\(number)/"
+    }
+
     /// The file a page path is written to: `practices/x/` → `practices/x/index.html`.
     public static func outputFile(_ path: String) -> String {
         path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
@@ -31,7 +36,53 @@ public enum SitePaths {
 }
 
 /// Relative links from one page.
+///
+/// Pages are rendered with a placeholder where the path to the site root
+/// goes, and the placeholder is replaced by `../../` (as deep as the page is)
+/// when the page is written. So a piece of HTML — a practice card — is the
+/// same on every page that shows it and is rendered once per build.
 public struct PageLinks: Sendable {
+    /// Characters that neither HTML escaping nor cmark's URL encoding changes.
+    public static let rootPlaceholder = "@@praktika.root@@"
+
+    /// Links for any page, with the root left as the placeholder.
+    public static func deferred(offline: Bool) -> PageLinks {
+        PageLinks(root: rootPlaceholder, offline: offline)
+    }
+
+    /// The page's HTML with the placeholder replaced by the page's own way to the root.
+    public static func resolvePlaceholder(in html: String, pagePath: String) -> String {
+        let root = PageLinks(pagePath: pagePath, offline: false).root
+        let placeholder = Array(rootPlaceholder.utf8)
+        let replacement = Array(root.utf8)
+        var html = html
+        return html.withUTF8 { bytes -> String in
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            var index = 0, copied = 0
+            let first = placeholder[0]
+            while index + placeholder.count <= bytes.count {
+                if bytes[index] == first, placeholder.indices.allSatisfy({ bytes[index + $0] == placeholder[$0] }) {
+                    out.append(contentsOf: bytes[copied..<index])
+                    let next = index + placeholder.count
+                    // At the top level, a bare link to the root must still be a link.
+                    if replacement.isEmpty, next < bytes.count, bytes[next] == UInt8(ascii: "\"") {
+                        out.append(contentsOf: "./".utf8)
+                    } else {
+                        out.append(contentsOf: replacement)
+                    }
+                    index = next
+                    copied = next
+                } else {
+                    index += 1
+                }
+            }
+            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
+            out.append(contentsOf: bytes[copied...])
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
+
     /// `../../` for a page two folders deep.
     public let root: String
     public let offline: Bool

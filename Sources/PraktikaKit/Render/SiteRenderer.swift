@@ -30,12 +30,15 @@ struct SiteRenderer {
         let graph = env.graph
         var jobs: [PageJob] = [
             PageJob(path: SitePaths.home, template: "home", kind: "home") { $0.homePage() },
-            PageJob(path: SitePaths.index(.practice), template: "practices", kind: "list") { $0.practiceCatalogPage() },
             PageJob(path: SitePaths.index(.school), template: "schools", kind: "list") { $0.schoolIndexPage() },
             PageJob(path: SitePaths.index(.network), template: "networks", kind: "list") { $0.networkIndexPage() },
             PageJob(path: SitePaths.index(.program), template: "programs", kind: "list") { $0.programIndexPage() },
             PageJob(path: SitePaths.index(.seminar), template: "seminars", kind: "list") { $0.seminarIndexPage() },
         ]
+        let catalog = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
+        jobs += (1...catalog.pageCount).map { number in
+            PageJob(path: SitePaths.paged(catalog.base, number), template: "practices", kind: "list") { $0.practiceCatalogPage(number) }
+        }
         jobs += graph.practiceOrder.map { id in
             PageJob(path: SitePaths.entity(.practice, id), template: "practice", kind: "practice", source: graph.practices[id]?.file) { $0.practicePage(id) }
         }
@@ -54,9 +57,12 @@ struct SiteRenderer {
         for vocabulary in VocabularyKind.allCases {
             guard let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
             jobs.append(PageJob(path: SitePaths.vocabulary(vocabulary), template: "vocabulary", kind: "term") { $0.vocabularyPage(vocabulary) })
-            jobs += terms.map { term in
+            for term in terms {
                 let id = term.id.value
-                return PageJob(path: SitePaths.term(vocabulary, id), template: "term", kind: "term") { $0.termPage(vocabulary, id) }
+                let pages = Pagination(base: SitePaths.term(vocabulary, id), count: graph.practicesByTerm[vocabulary]?[id]?.count ?? 0)
+                jobs += (1...pages.pageCount).map { number in
+                    PageJob(path: SitePaths.paged(pages.base, number), template: "term", kind: "term") { $0.termPage(vocabulary, id, page: number) }
+                }
             }
         }
         return jobs
@@ -82,8 +88,9 @@ struct SiteRenderer {
         let context = PageContext(env: env, path: job.path, links: links)
         guard let model = job.build(context) else { return false }
         do {
-            let html = try env.theme.render(job.template, model)
-            if job.kind != "404" { linkCheck.record(html: html, page: job.path, template: job.template, source: job.source) }
+            let rendered = try env.theme.render(job.template, model)
+            if job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
+            let html = PageLinks.resolvePlaceholder(in: rendered, pagePath: job.path)
             try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
             return true
         } catch let errors as ContentErrors {

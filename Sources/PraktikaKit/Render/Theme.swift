@@ -35,6 +35,7 @@ public struct Theme: Sendable {
             return path
         }
 
+        FastHTMLContentType.register()
         var library = MustacheLibrary()
         var names: Set<String> = []
         var sources: [String: String] = [:]
@@ -50,12 +51,13 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    try library.register(text, named: name)
+                    try library.register(FastHTMLContentType.pragma + text, named: name)
                     names.insert(name)
                     sources[name] = display(url)
                     texts[name] = text
                 } catch let error as MustacheTemplate.ParserError {
-                    diagnostics.append(.error(SourceLocation(file: display(url), line: error.context.lineNumber, column: error.context.columnNumber), LocalizedText(
+                    let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
+                    diagnostics.append(.error(SourceLocation(file: display(url), line: error.context.lineNumber, column: max(1, error.context.columnNumber - shift)), LocalizedText(
                         en: "template syntax error: \(error.error)", ru: "ошибка синтаксиса шаблона: \(error.error)")))
                 } catch {
                     diagnostics.append(.error(SourceLocation(file: display(url)), LocalizedText(

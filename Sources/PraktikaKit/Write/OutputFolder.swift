@@ -80,7 +80,24 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         if isNew {
             try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
         }
-        try contents.write(to: staging.appendingPathComponent(safe))
+        try Self.writeFile(staging.appendingPathComponent(safe).path, contents)
+    }
+
+    /// A plain write(2): Foundation's `Data.write` syncs every file to disk,
+    /// which costs more than rendering the page. The swap makes the build
+    /// all-or-nothing; durability after a power cut is the file system's job.
+    private static func writeFile(_ path: String, _ contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
+        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+        defer { close(descriptor) }
+        try contents.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                offset += written
+            }
+        }
     }
 
     public func copyFile(from source: URL, to relativePath: String) throws {

@@ -16,8 +16,8 @@ extension PageContext {
             return link
         }
         let page = viewModel([
-            "recommended": recommended.compactMap { practiceCard($0) },
-            "newest": newest.compactMap { practiceCard($0) },
+            "recommended": recommended.compactMap { practiceCardHTML($0) },
+            "newest": newest.compactMap { practiceCardHTML($0) },
             "networks": networks,
             "practicesHref": href(SitePaths.index(.practice)),
             "seminarsHref": href(SitePaths.index(.seminar)),

@@ -18,7 +18,7 @@ extension PageContext {
             "members": members,
             "coordinator": person(network.coordinator),
             "programs": (graph.programsByNetwork[id] ?? []).compactMap { programLink($0) },
-            "practices": (graph.practicesByNetwork[id] ?? []).compactMap { practiceCard($0) },
+            "practices": (graph.practicesByNetwork[id] ?? []).compactMap { practiceCardHTML($0) },
             "seminars": (graph.seminarsByNetwork[id] ?? []).reversed().compactMap { seminarCard($0) },
             "diagram": NetworkDiagram(title: network.name, caption: t("network_diagram_caption"), leaders: leaders, members: members).svg(),
             "body": network.body.map { markdown($0.text, origin: .body(file: network.file, body: $0)) },

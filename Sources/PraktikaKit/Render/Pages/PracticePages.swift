@@ -36,13 +36,15 @@ extension PageContext {
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
 
-    func practiceCatalogPage() -> [String: Any] {
-        let cards = graph.practiceOrder.compactMap { practiceCard($0) }
+    func practiceCatalogPage(_ number: Int) -> [String: Any] {
+        let pagination = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
+        let cards = graph.practiceOrder[pagination.range(number)].compactMap { practiceCardHTML($0) }
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
             guard graph.content.vocabularies[vocabulary] != nil else { return nil }
             return ["label": t("vocabulary_\(vocabulary.practiceField)"), "href": href(SitePaths.vocabulary(vocabulary))]
         }
         return frame(kind: "practices", title: t("practices_title"), description: t("practices_intro"), section: "practices",
-                     viewModel(["practices": cards, "count": cards.count, "vocabularies": vocabularies]))
+                     viewModel(["practices": cards, "count": graph.practiceOrder.count, "vocabularies": vocabularies,
+                                "pagination": pagination.model(number, in: self)]))
     }
 }

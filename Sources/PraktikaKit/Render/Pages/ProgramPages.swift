@@ -41,7 +41,7 @@ extension PageContext {
             "plan": plan,
             "planRowCount": rowCount,
             "description": markdown(program.description, in: file),
-            "practices": (graph.practicesByProgram[id] ?? []).compactMap { practiceCard($0) },
+            "practices": (graph.practicesByProgram[id] ?? []).compactMap { practiceCardHTML($0) },
         ])
         return frame(kind: "program", title: program.title, description: program.goal?.value, section: "programs", page)
     }

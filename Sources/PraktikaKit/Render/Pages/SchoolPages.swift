@@ -44,8 +44,8 @@ extension PageContext {
             "networksLed": led,
             "networksSupported": supported,
             "programs": (graph.programsBySchool[id] ?? []).compactMap { programLink($0) },
-            "practicesAuthored": practices.filter { $0.role == .author }.compactMap { practiceCard($0.practice) },
-            "practicesPartner": practices.filter { $0.role == .partner }.compactMap { practiceCard($0.practice) },
+            "practicesAuthored": practices.filter { $0.role == .author }.compactMap { practiceCardHTML($0.practice) },
+            "practicesPartner": practices.filter { $0.role == .partner }.compactMap { practiceCardHTML($0.practice) },
             "seminars": seminars,
             "portrait": school.body.map { markdown($0.text, origin: .body(file: school.file, body: $0)) },
         ])

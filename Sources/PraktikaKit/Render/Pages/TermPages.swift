@@ -1,16 +1,19 @@
 import Foundation
 
 extension PageContext {
-    func termPage(_ vocabulary: VocabularyKind, _ id: String) -> [String: Any]? {
+    func termPage(_ vocabulary: VocabularyKind, _ id: String, page number: Int) -> [String: Any]? {
         guard let term = graph.term(vocabulary, id) else { return nil }
-        let practices = (graph.practicesByTerm[vocabulary]?[id] ?? []).compactMap { practiceCard($0) }
+        let all = graph.practicesByTerm[vocabulary]?[id] ?? []
+        let pagination = Pagination(base: SitePaths.term(vocabulary, id), count: all.count)
+        let practices = all[pagination.range(number)].compactMap { practiceCardHTML($0) }
         let page = viewModel([
             "label": term.label,
             "description": term.description,
             "vocabularyLabel": t("vocabulary_\(vocabulary.practiceField)"),
             "vocabularyHref": href(SitePaths.vocabulary(vocabulary)),
             "practices": practices,
-            "count": practices.count,
+            "count": all.count,
+            "pagination": pagination.model(number, in: self),
         ])
         return frame(kind: "term", title: term.label, description: term.description, section: "practices", page)
     }
