@@ -1,9 +1,16 @@
 #!/usr/bin/env bash
 # Installs the system packages praktika needs, only those that are missing.
-# Usage: scripts/install-deps.sh [build|test]  (both need the same packages for now)
+# Usage: scripts/install-deps.sh [build|test]
 set -euo pipefail
 
-packages=(libcmark-dev pkg-config)
+# Building praktika: libcmark (Markdown) and libqrencode (QR codes in digests).
+packages=(libcmark-dev libqrencode-dev pkg-config)
+# Digest PDFs: WeasyPrint, the PT fonts and Russian hyphenation.
+packages+=(weasyprint fonts-paratype hyphen-ru)
+if [ "${1:-build}" = "test" ]; then
+  # The tests read the PDFs (poppler-utils) and decode their QR codes (zbar-tools).
+  packages+=(poppler-utils zbar-tools)
+fi
 
 missing=()
 for package in "${packages[@]}"; do

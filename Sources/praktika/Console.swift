@@ -39,6 +39,11 @@ enum Console {
         print("  pages: \(kinds)")
         print("  output: \(report.filesChanged) of \(report.filesTotal) files changed")
         print("  files: \(report.attachmentsCopied) attachments, \(report.assetsCopied) theme assets, \(report.otherFiles.joined(separator: ", "))")
+        for note in report.notes { print("  note:  \(note)") }
+        printStageTimes(report)
+    }
+
+    static func printStageTimes(_ report: BuildReport) {
         print("  time:  " + report.stageSeconds.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · "))
     }
 

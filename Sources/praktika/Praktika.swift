@@ -8,7 +8,7 @@ struct Praktika: ParsableCommand {
         commandName: "praktika",
         abstract: "Builds a site of school-support practices, schools, networks, programs and seminars.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, DigestCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -66,6 +66,37 @@ struct CheckCommand: ParsableCommand {
             print(report.language == "ru"
                 ? "praktika: ошибок нет, предупреждений: \(warnings), проверено страниц: \(report.pageCount)"
                 : "praktika: no errors, \(warnings) warning(s), \(report.pageCount) pages checked")
+            Console.printStageTimes(report)
+        }
+    }
+}
+
+struct DigestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "digest",
+        abstract: "Make a printed digest: print-ready HTML and a PDF (WeasyPrint).")
+
+    @Argument(help: "The digest id (content/digests/ID.yaml).")
+    var id: String
+
+    @OptionGroup var arguments: SiteArguments
+
+    @Option(name: .shortAndLong, help: "The PDF to write (default: ID.pdf in the current folder); the HTML goes beside it.")
+    var output: String?
+
+    @Option(name: .customLong("base-url"), help: "Public URL of the site, for the QR codes and links (default: base_url of site.yaml).")
+    var baseURL: String?
+
+    func run() throws {
+        let pdf = URL(fileURLWithPath: output ?? "\(id).pdf").standardizedFileURL
+        try Console.runReporting {
+            let result = try DigestCommandRunner.run(id: id, site: arguments.siteURL, pdf: pdf, baseURL: baseURL)
+            print("praktika: digest \(id): \(result.practices) practices → \(result.html.path)")
+            if let size = result.pdfSize {
+                print("praktika: PDF \(result.pdf.path) (\(size / 1024) KB, \(result.pages.map { "\($0) pages" } ?? "?"))")
+            } else {
+                print("praktika: WeasyPrint is not installed, so no PDF was made; print the HTML from a browser or install the Debian package `weasyprint`")
+            }
         }
     }
 }

@@ -9,6 +9,8 @@ public struct BuildOptions: Sendable {
     public var offline: Bool
     /// Warnings count as errors.
     public var strict: Bool
+    /// Make digest PDFs when WeasyPrint is installed.
+    public var makePDFs = true
     public var today: Day
 
     public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, strict: Bool = false,
@@ -38,6 +40,8 @@ public struct BuildReport: Sendable {
     /// Files of the output whose bytes changed (the rest kept their old file and time).
     public var filesChanged = 0
     public var filesTotal = 0
+    /// Things worth a line in the summary: digests made or skipped.
+    public var notes: [String] = []
 
     public var pageCount: Int { pagesByKind.values.reduce(0, +) }
     public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
@@ -102,6 +106,11 @@ public enum SiteBuilder {
         let folder: OutputFolder? = canWrite ? try OutputFolder(destination: options.outputFolder) : nil
         folder?.fingerprint = fingerprint
         let sink: PageSink = folder ?? DiscardingSink()
+        if !graph.digests.isEmpty {
+            report.notes += DigestStage(env: env, site: options.site, folder: folder,
+                                        printer: options.makePDFs ? DigestPrinter.find() : nil).run()
+            clock.lap("digests", into: &report)
+        }
         report.pagesByKind = renderer.render(jobs, to: sink)
         if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
         clock.lap("render", into: &report)
@@ -125,6 +134,10 @@ public enum SiteBuilder {
         written.formUnion(report.otherFiles + ["404.html"])
         written.formUnion(theme.assets.keys.map { "assets/" + $0 })
         written.formUnion(env.usedFiles.values.map { "files/" + $0 })
+        for id in graph.digests.keys {
+            written.insert("digests/\(id)/print.html")
+            if let pdf = env.digestFiles.pdf(id) { written.insert(pdf.path) }
+        }
         log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme))
         if options.strict { log.promoteWarnings() }
 
@@ -160,6 +173,24 @@ public enum SiteBuilder {
         report.output = options.outputFolder.standardizedFileURL
         report.filesTotal = manifest.files.count
         return report
+    }
+
+    /// Load, link and theme, for commands that render one thing (a digest).
+    static func prepare(_ options: BuildOptions) -> (RenderEnvironment?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let (loaded, loadDiagnostics) = ContentLoader(root: options.site).load()
+        log.add(contentsOf: loadDiagnostics)
+        guard let content = loaded else { return (nil, log.all) }
+        let (graph, linkDiagnostics) = Linker.link(content)
+        log.add(contentsOf: linkDiagnostics)
+        let themeDirectory = options.site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
+        let (theme, themeDiagnostics) = Theme.load(
+            siteThemeDirectory: FileManager.default.fileExists(atPath: themeDirectory.path) ? themeDirectory : nil,
+            language: content.site.language, displayRoot: options.site)
+        log.add(contentsOf: themeDiagnostics)
+        guard let theme else { return (nil, log.all) }
+        let settings = RenderSettings(baseURL: options.baseURL ?? content.site.baseURL ?? "", offline: false, today: options.today)
+        return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log), log.all)
     }
 
     private static func copyAssets(_ theme: Theme, to folder: OutputFolder) throws -> Int {

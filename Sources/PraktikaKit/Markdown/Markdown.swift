@@ -14,6 +14,8 @@ public struct EntityLink: Sendable {
     /// 1-based line inside the Markdown text and 1-based column in characters.
     public var line: Int
     public var column: Int
+    /// `![…](file:…)`: the print digest needs images from disk but links to the web.
+    public var isImage = false
 }
 
 /// Markdown → HTML through libcmark, in its safe mode: raw HTML is dropped and
@@ -45,6 +47,7 @@ public enum Markdown {
                   var link = parseEntityLink(String(cString: rawURL))
             else { continue }
             // Positions matter only for links that are reported, which are rare.
+            link.isImage = type == CMARK_NODE_IMAGE
             link.line = Int(cmark_node_get_start_line(node))
             link.column = Int(cmark_node_get_start_column(node))
             if let url = resolve(link) {

@@ -43,9 +43,9 @@ final class LinkCheck: @unchecked Sendable {
     /// The output path a relative link points at, or nil for external links.
     static func resolve(_ link: String, from folder: String) -> String? {
         var path = link
-        if path.hasPrefix(PageLinks.rootPlaceholder) {
+        if path.utf8.starts(with: PageLinks.rootPlaceholder.utf8) {
             // Made by praktika from the site root: no folder arithmetic needed.
-            path.removeFirst(PageLinks.rootPlaceholder.count)
+            path = String(path.utf8.dropFirst(PageLinks.rootPlaceholder.utf8.count))!
             if let cut = path.firstIndex(where: { $0 == "#" || $0 == "?" }) { path = String(path[..<cut]) }
             if path.utf8.contains(UInt8(ascii: "%")) { path = path.removingPercentEncoding ?? path }
             return path.isEmpty || path.hasSuffix("/") ? path + "index.html" : path
@@ -74,34 +74,42 @@ final class LinkCheck: @unchecked Sendable {
     }
 
     private static func internalLinks(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+        guard let base = bytes.baseAddress else { return [] }
         var links: [String] = []
-        var index = 0
         let count = bytes.count
-        while index < count - 6 {
-            // Look for `href="` or `src="` preceded by a space.
-            if bytes[index] == UInt8(ascii: " ") {
-                var start = -1
-                if bytes[index + 1] == UInt8(ascii: "h"), index + 6 < count, bytes[index + 2] == UInt8(ascii: "r"),
-                   bytes[index + 3] == UInt8(ascii: "e"), bytes[index + 4] == UInt8(ascii: "f"),
-                   bytes[index + 5] == UInt8(ascii: "="), bytes[index + 6] == UInt8(ascii: "\"") {
-                    start = index + 7
-                } else if bytes[index + 1] == UInt8(ascii: "s"), bytes[index + 2] == UInt8(ascii: "r"),
-                          bytes[index + 3] == UInt8(ascii: "c"), bytes[index + 4] == UInt8(ascii: "="),
-                          bytes[index + 5] == UInt8(ascii: "\"") {
-                    start = index + 6
-                }
-                if start >= 0 {
-                    var end = start
-                    while end < count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                    let value = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<end]), as: UTF8.self)
-                    if isInternal(value) { links.append(value.contains("&amp;") ? value.replacingOccurrences(of: "&amp;", with: "&") : value) }
-                    index = end
-                    continue
-                }
-            }
-            index += 1
+        var index = 0
+        let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
+        while index < count {
+            // Jump from `=` to `=`: attribute values are where links are.
+            guard let found = memchr(base + index, Int32(equals), count - index) else { break }
+            let at = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+            index = at + 1
+            guard at + 1 < count, bytes[at + 1] == quote else { continue }
+            let isHref = at >= 5 && bytes[at - 5] == 0x20 && bytes[at - 4] == UInt8(ascii: "h") && bytes[at - 3] == UInt8(ascii: "r")
+                && bytes[at - 2] == UInt8(ascii: "e") && bytes[at - 1] == UInt8(ascii: "f")
+            let isSrc = at >= 4 && bytes[at - 4] == 0x20 && bytes[at - 3] == UInt8(ascii: "s") && bytes[at - 2] == UInt8(ascii: "r")
+                && bytes[at - 1] == UInt8(ascii: "c")
+            guard isHref || isSrc else { continue }
+            let start = at + 2
+            guard let close = memchr(base + start, Int32(quote), count - start) else { break }
+            let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
+            index = end + 1
+            let value = UnsafeBufferPointer(rebasing: bytes[start..<end])
+            guard isInternal(value) else { continue }
+            let text = String(decoding: value, as: UTF8.self)
+            links.append(value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text)
         }
         return links
+    }
+
+    /// Not empty, not an anchor, and no `scheme:` before the first slash.
+    private static func isInternal(_ value: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = value.first, first != UInt8(ascii: "#") else { return false }
+        for byte in value {
+            if byte == UInt8(ascii: "/") { return true }
+            if byte == UInt8(ascii: ":") { return false }
+        }
+        return true
     }
 
     static func isInternal(_ link: String) -> Bool {

@@ -6,6 +6,9 @@ struct PageContext {
     let env: RenderEnvironment
     let path: String
     let links: PageLinks
+    /// For the print digest: images stay relative to the page (WeasyPrint reads
+    /// them from disk) while links are absolute web addresses.
+    var relativeImages = false
 
     init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
         self.env = env
@@ -36,6 +39,7 @@ struct PageContext {
         if link.scheme == .file {
             guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
             env.usedFiles.insert(relative)
+            if link.isImage && relativeImages { return "../../" + SitePaths.file(relative) }
             return href(SitePaths.file(relative))
         }
         guard let kind = EntityKind(rawValue: link.scheme.rawValue),

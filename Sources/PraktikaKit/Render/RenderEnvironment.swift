@@ -26,6 +26,8 @@ struct RenderEnvironment: Sendable {
     let usedFiles: StringSet
     /// Rendered practice cards by id; a card looks the same on every list.
     let practiceCards = HTMLCache()
+    /// PDFs of the digests made in this build, for the pages that link them.
+    let digestFiles = DigestFiles()
 
     var site: SiteConfig { graph.content.site }
 
@@ -55,6 +57,22 @@ final class HTMLCache: @unchecked Sendable {
         guard let html = render() else { return nil }
         lock.lock(); items[key] = html; lock.unlock()
         return html
+    }
+}
+
+/// The digest PDFs of a build: id → output path and size.
+final class DigestFiles: @unchecked Sendable {
+    private let lock = NSLock()
+    private var files: [String: (path: String, size: Int)] = [:]
+
+    func add(_ id: String, path: String, size: Int) {
+        lock.lock(); defer { lock.unlock() }
+        files[id] = (path, size)
+    }
+
+    func pdf(_ id: String) -> (path: String, size: Int)? {
+        lock.lock(); defer { lock.unlock() }
+        return files[id]
     }
 }
 

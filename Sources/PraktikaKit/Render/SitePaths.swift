@@ -52,17 +52,25 @@ public struct PageLinks: Sendable {
 
     /// The page's HTML with the placeholder replaced by the page's own way to the root.
     public static func resolvePlaceholder(in html: String, pagePath: String) -> String {
-        let root = PageLinks(pagePath: pagePath, offline: false).root
+        resolvePlaceholder(in: html, root: PageLinks(pagePath: pagePath, offline: false).root)
+    }
+
+    public static func resolvePlaceholder(in html: String, root: String) -> String {
         let placeholder = Array(rootPlaceholder.utf8)
         let replacement = Array(root.utf8)
         var html = html
         return html.withUTF8 { bytes -> String in
+            guard let base = bytes.baseAddress else { return "" }
             var out: [UInt8] = []
-            out.reserveCapacity(bytes.count)
             var index = 0, copied = 0
-            let first = placeholder[0]
             while index + placeholder.count <= bytes.count {
-                if bytes[index] == first, placeholder.indices.allSatisfy({ bytes[index + $0] == placeholder[$0] }) {
+                guard let found = memchr(base + index, Int32(placeholder[0]), bytes.count - index) else { break }
+                index = base.distance(to: found.assumingMemoryBound(to: UInt8.self))
+                if index + placeholder.count > bytes.count { break }
+                if memcmp(base + index, placeholder, placeholder.count) != 0 {
+                    index += 1
+                } else {
+                    if out.isEmpty { out.reserveCapacity(bytes.count) }
                     out.append(contentsOf: bytes[copied..<index])
                     let next = index + placeholder.count
                     // At the top level, a bare link to the root must still be a link.
@@ -73,8 +81,6 @@ public struct PageLinks: Sendable {
                     }
                     index = next
                     copied = next
-                } else {
-                    index += 1
                 }
             }
             if copied == 0 { return String(decoding: bytes, as: UTF8.self) }

@@ -54,6 +54,14 @@ struct SiteRenderer {
         jobs += graph.seminarOrder.map { id in
             PageJob(path: SitePaths.entity(.seminar, id), template: "seminar", kind: "seminar", source: graph.seminars[id]?.file) { $0.seminarPage(id) }
         }
+        if !graph.digests.isEmpty {
+            jobs.append(PageJob(path: SitePaths.index(.digest), template: "digests", kind: "list") { $0.digestIndexPage() })
+            jobs += graph.digests.keys.sorted().map { id in
+                PageJob(path: SitePaths.entity(.digest, id), template: "digest-page", kind: "digest", source: graph.digests[id]?.file) {
+                    $0.digestPage(id, forPrint: false)
+                }
+            }
+        }
         for vocabulary in VocabularyKind.allCases {
             guard let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
             jobs.append(PageJob(path: SitePaths.vocabulary(vocabulary), template: "vocabulary", kind: "term") { $0.vocabularyPage(vocabulary) })
@@ -84,13 +92,14 @@ struct SiteRenderer {
         return result
     }
 
-    private func renderOne(_ job: PageJob, to sink: PageSink, links: PageLinks? = nil) -> Bool {
-        let context = PageContext(env: env, path: job.path, links: links)
+    private func renderOne(_ job: PageJob, to sink: PageSink, root: String? = nil) -> Bool {
+        let context = PageContext(env: env, path: job.path)
         guard let model = job.build(context) else { return false }
         do {
             let rendered = try env.theme.render(job.template, model)
             if job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
-            let html = PageLinks.resolvePlaceholder(in: rendered, pagePath: job.path)
+            let html = root.map { PageLinks.resolvePlaceholder(in: rendered, root: $0) }
+                ?? PageLinks.resolvePlaceholder(in: rendered, pagePath: job.path)
             try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
             return true
         } catch let errors as ContentErrors {
@@ -109,7 +118,7 @@ struct SiteRenderer {
         let rootPath = URL(string: env.settings.baseURL)?.path ?? ""
         let root = rootPath.isEmpty ? "" : (rootPath.hasSuffix("/") ? rootPath : rootPath + "/")
         let job = PageJob(path: "404.html", template: "404", kind: "404") { $0.notFoundPage() }
-        return renderOne(job, to: sink, links: PageLinks(root: root, offline: env.settings.offline))
+        return renderOne(job, to: sink, root: root)
     }
 
     /// sitemap.xml, feed.xml and robots.txt; returns the names written.

@@ -51,13 +51,13 @@ public struct Theme: Sendable {
                     continue
                 }
                 do {
-                    try library.register(FastHTMLContentType.pragma + text, named: name)
+                    // Parsed here only to report syntax errors with the file's own positions.
+                    _ = try MustacheTemplate(string: text)
                     names.insert(name)
                     sources[name] = display(url)
                     texts[name] = text
                 } catch let error as MustacheTemplate.ParserError {
-                    let shift = error.context.lineNumber == 1 ? FastHTMLContentType.pragma.count : 0
-                    diagnostics.append(.error(SourceLocation(file: display(url), line: error.context.lineNumber, column: max(1, error.context.columnNumber - shift)), LocalizedText(
+                    diagnostics.append(.error(SourceLocation(file: display(url), line: error.context.lineNumber, column: error.context.columnNumber), LocalizedText(
                         en: "template syntax error: \(error.error)", ru: "ошибка синтаксиса шаблона: \(error.error)")))
                 } catch {
                     diagnostics.append(.error(SourceLocation(file: display(url)), LocalizedText(
@@ -68,6 +68,7 @@ public struct Theme: Sendable {
         diagnostics += checkPartials(texts, names: names, sources: sources)
 
         var strings: [String: String] = [:]
+
         for layer in layers {
             let url = layer.appendingPathComponent("i18n/\(language).yaml")
             guard FileManager.default.fileExists(atPath: url.path) else { continue }
@@ -82,6 +83,15 @@ public struct Theme: Sendable {
             diagnostics.append(.error(SourceLocation(file: "themes"), LocalizedText(
                 en: "the theme has no interface strings for language `\(language)` (i18n/\(language).yaml)",
                 ru: "в теме нет строк интерфейса для языка «\(language)» (i18n/\(language).yaml)")))
+        }
+
+        for (name, text) in texts {
+            do {
+                try library.register(TemplateConstants.inline(text, strings: strings), named: name)
+            } catch {
+                diagnostics.append(.error(SourceLocation(file: sources[name] ?? name), LocalizedText(
+                    en: "template error: \(error)", ru: "ошибка шаблона: \(error)")))
+            }
         }
 
         var assets: [String: URL] = [:]

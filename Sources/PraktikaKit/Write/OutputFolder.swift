@@ -100,6 +100,37 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         }
     }
 
+    /// Whether this build wrote the same bytes to `relativePath` as the previous one.
+    public func isUnchanged(_ relativePath: String) -> Bool {
+        lock.lock(); defer { lock.unlock() }
+        return unchanged.contains(relativePath)
+    }
+
+    /// Keeps a file of the previous build as it is; returns its size, or nil if there is none.
+    public func keep(_ relativePath: String) -> Int? {
+        guard let hash = previous.files[relativePath],
+              let size = Self.size(of: destination.appendingPathComponent(relativePath)) else { return nil }
+        lock.lock(); entries[relativePath] = hash; unchanged.insert(relativePath); lock.unlock()
+        return size
+    }
+
+    /// Where a tool that writes its own file (WeasyPrint) should put `relativePath`.
+    public func stagingURL(for relativePath: String) throws -> URL {
+        guard let safe = Self.safeRelativePath(relativePath) else {
+            throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
+        }
+        let url = staging.appendingPathComponent(safe)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        return url
+    }
+
+    /// Registers a file such a tool wrote into the staging folder.
+    public func adopt(_ relativePath: String) throws -> Int {
+        let data = try Data(contentsOf: staging.appendingPathComponent(relativePath))
+        lock.lock(); entries[relativePath] = ContentHash.of(data); lock.unlock()
+        return data.count
+    }
+
     public func copyFile(from source: URL, to relativePath: String) throws {
         try write(relativePath, try Data(contentsOf: source))
     }

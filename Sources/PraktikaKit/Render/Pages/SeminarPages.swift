@@ -34,6 +34,7 @@ extension PageContext {
             "participants": seminar.participants.map(String.init),
             "agenda": agenda,
             "materials": materials,
+            "digests": digestLinks(forSeminar: id),
             "body": seminar.body.map { markdown($0.text, origin: .body(file: seminar.file, body: $0)) },
         ])
         return frame(kind: "seminar", title: seminar.title, description: seminar.body?.text, section: "seminars", page)

@@ -1,0 +1,105 @@
+import Foundation
+
+/// The view model of a printed digest (сборник практик): cover, foreword,
+/// contents, one section per practice with its schools, results and a QR code
+/// of its online page, and an index of the schools.
+extension PageContext {
+    func digestPage(_ id: String, forPrint: Bool) -> [String: Any]? {
+        guard let digest = graph.digests[id] else { return nil }
+        let ids = DigestSelector.practices(of: digest.fields, in: graph)
+        let base = env.settings.baseURL
+        var schoolOrder: [String] = []
+        let practices: [[String: Any]] = ids.enumerated().compactMap { index, practiceID in
+            guard let practice = graph.practices[practiceID] else { return nil }
+            practice.schools.map(\.value).forEach { if !schoolOrder.contains($0) { schoolOrder.append($0) } }
+            let url = base.isEmpty ? nil : base + SitePaths.entity(.practice, practiceID)
+            let results: [[String: Any]] = practice.results.map {
+                viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
+            }
+            return viewModel([
+                "anchor": "practice-\(practiceID)",
+                "href": href(SitePaths.entity(.practice, practiceID)),
+                "number": String(index + 1),
+                "title": practice.title,
+                "summary": practice.summary,
+                "recommended": practice.status == .recommended,
+                "schools": practice.schools.compactMap { digestSchool($0.value) },
+                "network": practice.network.flatMap { graph.networks[$0.value]?.name },
+                "program": practice.program.flatMap { graph.programs[$0.value]?.title },
+                "period": format.period(practice.period),
+                "results": results,
+                "resources": markdown(practice.resources, in: practice.file),
+                "replicability": markdown(practice.replicability, in: practice.file),
+                "contact": person(practice.contact),
+                "body": practice.body.map { markdown($0.text, origin: .body(file: practice.file, body: $0)) },
+                "url": url,
+                "shortURL": url.map(Self.shortURL),
+                "qr": url.flatMap { QRCode.svg(for: $0, moduleSize: 3, label: $0) },
+            ])
+        }
+        let organisation = env.site.organisation
+        let page = viewModel([
+            "digestID": id,
+            "title": digest.title,
+            "subtitle": digest.subtitle,
+            "dateText": format.date(digest.date),
+            "year": digest.date.map { String($0.year) },
+            "organisationName": organisation?.name,
+            "organisationContacts": organisation.map { [$0.address, $0.phone, $0.email, $0.website].compactMap { $0 }.joined(separator: " · ") },
+            "intro": markdown(digest.intro, in: digest.file),
+            "seminar": digest.seminar.flatMap { seminarCard($0.value) },
+            "practices": practices,
+            "practiceCount": String(practices.count),
+            "schools": schoolOrder.compactMap { digestSchool($0) }
+                .sorted { ($0["name"] as? String ?? "").localizedStandardCompare($1["name"] as? String ?? "") == .orderedAscending },
+            "forPrint": forPrint,
+            "pdf": env.digestFiles.pdf(id).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+            "printCSS": forPrint ? env.theme.assets["digest.css"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil,
+        ])
+        return frame(kind: "digest", title: digest.title, description: digest.subtitle, section: "digests", page)
+    }
+
+    private func digestSchool(_ id: String) -> [String: Any]? {
+        guard let school = graph.schools[id] else { return nil }
+        return viewModel([
+            "name": school.name, "shortName": school.displayName,
+            "place": [school.locality, school.municipality, school.region].compactMap { $0 }.joined(separator: ", "),
+            "address": school.address, "phone": school.phone, "email": school.email, "website": school.website,
+            "director": person(school.director),
+            "href": href(SitePaths.entity(.school, id)),
+        ])
+    }
+
+    /// `uo.example.ru/praktiki/practices/x/`: what a reader can type.
+    static func shortURL(_ url: String) -> String {
+        var text = url
+        for prefix in ["https://", "http://"] where text.hasPrefix(prefix) { text.removeFirst(prefix.count) }
+        if text.hasPrefix("www.") { text.removeFirst(4) }
+        return text
+    }
+
+    func digestIndexPage() -> [String: Any] {
+        let digests: [[String: Any]] = graph.digests.values.sorted { ($0.date ?? Day(year: 0, month: 1), $0.id) > ($1.date ?? Day(year: 0, month: 1), $1.id) }
+            .map { digest in
+                viewModel([
+                    "title": digest.title, "subtitle": digest.subtitle, "dateText": format.date(digest.date),
+                    "href": href(SitePaths.entity(.digest, digest.id)),
+                    "pdf": env.digestFiles.pdf(digest.id).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+                    "count": String(DigestSelector.practices(of: digest.fields, in: graph).count),
+                ])
+            }
+        return frame(kind: "digests", title: t("digests_title"), description: t("digests_intro"), section: "digests", viewModel(["digests": digests]))
+    }
+
+    /// Links to a seminar's digests for its page: the PDF when there is one, else the print page.
+    func digestLinks(forSeminar id: String) -> [[String: Any]] {
+        (graph.digestsBySeminar[id] ?? []).compactMap { digestID in
+            guard let digest = graph.digests[digestID] else { return nil }
+            return viewModel([
+                "title": digest.title,
+                "href": href(SitePaths.entity(.digest, digestID)),
+                "pdf": env.digestFiles.pdf(digestID).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+            ])
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Part of the build: the print HTML of every digest and, with WeasyPrint,
+/// its PDF. A PDF is made again only when its print HTML changed, since
+/// WeasyPrint takes seconds where the rest of a build takes milliseconds.
+struct DigestStage {
+    let env: RenderEnvironment
+    let site: URL
+    let folder: OutputFolder?
+    let printer: DigestPrinter?
+
+    /// Notes for the summary (PDFs made, kept or skipped).
+    func run() -> [String] {
+        var notes: [String] = []
+        var skipped = false
+        for id in env.graph.digests.keys.sorted() {
+            let htmlPath = "digests/\(id)/print.html", pdfPath = "digests/\(id)/\(id).pdf"
+            guard let html = Self.printHTML(id, env: env) else { continue }
+            guard let folder else { continue }
+            do {
+                try folder.write(htmlPath, Data(html.utf8))
+                guard let printer else { skipped = true; continue }
+                if folder.isUnchanged(htmlPath), let size = folder.keep(pdfPath) {
+                    env.digestFiles.add(id, path: pdfPath, size: size)
+                    notes.append("digest \(id): PDF unchanged")
+                    continue
+                }
+                let practices = DigestSelector.practices(of: env.graph.digests[id]!.fields, in: env.graph).count
+                let progress = Progress(label: "praktika: digest \(id) → PDF")
+                try printer.print(html: folder.stagingURL(for: htmlPath), to: folder.stagingURL(for: pdfPath),
+                                  baseURL: Self.imageBase(site: site, id: id), estimatedPages: 6 + practices * 4, progress: progress)
+                env.digestFiles.add(id, path: pdfPath, size: try folder.adopt(pdfPath))
+                notes.append("digest \(id): PDF written")
+            } catch {
+                env.log.add(.error(SourceLocation(file: env.graph.digests[id]!.file), LocalizedText(
+                    en: "cannot make the digest's PDF: \(error)", ru: "не удаётся сделать PDF сборника: \(error)")))
+            }
+        }
+        if skipped {
+            notes.append("WeasyPrint is not installed: digest PDFs were skipped; the print pages are linked instead")
+        }
+        return notes
+    }
+
+    /// The print document of a digest. Links are absolute web addresses (it is
+    /// read on paper); images stay relative, for WeasyPrint to read from disk.
+    static func printHTML(_ id: String, env: RenderEnvironment, baseHref: String? = nil) -> String? {
+        let base = env.settings.baseURL
+        var context = PageContext(env: env, path: "digests/\(id)/print.html",
+                                  links: base.isEmpty ? nil : PageLinks(root: base, offline: false))
+        context.relativeImages = true
+        guard var model = context.digestPage(id, forPrint: true) else { return nil }
+        if let baseHref { model["baseHref"] = baseHref }
+        guard let html = try? env.theme.render("digest", model) else { return nil }
+        return PageLinks.resolvePlaceholder(in: html, root: base.isEmpty ? "../../" : base)
+    }
+
+    /// A base URL two folders below content/, so that `../../files/x.png` is read from content/files/.
+    static func imageBase(site: URL, id: String) -> URL {
+        site.appendingPathComponent("content/.digest/\(id)/print.html")
+    }
+}
