@@ -33,12 +33,23 @@ enum Console {
             print("praktika: nothing changed since the last build; \(report.filesTotal) files in \(displayPath(report.output, site: site))/ are up to date")
             return
         }
-        let kinds = report.pagesByKind.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: " · ")
         let time = String(format: "%.2f", report.totalSeconds)
-        print("praktika: built \(report.pageCount) pages in \(time) s → \(displayPath(report.output, site: site))/")
-        print("  pages: \(kinds)")
-        print("  output: \(report.filesChanged) of \(report.filesTotal) files changed")
-        print("  files: \(report.attachmentsCopied) attachments, \(report.assetsCopied) theme assets, \(report.otherFiles.joined(separator: ", "))")
+        print("praktika: built \(report.pageCount) pages in \(time) s → \(displayPath(report.output, site: site))/\n")
+        let labels: [(String, String)] = [
+            ("home", "Home"), ("practice", "Practices"), ("school", "Schools"), ("network", "Networks"),
+            ("program", "Programs"), ("seminar", "Seminars"), ("digest", "Digests"), ("term", "Term pages"),
+            ("list", "List pages"), ("404", "Not found"),
+        ]
+        var rows = labels.compactMap { key, label in report.pagesByKind[key].map { (label, String($0)) } }
+        rows.append(("Attachments", String(report.attachmentsCopied)))
+        rows.append(("Theme assets", String(report.assetsCopied)))
+        rows.append(("Other files", report.otherFiles.joined(separator: ", ")))
+        rows.append(("Files changed", "\(report.filesChanged) of \(report.filesTotal)"))
+        let width = rows.map(\.0.count).max() ?? 10
+        for (label, value) in rows {
+            print("  " + label.padding(toLength: width, withPad: " ", startingAt: 0) + " │ " + value)
+        }
+        print("")
         for note in report.notes { print("  note:  \(note)") }
         printStageTimes(report)
     }

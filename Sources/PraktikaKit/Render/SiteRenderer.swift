@@ -77,13 +77,16 @@ struct SiteRenderer {
     }
 
     /// Renders every job; returns the number of pages of each kind.
-    func render(_ jobs: [PageJob], to sink: PageSink) -> [String: Int] {
+    func render(_ jobs: [PageJob], to sink: PageSink, showProgress: Bool = true) -> [String: Int] {
         let counts = ResultSlots<String?>(count: jobs.count)
+        let progress = BuildProgress(stage: "rendering pages", total: jobs.count, enabled: showProgress)
+        defer { progress.finish() }
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
         DispatchQueue.concurrentPerform(iterations: workers) { worker in
             var index = worker
             while index < jobs.count {
                 counts.set(index, renderOne(jobs[index], to: sink) ? jobs[index].kind : nil)
+                progress.advance()
                 index += workers
             }
         }
