@@ -12,6 +12,9 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(
@@ -31,19 +34,29 @@ let package = Package(
                 "CQRencode",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
-            resources: [.copy("DefaultTheme")]
+            resources: [.copy("DefaultTheme"), .copy("SiteSkeleton")]
+        ),
+        .target(
+            name: "PraktikaServe",
+            dependencies: [
+                "PraktikaKit",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
         ),
         .executableTarget(
             name: "praktika",
             dependencies: [
                 "PraktikaKit",
+                "PraktikaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(
             name: "PraktikaKitTests",
-            dependencies: ["PraktikaKit"]
+            dependencies: ["PraktikaKit", "PraktikaServe"]
         ),
     ]
 )

@@ -25,6 +25,12 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
+# Full-text search: Pagefind's binary from PyPI.
+if ! python3 -c "import pagefind_bin" >/dev/null 2>&1; then
+  echo "praktika: installing pagefind-bin (PyPI)"
+  python3 -m pip install --quiet --disable-pip-version-check pagefind-bin
+fi
+
 if ! command -v swift >/dev/null 2>&1; then
   echo "praktika: Swift 6 is needed (https://www.swift.org/install/linux/); 'swift' is not on PATH" >&2
   exit 1

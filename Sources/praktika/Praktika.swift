@@ -1,14 +1,15 @@
 import ArgumentParser
 import Foundation
 import PraktikaKit
+import PraktikaServe
 
 @main
-struct Praktika: ParsableCommand {
+struct Praktika: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "praktika",
         abstract: "Builds a site of school-support practices, schools, networks, programs and seminars.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, DigestCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DigestCommand.self, NewCommand.self, InitCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -39,9 +40,21 @@ struct BuildCommand: ParsableCommand {
     @Flag(help: "Treat warnings as errors.")
     var strict = false
 
+    @Option(help: "Also pack the built site into this zip archive (use with --offline for a copy to open from disk).")
+    var zip: String?
+
+    @Flag(name: .customLong("no-search"), help: "Do not build the Pagefind search index.")
+    var noSearch = false
+
+    @Flag(name: .customLong("no-pdf"), help: "Do not make the digests' PDFs.")
+    var noPDF = false
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
-        let options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline, strict: strict)
+        var options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline, strict: strict)
+        options.zip = zip.map { URL(fileURLWithPath: $0).standardizedFileURL }
+        options.makeSearchIndex = !noSearch
+        options.makePDFs = !noPDF
         try Console.runReporting {
             let report = try SiteBuilder.build(options)
             Console.printWarnings(report)
@@ -98,5 +111,78 @@ struct DigestCommand: ParsableCommand {
                 print("praktika: WeasyPrint is not installed, so no PDF was made; print the HTML from a browser or install the Debian package `weasyprint`")
             }
         }
+    }
+}
+
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new",
+        abstract: "Start a new entry from an archetype: practice, school, network, program, seminar or digest.")
+
+    @Argument(help: "practice, school, network, program, seminar or digest")
+    var kind: String
+
+    @Argument(help: "The id: lower-case Latin letters, digits and hyphens.")
+    var id: String
+
+    @OptionGroup var arguments: SiteArguments
+
+    @Option(help: "The title (or name) to put in.")
+    var title: String?
+
+    @Option(help: "The school id to put in (author school, leader, owner or host).")
+    var school: String?
+
+    func run() throws {
+        guard let entity = EntityKind(rawValue: kind), Scaffolding.kinds.contains(entity) else {
+            throw ValidationError("unknown kind `\(kind)`; expected one of: practice, school, network, program, seminar, digest")
+        }
+        do {
+            let file = try Scaffolding.newEntry(kind: entity, id: id, site: arguments.siteURL, title: title, school: school)
+            print("praktika: wrote \(Console.displayPath(file, site: arguments.siteURL)); fill it in, then run `praktika check`")
+        } catch let problem as Scaffolding.Problem {
+            Console.printError("praktika: error: \(problem)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "init",
+        abstract: "Create a new site with one example of each entity and the vocabularies.")
+
+    @Argument(help: "The folder for the new site (new or empty).", completion: .directory)
+    var folder: String
+
+    func run() throws {
+        let url = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
+        do {
+            let files = try Scaffolding.initSite(at: url)
+            print("praktika: created a site with \(files.count) files in \(url.path)")
+            print("  next: praktika build \(folder)   (or praktika serve \(folder))")
+        } catch let problem as Scaffolding.Problem {
+            Console.printError("praktika: error: \(problem)")
+            throw ExitCode(1)
+        }
+    }
+}
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the site on this machine and rebuild it on every save, reloading open tabs.")
+
+    @OptionGroup var arguments: SiteArguments
+
+    @Option(help: "Port to listen on.")
+    var port: Int = 1313
+
+    @Option(help: "Address to listen on (loopback unless told otherwise).")
+    var host: String = "127.0.0.1"
+
+    func run() async throws {
+        let server = DevServer(site: arguments.siteURL, host: host, port: port)
+        try await server.run()
     }
 }

@@ -166,7 +166,11 @@ struct EndToEndTests {
         while let relative = enumerator.nextObject() as? String {
             guard relative.hasSuffix(".html") else { continue }
             let html = try site.page(relative).lowercased()
-            #expect(!html.contains("<script"), "script in \(relative)")
+            #expect(!html.contains("<script>alert"), "script in \(relative)")
+            for script in html.components(separatedBy: "<script").dropFirst() {
+                let tag = script.prefix { $0 != ">" }
+                #expect(tag.contains(" src=\"") || tag.contains("application/ld+json"), "a script that is not the theme's in \(relative)")
+            }
             #expect(!html.contains("javascript:"), "javascript: URL in \(relative)")
             #expect(!html.contains("<img src=x"), "event handler in \(relative)")
             #expect(!html.contains("<div onclick"), "raw HTML in \(relative)")

@@ -11,6 +11,10 @@ public struct BuildOptions: Sendable {
     public var strict: Bool
     /// Make digest PDFs when WeasyPrint is installed.
     public var makePDFs = true
+    /// Build the search index when Pagefind is installed.
+    public var makeSearchIndex = true
+    /// Also pack the output into this zip archive.
+    public var zip: URL?
     public var today: Day
 
     public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, strict: Bool = false,
@@ -42,6 +46,7 @@ public struct BuildReport: Sendable {
     public var filesTotal = 0
     /// Things worth a line in the summary: digests made or skipped.
     public var notes: [String] = []
+    public var searchFiles = 0
 
     public var pageCount: Int { pagesByKind.values.reduce(0, +) }
     public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
@@ -105,6 +110,8 @@ public enum SiteBuilder {
         let canWrite = write && !log.hasErrors
         let folder: OutputFolder? = canWrite ? try OutputFolder(destination: options.outputFolder) : nil
         folder?.fingerprint = fingerprint
+        let indexer = write && options.makeSearchIndex ? SearchIndexer.find() : nil
+        if indexer != nil { folder?.managedElsewhere = ["pagefind"] }
         let sink: PageSink = folder ?? DiscardingSink()
         if !graph.digests.isEmpty {
             report.notes += DigestStage(env: env, site: options.site, folder: folder,
@@ -156,6 +163,19 @@ public enum SiteBuilder {
             report.output = folder.destination
             report.filesChanged = folder.changedCount
             report.filesTotal = folder.files.count
+            if let indexer {
+                let index = try indexer.index(site: folder.destination)
+                report.searchFiles = try folder.replaceCommitted(prefix: "pagefind", with: index)
+                report.notes.append("search index: \(report.searchFiles) Pagefind files")
+            } else {
+                report.notes.append(options.makeSearchIndex
+                    ? "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)"
+                    : "search index not built (--no-search)")
+            }
+            if let archive = options.zip {
+                try folder.zip(to: archive)
+                report.notes.append("zip: \(archive.path)")
+            }
         }
         clock.lap("write", into: &report)
         report.warnings = diagnostics

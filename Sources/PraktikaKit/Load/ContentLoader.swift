@@ -4,9 +4,17 @@ import Foundation
 /// Every file is read even when others fail, so one run reports every problem.
 public struct ContentLoader: Sendable {
     public let root: URL
+    /// Entries parsed earlier, reused while their file is unchanged (serve mode).
+    let cache: EntryCache?
 
     public init(root: URL) {
         self.root = root.standardizedFileURL
+        cache = nil
+    }
+
+    init(root: URL, cache: EntryCache?) {
+        self.root = root.standardizedFileURL
+        self.cache = cache
     }
 
     var contentDirectory: URL { root.appendingPathComponent("content", isDirectory: true) }
@@ -61,9 +69,15 @@ public struct ContentLoader: Sendable {
                 unreadable.insert("\(kind.rawValue)/\(file.id)")
                 return nil
             }
+            let stamp = cache.flatMap { _ in FileStamp(file.url) }
+            if let stamp, let cached: (Entry<T>, [Diagnostic]) = cache?.entry(file.relativePath, stamp: stamp) {
+                log.add(contentsOf: cached.1)
+                return cached.0
+            }
             var warnings: [Diagnostic] = []
             let entry = Self.readEntry(kind, type, file: file, reader: reader, warnings: &warnings)
             log.add(contentsOf: warnings)
+            if let stamp, case .success(let value) = entry { cache?.store(file.relativePath, stamp: stamp, entry: value, warnings: warnings) }
             switch entry {
             case .success(let value): return value
             case .failure(let diagnostic):

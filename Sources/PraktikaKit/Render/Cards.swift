@@ -37,6 +37,7 @@ extension PageContext {
     }
 
     func practiceCard(_ id: String) -> [String: Any]? {
+        shownPractices.insert(id)
         guard let practice = graph.practices[id] else { return nil }
         var card = viewModel([
             "id": id, "title": practice.title, "summary": practice.summary,
@@ -53,7 +54,8 @@ extension PageContext {
     /// The practice card rendered through the theme's `practice-card` template,
     /// once per build, for lists that show many practices.
     func practiceCardHTML(_ id: String) -> [String: Any]? {
-        env.practiceCards.value(id) {
+        shownPractices.insert(id)
+        return env.practiceCards.value(id) {
             practiceCard(id).flatMap { env.theme.library.render($0.merging(["t": env.theme.strings]) { a, _ in a }, withTemplate: "practice-card") }
         }.map { ["html": $0, "id": id] }
     }

@@ -9,6 +9,8 @@ struct PageContext {
     /// For the print digest: images stay relative to the page (WeasyPrint reads
     /// them from disk) while links are absolute web addresses.
     var relativeImages = false
+    /// The practices this page shows, for re-rendering only what an edit affects (serve).
+    let shownPractices = DependencyRecorder()
 
     init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
         self.env = env
@@ -68,6 +70,7 @@ struct PageContext {
         context["siteDescription"] = site.description
         context["homeHref"] = href(SitePaths.home)
         context["isHome"] = path.isEmpty
+        context["offlineLinks"] = env.settings.offline
         if let organisation = site.organisation {
             context["organisation"] = viewModel([
                 "name": organisation.name, "website": organisation.website, "email": organisation.email,

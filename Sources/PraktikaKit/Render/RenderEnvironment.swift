@@ -25,19 +25,20 @@ struct RenderEnvironment: Sendable {
     /// Attachments something published links to; only these are copied.
     let usedFiles: StringSet
     /// Rendered practice cards by id; a card looks the same on every list.
-    let practiceCards = HTMLCache()
+    let practiceCards: HTMLCache
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestFiles = DigestFiles()
 
     var site: SiteConfig { graph.content.site }
 
-    init(graph: SiteGraph, theme: Theme, settings: RenderSettings, log: DiagnosticLog) {
+    init(graph: SiteGraph, theme: Theme, settings: RenderSettings, log: DiagnosticLog, practiceCards: HTMLCache = HTMLCache()) {
         self.graph = graph
         self.theme = theme
         self.format = Formatter(strings: theme.strings)
         self.settings = settings
         self.log = log
         self.usedFiles = StringSet()
+        self.practiceCards = practiceCards
     }
 
     func absoluteURL(_ path: String) -> String? {
@@ -49,6 +50,16 @@ struct RenderEnvironment: Sendable {
 final class HTMLCache: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String: String] = [:]
+
+    func remove(_ keys: some Sequence<String>) {
+        lock.lock(); defer { lock.unlock() }
+        for key in keys { items[key] = nil }
+    }
+
+    func removeAll() {
+        lock.lock(); defer { lock.unlock() }
+        items = [:]
+    }
 
     func value(_ key: String, orRender render: () -> String?) -> String? {
         lock.lock()
@@ -74,6 +85,12 @@ final class DigestFiles: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         return files[id]
     }
+}
+
+/// The practices one page shows; used by one render thread at a time.
+final class DependencyRecorder: @unchecked Sendable {
+    private(set) var ids: Set<String> = []
+    func insert(_ id: String) { ids.insert(id) }
 }
 
 /// A set of strings filled from several threads.

@@ -25,6 +25,8 @@ struct PageJob: Sendable {
 struct SiteRenderer {
     let env: RenderEnvironment
     let linkCheck = LinkCheck()
+    /// Practices shown by each page (output path → ids), filled while rendering.
+    let shown = PageDependencies()
 
     func jobs() -> [PageJob] {
         let graph = env.graph
@@ -34,6 +36,9 @@ struct SiteRenderer {
             PageJob(path: SitePaths.index(.network), template: "networks", kind: "list") { $0.networkIndexPage() },
             PageJob(path: SitePaths.index(.program), template: "programs", kind: "list") { $0.programIndexPage() },
             PageJob(path: SitePaths.index(.seminar), template: "seminars", kind: "list") { $0.seminarIndexPage() },
+            PageJob(path: "search/", template: "search", kind: "list") {
+                $0.frame(kind: "search", title: $0.t("search_title"), description: $0.t("search_intro"), [:])
+            },
         ]
         let catalog = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
         jobs += (1...catalog.pageCount).map { number in
@@ -99,6 +104,7 @@ struct SiteRenderer {
         let context = PageContext(env: env, path: job.path)
         guard let model = job.build(context) else { return false }
         do {
+            shown.set(job.path, context.shownPractices.ids)
             let rendered = try env.theme.render(job.template, model)
             if job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
             let html = root.map { PageLinks.resolvePlaceholder(in: rendered, root: $0) }
@@ -135,6 +141,7 @@ struct SiteRenderer {
             try sink.write("feed.xml", Data(atom.utf8)); written.append("feed.xml")
         }
         try sink.write("robots.txt", Data(feeds.robots().utf8)); written.append("robots.txt")
+        try sink.write(CatalogIndex.path, Data(CatalogIndex(env: env).script().utf8)); written.append(CatalogIndex.path)
         return written
     }
 }

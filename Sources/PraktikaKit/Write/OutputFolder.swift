@@ -1,4 +1,5 @@
 import Foundation
+import ZIPFoundation
 
 /// The write stage. Pages are written into a staging folder inside the
 /// output folder; only when the whole build succeeded do they replace the
@@ -16,6 +17,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     let previous: Manifest
     /// Recorded in the marker, so an unchanged site is not rebuilt.
     public var fingerprint = ""
+    /// Folders another tool rewrites after the commit (Pagefind's `pagefind`):
+    /// the commit leaves their files and records in place.
+    public var managedElsewhere: [String] = []
     private let lock = NSLock()
     private var entries: [String: String] = [:]
     private var unchanged: Set<String> = []
@@ -159,18 +163,68 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let clashes = newFiles.filter { !previousFiles.contains($0) && fm.fileExists(atPath: destination.appendingPathComponent($0).path) }
         guard clashes.isEmpty else { throw Problem.wouldOverwrite(clashes.sorted()) }
 
-        for path in previousFiles.subtracting(newFiles) {
+        let carried = previousFiles.filter { path in managedElsewhere.contains { path.hasPrefix($0 + "/") } }
+        for path in previousFiles.subtracting(newFiles).subtracting(carried) {
             try? fm.removeItem(at: destination.appendingPathComponent(path))
         }
-        lock.lock(); let hashes = entries; lock.unlock()
+        lock.lock(); var hashes = entries; lock.unlock()
+        for path in carried { hashes[path] = previous.files[path] }
         try Self.merge(staging, into: destination)
-        Self.removeEmptyFolders(previousFiles.subtracting(newFiles), in: destination)
+        Self.removeEmptyFolders(previousFiles.subtracting(newFiles).subtracting(carried), in: destination)
         let manifest = Manifest(fingerprint: fingerprint, files: hashes)
         let text = manifest.text
         if text != previous.text {
             try Data(text.utf8).write(to: destination.appendingPathComponent(Self.markerName))
         }
         try fm.removeItem(at: staging)
+    }
+
+    /// After `commit`: replaces the files under `prefix/` with those of `folder`
+    /// (made by another tool inside the output folder) and records them.
+    public func replaceCommitted(prefix: String, with folder: URL) throws -> Int {
+        let fm = FileManager.default
+        var manifest = Manifest.read(in: destination)
+        let previousFiles = manifest.files.filter { $0.key.hasPrefix(prefix + "/") }
+        var fresh: Set<String> = []
+        let target = destination.appendingPathComponent(prefix, isDirectory: true)
+        if fm.fileExists(atPath: target.path), (try? fm.contentsOfDirectory(atPath: target.path))?.isEmpty == true {
+            try fm.removeItem(at: target)
+        }
+        var count = 0
+        if let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
+            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
+                let relative = prefix + "/" + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
+                let hash = ContentHash.of(try Data(contentsOf: url))
+                // The same bytes as before: keep the old file and its time.
+                if previousFiles[relative] == hash, fm.fileExists(atPath: destination.appendingPathComponent(relative).path) {
+                    try fm.removeItem(at: url)
+                }
+                manifest.files[relative] = hash
+                fresh.insert(relative)
+                count += 1
+            }
+        }
+        for path in previousFiles.keys where !fresh.contains(path) {
+            try? fm.removeItem(at: destination.appendingPathComponent(path))
+            manifest.files[path] = nil
+        }
+        if fm.fileExists(atPath: target.path) {
+            try Self.merge(folder, into: target)
+            try fm.removeItem(at: folder)
+        } else {
+            try fm.moveItem(at: folder, to: target)
+        }
+        try Data(manifest.text.utf8).write(to: destination.appendingPathComponent(Self.markerName))
+        return count
+    }
+
+    /// Packs every file of the output into a zip archive, for schools without reliable internet.
+    public func zip(to archive: URL) throws {
+        try? FileManager.default.removeItem(at: archive)
+        let zip = try Archive(url: archive, accessMode: .create)
+        for path in Manifest.read(in: destination).files.keys.sorted() {
+            try zip.addEntry(with: path, relativeTo: destination, compressionMethod: .deflate)
+        }
     }
 
     /// Drops the staged files; the previous output stays as it was.

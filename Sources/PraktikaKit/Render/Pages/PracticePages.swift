@@ -32,8 +32,26 @@ extension PageContext {
             "attachments": practice.attachments.compactMap { attachment($0.file.value, title: $0.title) },
             "seminars": (graph.seminarsByPractice[id] ?? []).compactMap { seminarCard($0) },
             "body": practice.body.map { markdown($0.text, origin: .body(file: file, body: $0)) },
+            "related": relatedPractices(id).compactMap { practiceCardHTML($0) },
+            "schoolPractices": schoolPractices(id).compactMap { practiceCardHTML($0) },
+            "jsonLD": practiceJSONLD(practice),
+            "searchFilters": searchFilters(practice),
         ])
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
+    }
+
+    /// Pagefind filters mirroring the catalog facets.
+    func searchFilters(_ practice: Entry<Practice>) -> [[String: Any]] {
+        var filters: [[String: Any]] = []
+        for facet in CatalogIndex.Facet.allCases {
+            guard let vocabulary = facet.vocabulary else { continue }
+            for term in vocabulary.terms(of: practice.fields) {
+                if let label = graph.term(vocabulary, term.value)?.label { filters.append(["name": t("facet_\(facet.rawValue)"), "value": label]) }
+            }
+        }
+        if let year = practice.date?.year { filters.append(["name": t("facet_year"), "value": String(year)]) }
+        if let network = practice.network.flatMap({ graph.networks[$0.value] }) { filters.append(["name": t("facet_network"), "value": network.name]) }
+        return filters
     }
 
     func practiceCatalogPage(_ number: Int) -> [String: Any] {
@@ -43,8 +61,18 @@ extension PageContext {
             guard graph.content.vocabularies[vocabulary] != nil else { return nil }
             return ["label": t("vocabulary_\(vocabulary.practiceField)"), "href": href(SitePaths.vocabulary(vocabulary))]
         }
+        // Without JavaScript the facets are links to the term pages, with counts.
+        let facets: [[String: Any]] = number > 1 ? [] : VocabularyKind.allCases.compactMap { vocabulary in
+            guard let terms = graph.content.vocabularies[vocabulary]?.terms else { return nil }
+            let values: [[String: Any]] = terms.compactMap { term in
+                let count = graph.practicesByTerm[vocabulary]?[term.id.value]?.count ?? 0
+                return count == 0 ? nil : ["label": term.label, "count": String(count), "href": href(SitePaths.term(vocabulary, term.id.value))]
+            }
+            return values.isEmpty ? nil : ["label": t("vocabulary_\(vocabulary.practiceField)"), "values": values]
+        }
         return frame(kind: "practices", title: t("practices_title"), description: t("practices_intro"), section: "practices",
                      viewModel(["practices": cards, "count": graph.practiceOrder.count, "vocabularies": vocabularies,
+                                "facets": facets, "isFirstPage": number == 1,
                                 "pagination": pagination.model(number, in: self)]))
     }
 }

@@ -48,6 +48,7 @@ extension PageContext {
             "practicesPartner": practices.filter { $0.role == .partner }.compactMap { practiceCardHTML($0.practice) },
             "seminars": seminars,
             "portrait": school.body.map { markdown($0.text, origin: .body(file: school.file, body: $0)) },
+            "jsonLD": schoolJSONLD(school),
         ])
         return frame(kind: "school", title: school.name, description: school.body?.text, section: "schools", page)
     }

@@ -35,6 +35,7 @@ extension PageContext {
             "agenda": agenda,
             "materials": materials,
             "digests": digestLinks(forSeminar: id),
+            "jsonLD": seminarJSONLD(seminar),
             "body": seminar.body.map { markdown($0.text, origin: .body(file: seminar.file, body: $0)) },
         ])
         return frame(kind: "seminar", title: seminar.title, description: seminar.body?.text, section: "seminars", page)

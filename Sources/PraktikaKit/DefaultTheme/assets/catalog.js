@@ -1,0 +1,257 @@
+/* praktika: instant faceted filtering of the practice catalog (practices/index.html).
+ * Hooks: #catalog[data-catalog-root] (path to the site root), #catalog-facets (filled),
+ * #catalog-count, #catalog-results (cards replaced), .pagination in #catalog (hidden),
+ * window.praktikaCatalog from practices/catalog-index.js — without it nothing happens.
+ * OR within a facet, AND across facets; a value's count = practices with it among those
+ * matching the other facets. State: ?topic=slug&risk=slug. No network: works from file://. */
+(function () {
+  "use strict";
+  const PAGE = 30, BIG = 13; // facets with BIG+ values get a search box and hide empty values
+  const MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(" ");
+  const MONTHS_GEN = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(" ");
+  const CSS = `.facet{border:1px solid var(--line);border-radius:var(--radius,6px);background:var(--bg);margin:0 0 .5rem}
+.facet>summary{cursor:pointer;padding:.45rem .75rem;font-weight:bold}.facet[open]>summary{border-bottom:1px solid var(--line)}
+.facet-selected{font-weight:normal;color:var(--muted);margin-left:.35rem}.facet-body{border:0;margin:0;padding:.5rem .75rem .6rem;min-width:0}
+.facet-values{list-style:none;margin:0;padding:0;max-height:18rem;overflow-y:auto}
+.facet-values label{display:flex;gap:.5rem;align-items:baseline;padding:.15rem 0;cursor:pointer}
+.facet-values input{flex:none;width:1.15rem;height:1.15rem;margin:0;align-self:center;accent-color:var(--accent)}
+.facet-count,.facet-none{color:var(--muted)}.facet-values .is-empty label{color:var(--muted);cursor:default}
+.facet-search input{width:100%;margin:0 0 .4rem;font:inherit;padding:.3rem .5rem;color:var(--text);background:var(--bg);border:1px solid var(--muted);border-radius:var(--radius,6px)}
+.catalog-button{font:inherit;font-weight:bold;margin:0 0 .75rem;padding:.4rem 1rem;color:var(--accent);background:var(--bg);border:2px solid var(--accent);border-radius:var(--radius,6px);cursor:pointer}
+.catalog-button:hover{color:var(--accent-text);background:var(--accent)}.catalog-more{margin:1.25rem 0 0;text-align:center}.catalog-empty{grid-column:1/-1}`;
+
+  function el(tag, className, text, parent) {
+    const node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text != null) node.textContent = text;
+    return parent ? parent.appendChild(node) : node;
+  }
+  const format = window.Intl ? new Intl.NumberFormat("ru-RU") : null; // toLocaleString per call is slow
+  const number = (n) => (n < 1000 || !format ? String(n) : format.format(n));
+  const fold = (s) => String(s).toLowerCase().replace(/ё/g, "е");
+  function formatDate(iso) {
+    const m = /^(\d{4})-(\d\d)(?:-(\d\d))?$/.exec(iso), month = m ? +m[2] : 0;
+    if (!month || month > 12) return iso;
+    return m[3] ? `${+m[3]} ${MONTHS_GEN[month - 1]} ${m[1]}` : `${MONTHS[month - 1]} ${m[1]}`;
+  }
+
+  function start() {
+    const data = window.praktikaCatalog, root = document.getElementById("catalog"), results = document.getElementById("catalog-results");
+    if (!data || !root || !results || !Array.isArray(data.items) || !Array.isArray(data.facets) || root.hasAttribute("data-catalog-ready")) return;
+    root.setAttribute("data-catalog-ready", "");
+    const items = data.items, N = items.length, schools = data.schools || [], slugTable = data.slugs || {};
+    const siteRoot = root.getAttribute("data-catalog-root") || "";
+
+    // Facets with posting lists: per value, the indexes of its items in catalog order.
+    const facets = [], byKey = new Map();
+    data.facets.forEach((spec) => {
+      if (!spec || !spec.key || !Array.isArray(spec.values) || !spec.values.length || facets.length > 250) return;
+      const n = spec.values.length, slugs = spec.values.map((v, i) => String((slugTable[spec.key] || [])[i] || v));
+      const f = { index: facets.length, key: spec.key, label: spec.label || spec.key, values: spec.values.map(String), slugs,
+        bySlug: new Map(slugs.map((s, i) => [s, i])), counts: new Int32Array(n), sizes: new Int32Array(n),
+        selected: new Set(), query: "", big: n >= BIG, rows: [], boxes: [], countNodes: [], folded: [] };
+      facets.push(f);
+      byKey.set(f.key, f);
+    });
+    const each = (fn) => {
+      for (let i = 0; i < N; i++) {
+        const map = items[i] && items[i][5];
+        for (const key in map) {
+          const f = byKey.get(key), list = map[key];
+          if (f && Array.isArray(list)) list.forEach((v, j) => { if (v >= 0 && v < f.values.length && list.indexOf(v) === j) fn(f, v, i); });
+        }
+      }
+    };
+    each((f, v) => { f.sizes[v]++; });
+    facets.forEach((f) => { f.postings = Array.from(f.sizes, (n) => new Int32Array(n)); f.sizes.fill(0); });
+    each((f, v, i) => { f.postings[v][f.sizes[v]++] = i; });
+
+    // Per item: how many facet selections it fails and, when exactly one, which.
+    const misses = new Uint8Array(N), missFacet = new Uint8Array(N), mark = new Uint8Array(N);
+    let matches = [];
+    function compute() {
+      misses.fill(0);
+      for (const f of facets) {
+        if (!f.selected.size) continue;
+        mark.fill(0);
+        for (const v of f.selected) { const p = f.postings[v]; for (let k = 0; k < p.length; k++) mark[p[k]] = 1; }
+        for (let i = 0; i < N; i++) if (!mark[i]) { misses[i]++; missFacet[i] = f.index; }
+      }
+      matches = [];
+      for (let i = 0; i < N; i++) if (!misses[i]) matches.push(i);
+      for (const f of facets) {
+        for (let v = 0; v < f.values.length; v++) {
+          const p = f.postings[v];
+          let c = 0;
+          for (let k = 0; k < p.length; k++) { const m = misses[p[k]]; if (m === 0 || (m === 1 && missFacet[p[k]] === f.index)) c++; }
+          f.counts[v] = c;
+        }
+      }
+    }
+
+    // Styles go first in <head> so that the theme's own CSS wins.
+    if (!document.getElementById("catalog-style")) document.head.insertBefore(el("style", null, CSS), document.head.firstChild).id = "catalog-style";
+    let facetBox = document.getElementById("catalog-facets");
+    if (!facetBox) { facetBox = root.insertBefore(el("div"), root.firstChild); facetBox.id = "catalog-facets"; }
+    let countBox = document.getElementById("catalog-count");
+    if (!countBox) { countBox = results.parentNode.insertBefore(el("p"), results); countBox.id = "catalog-count"; }
+    if (!countBox.hasAttribute("aria-live")) countBox.setAttribute("aria-live", "polite");
+    root.querySelectorAll(".pagination").forEach((nav) => { nav.hidden = true; });
+
+    // Filters.
+    facetBox.textContent = "";
+    const form = el("form", "catalog-filters", null, facetBox);
+    form.addEventListener("submit", (e) => e.preventDefault());
+    el("h2", "catalog-side-title", "Фильтры", form);
+    const reset = el("button", "catalog-button catalog-reset", "Сбросить фильтры", form);
+    reset.type = "button";
+    const wide = window.matchMedia && matchMedia("(min-width: 50rem)").matches;
+    facets.forEach((f, fi) => {
+      const details = f.details = el("details", "facet", null, form);
+      details.setAttribute("data-facet", f.key);
+      details.open = wide && fi === 0;
+      const summary = el("summary", null, f.label + " ", details);
+      f.badge = el("span", "facet-selected", null, summary);
+      const body = el("fieldset", "facet-body", null, details);
+      el("legend", "visually-hidden", f.label, body);
+      if (f.big) {
+        const label = el("label", "facet-search", null, body);
+        el("span", "visually-hidden", `Найти в списке «${f.label}»`, label);
+        const input = f.search = el("input", null, null, label);
+        input.type = "search";
+        input.placeholder = "Найти в списке";
+        input.autocomplete = "off";
+        input.addEventListener("input", () => { f.query = fold(input.value.trim()); renderFacet(f); });
+      }
+      const list = el("ul", "facet-values", null, body);
+      f.values.forEach((value, v) => {
+        const li = f.rows[v] = el("li", null, null, list), label = el("label", null, null, li);
+        const box = f.boxes[v] = el("input", null, null, label);
+        box.type = "checkbox";
+        box.name = f.key;
+        box.value = f.slugs[v];
+        box.setAttribute("data-v", v);
+        f.countNodes[v] = el("span", "facet-count", null, el("span", "facet-value", value + " ", label));
+        f.folded[v] = fold(value);
+      });
+      list.addEventListener("change", (e) => {
+        const v = +e.target.getAttribute("data-v");
+        if (e.target.checked) f.selected.add(v); else f.selected.delete(v);
+        update(true);
+      });
+      f.none = el("p", "facet-none", "Нет подходящих значений", body);
+    });
+    reset.addEventListener("click", () => {
+      facets.forEach((f) => { f.selected.clear(); if (f.search) f.search.value = f.query = ""; });
+      update(true);
+    });
+
+    function renderFacet(f) {
+      let visible = 0;
+      for (let v = 0; v < f.values.length; v++) {
+        const box = f.boxes[v], row = f.rows[v], checked = f.selected.has(v), text = `(${number(f.counts[v])})`;
+        // Never hide or disable the box under the user's focus: focus would be lost.
+        const empty = f.counts[v] === 0 && !checked && box !== document.activeElement;
+        const shown = !(empty && f.big) && (!f.query || f.folded[v].indexOf(f.query) !== -1);
+        if (box.checked !== checked) box.checked = checked;
+        if (f.countNodes[v].textContent !== text) f.countNodes[v].textContent = text;
+        if (row.hidden === shown) row.hidden = !shown;
+        if (box.disabled !== empty) { box.disabled = empty; row.classList.toggle("is-empty", empty); }
+        if (shown) visible++;
+      }
+      f.none.hidden = visible > 0;
+      f.badge.textContent = f.selected.size ? `выбрано: ${f.selected.size}` : "";
+    }
+
+    // Results, PAGE at a time.
+    let shown = 0;
+    const moreBox = results.parentNode.insertBefore(el("p", "catalog-more"), results.nextSibling);
+    const more = el("button", "catalog-button", null, moreBox);
+    more.type = "button";
+    more.addEventListener("click", () => showMore(true));
+    const link = (href) => siteRoot + href + (data.offline && /\/$/.test(href) ? "index.html" : "");
+
+    function card(i) {
+      const item = items[i], article = el("article", "card practice-card" + (item[4] ? " is-recommended" : ""));
+      el("a", null, item[1], el("h3", "card-title", null, article)).href = link(item[0]);
+      const meta = el("p", "card-meta");
+      if (item[4]) el("span", "badge", "Рекомендована", meta);
+      if (item[2] >= 0 && schools[item[2]]) el("span", "card-school", schools[item[2]], meta);
+      if (item[3]) el("time", null, formatDate(item[3]), meta).dateTime = item[3];
+      if (meta.firstChild) article.appendChild(meta);
+      return article;
+    }
+    function showMore(focus) {
+      const end = Math.min(matches.length, shown + PAGE), fragment = document.createDocumentFragment();
+      for (let k = shown; k < end; k++) fragment.appendChild(card(matches[k]));
+      const first = fragment.firstChild;
+      results.appendChild(fragment);
+      shown = end;
+      if (focus && first) first.querySelector("a").focus(); // keyboard users land on the first new card
+      renderMore();
+    }
+    function renderMore() {
+      const left = matches.length - shown, next = number(Math.min(left, PAGE));
+      moreBox.hidden = left <= 0;
+      more.textContent = `Показать ещё ${next}`;
+      more.setAttribute("aria-label", `Показать ещё ${next} из оставшихся ${number(left)}`);
+    }
+    function renderResults() {
+      results.textContent = "";
+      shown = 0;
+      if (!matches.length) el("p", "catalog-empty", "По выбранным фильтрам практик не найдено. Снимите часть фильтров или нажмите «Сбросить фильтры».", results);
+      showMore(false);
+    }
+    // Unfiltered: keep the server-rendered cards (they have summaries) when they are the first items.
+    function keepServerCards() {
+      const links = results.querySelectorAll(".card-title a");
+      if (!links.length || links.length > N) return false;
+      for (let k = 0; k < links.length; k++) if (links[k].href !== new URL(link(items[k][0]), document.baseURI).href) return false;
+      shown = links.length;
+      renderMore();
+      return true;
+    }
+
+    // URL state. replaceState is slow and throttled by Chromium: write once the user pauses, or on leaving.
+    let urlTimer = 0;
+    function readUrl() {
+      const params = new URLSearchParams(location.search);
+      facets.forEach((f) => {
+        f.selected.clear();
+        params.getAll(f.key).forEach((slug) => { const v = f.bySlug.get(slug); if (v !== undefined) f.selected.add(v); });
+      });
+    }
+    function writeUrl() {
+      clearTimeout(urlTimer);
+      urlTimer = 0;
+      const params = new URLSearchParams(location.search);
+      facets.forEach((f) => params.delete(f.key));
+      facets.forEach((f) => Array.from(f.selected).sort((a, b) => a - b).forEach((v) => params.append(f.key, f.slugs[v])));
+      const query = params.toString(), url = location.pathname + (query ? "?" + query : "") + location.hash;
+      if (url !== location.pathname + location.search + location.hash) try { history.replaceState(history.state, "", url); } catch (e) { /* some file:// */ }
+    }
+    const flushUrl = () => { if (urlTimer) writeUrl(); };
+    root.addEventListener("click", (e) => { if (e.target.closest && e.target.closest("a")) flushUrl(); }, true);
+    addEventListener("pagehide", flushUrl);
+    document.addEventListener("visibilitychange", () => { if (document.visibilityState === "hidden") flushUrl(); });
+
+    function update(fromUser, initial) {
+      compute();
+      facets.forEach(renderFacet);
+      countBox.textContent = `Найдено практик: ${number(matches.length)}`;
+      if (!(initial && !facets.some((f) => f.selected.size) && keepServerCards())) renderResults();
+      if (fromUser) { clearTimeout(urlTimer); urlTimer = setTimeout(writeUrl, 400); }
+    }
+    function load(initial) {
+      readUrl();
+      if (wide) facets.forEach((f) => { if (f.selected.size) f.details.open = true; });
+      update(false, initial);
+    }
+    addEventListener("popstate", () => { clearTimeout(urlTimer); urlTimer = 0; load(false); });
+    load(true);
+    window.praktikaCatalogView = { facets, get matches() { return matches; }, update, flushUrl }; // for tests
+  }
+
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
+})();

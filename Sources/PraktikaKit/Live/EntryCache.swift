@@ -1,0 +1,31 @@
+import Foundation
+
+/// A file's size and modification time: enough to tell that an author saved it.
+struct FileStamp: Hashable, Sendable {
+    var size: Int
+    var modified: Double
+
+    init?(_ url: URL) {
+        var info = stat()
+        guard stat(url.path, &info) == 0 else { return nil }
+        size = Int(info.st_size)
+        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
+    }
+}
+
+/// Parsed entries by file, for serve mode: after an edit only the saved file is parsed again.
+final class EntryCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String: (FileStamp, Any, [Diagnostic])] = [:]
+
+    func entry<T>(_ path: String, stamp: FileStamp) -> (T, [Diagnostic])? {
+        lock.lock(); defer { lock.unlock() }
+        guard let (known, value, warnings) = items[path], known == stamp, let entry = value as? T else { return nil }
+        return (entry, warnings)
+    }
+
+    func store(_ path: String, stamp: FileStamp, entry: Any, warnings: [Diagnostic]) {
+        lock.lock(); defer { lock.unlock() }
+        items[path] = (stamp, entry, warnings)
+    }
+}

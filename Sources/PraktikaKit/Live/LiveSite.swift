@@ -1,0 +1,172 @@
+import Foundation
+
+/// The site as `praktika serve` keeps it: every page in memory, rebuilt after
+/// each save. Saving a practice re-parses that one file and re-renders only the
+/// pages that show it; other changes (a school, a template, site.yaml) render
+/// everything again. When the content has errors the last good pages stay.
+public final class LiveSite: @unchecked Sendable {
+    public struct Update: Sendable {
+        public var ok: Bool
+        public var diagnostics: [Diagnostic]
+        public var changedFiles: [String]
+        public var renderedPages: Int
+        public var seconds: Double
+        public var language: String
+    }
+
+    public let site: URL
+    let baseURL: String?
+    private let cache = EntryCache()
+    private let lock = NSLock()
+    private var pages: [String: Data] = [:]
+    private var assets: [String: URL] = [:]
+    private var stamps: [String: FileStamp] = [:]
+    private var state: State?
+
+    private struct State {
+        var env: RenderEnvironment
+        var jobs: [PageJob]
+        var shown: PageDependencies
+        var termMembership: [VocabularyKind: [String: [String]]]
+    }
+
+    public init(site: URL, baseURL: String? = nil) {
+        self.site = site.standardizedFileURL
+        self.baseURL = baseURL
+    }
+
+    /// A page or file of the site by its URL path (`practices/x/index.html`, `assets/style.css`).
+    public func file(_ path: String) -> (Data, String)? {
+        lock.lock(); let page = pages[path]; let asset = assets[path]; lock.unlock()
+        if let page { return (page, Self.contentType(path)) }
+        if let asset, let data = try? Data(contentsOf: asset) { return (data, Self.contentType(path)) }
+        if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))) {
+            let url = site.appendingPathComponent("content/files").appendingPathComponent(relative)
+            if let data = try? Data(contentsOf: url) { return (data, Self.contentType(path)) }
+        }
+        return nil
+    }
+
+    /// Looks for saved files and rebuilds what they affect; nil when nothing changed.
+    public func refresh() -> Update? {
+        let started = DispatchTime.now()
+        let current = Self.scan(site)
+        let changed = Set(current.keys).symmetricDifference(stamps.keys).union(current.keys.filter { stamps[$0] != nil && stamps[$0] != current[$0] })
+        if state != nil && changed.isEmpty { return nil }
+        stamps = current
+        let practiceFiles = changed.allSatisfy { $0.hasPrefix("content/practices/") && $0.hasSuffix(".md") }
+        let (ok, diagnostics, rendered, language) = (state != nil && practiceFiles)
+            ? rebuildPractices(changed.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
+            : rebuildAll()
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        return Update(ok: ok, diagnostics: diagnostics, changedFiles: changed.sorted(), renderedPages: rendered, seconds: seconds, language: language)
+    }
+
+    private func prepare(cards: HTMLCache) -> (RenderEnvironment?, [Diagnostic]) {
+        let log = DiagnosticLog()
+        let (loaded, loadDiagnostics) = ContentLoader(root: site, cache: cache).load()
+        log.add(contentsOf: loadDiagnostics)
+        guard let content = loaded else { return (nil, log.all) }
+        let (graph, linkDiagnostics) = Linker.link(content)
+        log.add(contentsOf: linkDiagnostics)
+        let themeDirectory = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
+        let (theme, themeDiagnostics) = Theme.load(
+            siteThemeDirectory: FileManager.default.fileExists(atPath: themeDirectory.path) ? themeDirectory : nil,
+            language: content.site.language, displayRoot: site)
+        log.add(contentsOf: themeDiagnostics)
+        guard let theme else { return (nil, log.all) }
+        let settings = RenderSettings(baseURL: baseURL ?? content.site.baseURL ?? "", offline: false)
+        return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), log.all)
+    }
+
+    private func rebuildAll() -> (Bool, [Diagnostic], Int, String) {
+        let (env, diagnostics) = prepare(cards: HTMLCache())
+        guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (false, diagnostics, 0, env?.site.language ?? "ru")
+        }
+        let renderer = SiteRenderer(env: env)
+        let jobs = renderer.jobs()
+        let sink = MemorySink()
+        let counts = renderer.render(jobs, to: sink, showProgress: false)
+        _ = renderer.renderNotFound(to: sink)
+        _ = try? renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
+        let errors = env.log.all
+        guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
+        lock.lock()
+        pages = sink.files
+        assets = Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) })
+        lock.unlock()
+        state = State(env: env, jobs: jobs, shown: renderer.shown, termMembership: env.graph.practicesByTerm)
+        return (true, errors, counts.values.reduce(0, +), env.site.language)
+    }
+
+    /// Only practices changed: re-render their pages and the pages that show them.
+    private func rebuildPractices(_ ids: [String]) -> (Bool, [Diagnostic], Int, String) {
+        guard let old = state else { return rebuildAll() }
+        let cards = old.env.practiceCards
+        cards.remove(ids)
+        let (env, diagnostics) = prepare(cards: cards)
+        guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
+            return (false, diagnostics, 0, env?.site.language ?? "ru")
+        }
+        let renderer = SiteRenderer(env: env)
+        let jobs = renderer.jobs()
+        // A new order, or practices added, removed or re-tagged, move cards between list pages.
+        let listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
+            || env.graph.practicesByTerm != old.termMembership
+        let changed = Set(ids)
+        var affected = old.shown.pages(showing: changed)
+        affected.formUnion(ids.map { SitePaths.entity(.practice, $0) })
+        let selected = jobs.filter { job in
+            affected.contains(job.path) || job.kind == "digest" || job.kind == "home"
+                || (listsMoved && (job.kind == "list" || job.kind == "term"))
+        }
+        let sink = MemorySink()
+        _ = renderer.render(selected, to: sink, showProgress: false)
+        _ = try? renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
+        let errors = env.log.all
+        guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
+        let removed = Set(old.jobs.map { SitePaths.outputFile($0.path) }).subtracting(jobs.map { SitePaths.outputFile($0.path) })
+        lock.lock()
+        pages.merge(sink.files) { _, new in new }
+        removed.forEach { pages[$0] = nil }
+        lock.unlock()
+        old.shown.merge(renderer.shown)
+        state = State(env: env, jobs: jobs, shown: old.shown, termMembership: env.graph.practicesByTerm)
+        return (true, errors, selected.count, env.site.language)
+    }
+
+    /// Size and time of every file under content/ and themes/.
+    static func scan(_ site: URL) -> [String: FileStamp] {
+        var stamps: [String: FileStamp] = [:]
+        for folder in ["content", "themes"] {
+            let base = site.appendingPathComponent(folder)
+            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { continue }
+            while let relative = enumerator.nextObject() as? String {
+                if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
+                if let stamp = FileStamp(base.appendingPathComponent(relative)), !relative.isEmpty {
+                    var isDirectory: ObjCBool = false
+                    FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory)
+                    if !isDirectory.boolValue { stamps["\(folder)/\(relative)"] = stamp }
+                }
+            }
+        }
+        return stamps
+    }
+
+    static func contentType(_ path: String) -> String {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "html": return "text/html; charset=utf-8"
+        case "css": return "text/css; charset=utf-8"
+        case "js": return "text/javascript; charset=utf-8"
+        case "xml": return "application/xml; charset=utf-8"
+        case "txt": return "text/plain; charset=utf-8"
+        case "json": return "application/json"
+        case "svg": return "image/svg+xml"
+        case "png": return "image/png"
+        case "jpg", "jpeg": return "image/jpeg"
+        case "pdf": return "application/pdf"
+        default: return "application/octet-stream"
+        }
+    }
+}

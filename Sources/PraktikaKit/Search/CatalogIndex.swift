@@ -1,0 +1,114 @@
+import Foundation
+
+/// The catalog's filter index, `practices/catalog-index.js`: every published
+/// practice with its facet values, compact enough for a phone. It is a script
+/// that sets a global, not JSON to fetch, so that filtering also works in a
+/// copy opened from disk, where browsers refuse `fetch`.
+struct CatalogIndex {
+    let env: RenderEnvironment
+
+    static let path = "practices/catalog-index.js"
+
+    /// The facets in the order the catalog shows them.
+    enum Facet: String, CaseIterable {
+        case topic, risk, subject, level, audience, region, municipality, network, year, status
+
+        var vocabulary: VocabularyKind? {
+            switch self {
+            case .topic: return .topics
+            case .risk: return .riskFactors
+            case .subject: return .subjects
+            case .level: return .levels
+            case .audience: return .audiences
+            default: return nil
+            }
+        }
+    }
+
+    func script() -> String {
+        let graph = env.graph
+        let format = env.format
+        var values: [Facet: [String]] = [:], slugs: [Facet: [String]] = [:], positions: [Facet: [String: Int]] = [:]
+        func index(_ facet: Facet, slug: String, label: String) -> Int {
+            if let known = positions[facet]?[slug] { return known }
+            let position = values[facet, default: []].count
+            values[facet, default: []].append(label)
+            slugs[facet, default: []].append(slug)
+            positions[facet, default: [:]][slug] = position
+            return position
+        }
+        // Vocabulary values in the vocabulary's own order, the rest as they come.
+        for facet in Facet.allCases {
+            guard let vocabulary = facet.vocabulary, let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
+            for term in terms { _ = index(facet, slug: term.id.value, label: term.label) }
+        }
+        _ = index(.status, slug: "recommended", label: format.t("practice_status_recommended"))
+        _ = index(.status, slug: "published", label: format.t("practice_status_published"))
+
+        var schools: [String] = [], schoolIndex: [String: Int] = [:]
+        var items: [Any] = []
+        for id in graph.practiceOrder {
+            guard let practice = graph.practices[id] else { continue }
+            var facets: [String: [Int]] = [:]
+            func add(_ facet: Facet, _ slug: String, _ label: String) {
+                let position = index(facet, slug: slug, label: label)
+                if !(facets[facet.rawValue]?.contains(position) ?? false) { facets[facet.rawValue, default: []].append(position) }
+            }
+            for facet in Facet.allCases {
+                guard let vocabulary = facet.vocabulary else { continue }
+                for term in vocabulary.terms(of: practice.fields) {
+                    if let label = graph.term(vocabulary, term.value)?.label { add(facet, term.value, label) }
+                }
+            }
+            let author = practice.schools.first.flatMap { graph.schools[$0.value] }
+            if let region = author?.region { add(.region, Self.slug(region), region) }
+            if let municipality = author?.municipality { add(.municipality, Self.slug(municipality), municipality) }
+            if let network = practice.network.flatMap({ graph.networks[$0.value] }) { add(.network, network.id, network.name) }
+            if let year = practice.date?.year { add(.year, String(year), String(year)) }
+            add(.status, practice.status == .recommended ? "recommended" : "published",
+                format.t(practice.status == .recommended ? "practice_status_recommended" : "practice_status_published"))
+            var school = -1
+            if let author {
+                if let known = schoolIndex[author.id] { school = known } else {
+                    school = schools.count
+                    schoolIndex[author.id] = school
+                    schools.append(author.displayName)
+                }
+            }
+            items.append([SitePaths.entity(.practice, id), practice.title, school, practice.date?.isoDate ?? "",
+                          practice.status == .recommended ? 1 : 0, facets] as [Any])
+        }
+        // Years newest first, as people look for recent work.
+        if let years = values[.year] {
+            let order = years.indices.sorted { years[$0] > years[$1] }
+            let remap = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
+            values[.year] = order.map { years[$0] }
+            slugs[.year] = order.map { slugs[.year]![$0] }
+            items = items.map { item in
+                var item = item as! [Any]
+                var facets = item[5] as! [String: [Int]]
+                facets["year"] = facets["year"]?.map { remap[$0]! }
+                item[5] = facets
+                return item
+            }
+        }
+        let catalog: [String: Any] = [
+            "facets": Facet.allCases.map { facet in
+                ["key": facet.rawValue, "label": format.t("facet_\(facet.rawValue)"), "values": values[facet] ?? []] as [String: Any]
+            },
+            "slugs": Dictionary(uniqueKeysWithValues: Facet.allCases.map { ($0.rawValue, slugs[$0] ?? []) }),
+            "schools": schools,
+            "items": items,
+            "offline": env.settings.offline,
+        ]
+        let json = (try? JSONSerialization.data(withJSONObject: catalog, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return "window.praktikaCatalog = " + String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c") + ";\n"
+    }
+
+    /// A URL-safe id for a free-text value such as a region's name.
+    static func slug(_ text: String) -> String {
+        var hash = ContentHash()
+        hash.add(text)
+        return String(hash.hex.prefix(10))
+    }
+}

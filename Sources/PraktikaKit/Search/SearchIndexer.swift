@@ -1,0 +1,54 @@
+import Foundation
+
+/// Full-text search with Pagefind (PyPI `pagefind-bin`): run over the written
+/// site, its index goes to `pagefind/` and is recorded like praktika's own files.
+/// Only pages marked `data-pagefind-body` (practices, schools, networks,
+/// programs, seminars) are indexed; drafts are never written, so never indexed.
+public struct SearchIndexer: Sendable {
+    public let executable: URL
+
+    public static func find() -> SearchIndexer? {
+        let environment = ProcessInfo.processInfo.environment
+        if let explicit = environment["PRAKTIKA_PAGEFIND"] {
+            return explicit.isEmpty ? nil : SearchIndexer(executable: URL(fileURLWithPath: explicit))
+        }
+        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
+            for name in ["pagefind", "pagefind_extended"] {
+                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
+                if FileManager.default.isExecutableFile(atPath: candidate.path) { return SearchIndexer(executable: candidate) }
+            }
+        }
+        // `pip install pagefind-bin` puts the binary inside the Python package, not on PATH.
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", "-c", "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))"]
+        let output = Pipe()
+        python.standardOutput = output
+        python.standardError = FileHandle.nullDevice
+        guard (try? python.run()) != nil else { return nil }
+        let path = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+        python.waitUntilExit()
+        guard python.terminationStatus == 0, FileManager.default.isExecutableFile(atPath: path) else { return nil }
+        return SearchIndexer(executable: URL(fileURLWithPath: path))
+    }
+
+    /// Indexes `site` into a fresh folder inside it and returns that folder.
+    func index(site: URL) throws -> URL {
+        let output = site.appendingPathComponent(".praktika-pagefind-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
+        try? FileManager.default.removeItem(at: output)
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = FileHandle.nullDevice
+        try process.run()
+        let message = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            try? FileManager.default.removeItem(at: output)
+            throw DigestPrinter.Failure(description: "Pagefind failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
+        }
+        return output
+    }
+}

@@ -1,0 +1,89 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+@testable import PraktikaServe
+
+@Suite("praktika serve", .serialized)
+struct ServeTests {
+    /// Starts the server on a free loopback port and returns it with the port.
+    private func start(_ site: FixtureSite) async throws -> (DevServer, Int, Task<Void, Error>) {
+        let ready = PortBox()
+        let server = DevServer(site: site.root, host: "127.0.0.1", port: 0, log: { _ in })
+        let task = Task { try await server.run(onReady: { ready.set($0) }) }
+        for _ in 0..<100 where ready.value == 0 { try await Task.sleep(for: .milliseconds(50)) }
+        return (server, ready.value, task)
+    }
+
+    @Test("an edited practice is served anew and open tabs get a reload event", .timeLimit(.minutes(1)))
+    func editReloads() async throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let (_, port, task) = try await start(site)
+        defer { task.cancel() }
+        #expect(port > 0)
+        let before = await LoopbackHTTP.get(port: port, path: "/practices/gia-holidays/")
+        #expect(before.hasPrefix("HTTP/1.1 200"), "port \(port): \(before.prefix(300))")
+        #expect(before.contains("/__praktika/client.js"), "the reload script is added in serve mode")
+        let events = try LoopbackHTTP(port: port, path: "/__praktika/events")
+        _ = await events.read(until: { $0.contains("retry:") }, seconds: 10)
+
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]!
+            .replacingOccurrences(of: "Практика [СОШ № 33]", with: "Обновлённая практика [СОШ № 33]"))
+        let stream = await events.read(until: { $0.contains("event: reload") }, seconds: 30)
+        #expect(stream.contains("event: reload"))
+        var updated = false
+        for _ in 0..<60 where !updated {
+            updated = await LoopbackHTTP.get(port: port, path: "/practices/gia-holidays/").contains("Обновлённая практика")
+            if !updated { try await Task.sleep(for: .milliseconds(250)) }
+        }
+        #expect(updated)
+    }
+
+    @Test("a broken edit keeps the last good pages and reports the problem", .timeLimit(.minutes(1)))
+    func brokenEditKeepsPages() async throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let (_, port, task) = try await start(site)
+        defer { task.cancel() }
+        _ = await LoopbackHTTP.get(port: port, path: "/")
+        let events = try LoopbackHTTP(port: port, path: "/__praktika/events")
+        _ = await events.read(until: { $0.contains("retry:") }, seconds: 10)
+        try site.write("content/practices/gia-holidays.md", "---\ntitle: [broken\n---\n")
+        let stream = await events.read(until: { $0.contains("event: problems") && $0.hasSuffix("\n\n\r\n") || $0.contains("ошибка:") && $0.hasSuffix("\n\n") }, seconds: 30)
+        #expect(stream.contains("content/practices/gia-holidays.md:3:1:"))
+        let page = await LoopbackHTTP.get(port: port, path: "/practices/gia-holidays/")
+        #expect(page.contains("Каникулы ГИА"), "the last good page is still served")
+        #expect(page.contains("praktika-problems"), "the page carries the problems for the overlay")
+    }
+
+    @Test("built pages never contain the reload script")
+    func buildHasNoReloadScript() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        #expect(!(try site.page("index.html")).contains("__praktika"))
+    }
+
+    @Test("editing a practice body re-renders only the pages that show it")
+    func incrementalRender() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let live = LiveSite(site: site.root)
+        let first = try #require(live.refresh())
+        #expect(first.ok)
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]! + "\nЕщё абзац.\n")
+        let second = try #require(live.refresh())
+        #expect(second.ok)
+        #expect(second.renderedPages < first.renderedPages / 2, "rendered \(second.renderedPages) of \(first.renderedPages)")
+        #expect(String(decoding: live.file("practices/gia-holidays/index.html")!.0, as: UTF8.self).contains("Ещё абзац."))
+        #expect(live.refresh() == nil, "nothing changed since")
+    }
+}
+
+final class PortBox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var port = 0
+    var value: Int { lock.lock(); defer { lock.unlock() }; return port }
+    func set(_ value: Int) { lock.lock(); port = value; lock.unlock() }
+}
