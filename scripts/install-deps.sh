@@ -10,6 +10,8 @@ packages+=(weasyprint fonts-paratype hyphen-ru)
 if [ "${1:-build}" = "test" ]; then
   # The tests read the PDFs (poppler-utils) and decode their QR codes (zbar-tools).
   packages+=(poppler-utils zbar-tools)
+  # Browser tests: headless Chromium driven by Selenium.
+  packages+=(chromium chromium-driver)
 fi
 
 missing=()
@@ -29,6 +31,13 @@ fi
 if ! python3 -c "import pagefind_bin" >/dev/null 2>&1; then
   echo "praktika: installing pagefind-bin (PyPI)"
   python3 -m pip install --quiet --disable-pip-version-check pagefind-bin
+fi
+
+if [ "${1:-build}" = "test" ]; then
+  python3 -c "import selenium, yaml" >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check selenium pyyaml
+  # Only axe-core's axe.min.js is used from this package, so none of its dependencies.
+  python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
+    || python3 -m pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python
 fi
 
 if ! command -v swift >/dev/null 2>&1; then

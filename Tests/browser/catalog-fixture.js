@@ -54,10 +54,11 @@
   window.fixtureServerCards = function (count) {
     const root = document.getElementById("catalog").getAttribute("data-catalog-root");
     let html = "";
-    for (let i = 0; i < count && i < items.length; i++) {
+    const first = params.has("page2") ? count : 0; // ?page2: the server's second page
+    for (let i = first; i < first + count && i < items.length; i++) {
       const it = items[i];
       html += `<article class="card practice-card${it[4] ? " is-recommended" : ""}">
-  <h3 class="card-title"><a href="${root}${it[0]}">${it[1]}</a></h3>
+  <h3 class="card-title"><a href="${root}${it[0]}${catalog.offline ? "index.html" : ""}">${it[1]}</a></h3>
   <p class="card-meta">${it[4] ? '<span class="badge">Рекомендована</span>' : ""}<span class="card-school">${schools[it[2]] || ""}</span></p>
   <p class="card-summary">Краткое описание практики с сервера.</p>
 </article>`;

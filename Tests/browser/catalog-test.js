@@ -81,7 +81,6 @@
       ok(!!$(".catalog-empty") && $(".catalog-more").hidden && text($("#catalog-count")) === "Найдено практик: 0", "empty catalog");
       return;
     }
-    ok($(".pagination").hidden, "pagination hidden");
     ok($$("#catalog-facets details.facet").length === data.facets.length, "one details per facet");
     ok(!$(".facet-static"), "static facets replaced");
     ok($$("#catalog-facets fieldset > legend").length === data.facets.length, "fieldset+legend per facet");
@@ -94,6 +93,7 @@
 
     if (fromUrl) {
       const s = selection(view);
+      ok($(".pagination").hidden, "pagination hidden");
       ok(s.topic.has(3) && s.topic.has(5) && s.topic.size === 2 && s.region.has(2) && s.region.size === 1, "selection read from URL");
       ok($('details[data-facet="topic"]').open && $('details[data-facet="region"]').open, "facets with selection open");
       verify(view, data, "from URL");
@@ -105,7 +105,16 @@
       return;
     }
 
-    if (!offline) {
+    if (initial.has("page2")) {
+      // A later server page without filters stays as it is, with its pagination.
+      ok($$("#catalog-results .card-summary").length === 20 && !$(".pagination").hidden && $(".catalog-more").hidden, "later page kept with pagination");
+      $('details[data-facet="level"] input[data-v="0"]').click();
+      ok($(".pagination").hidden && !$("#catalog-results .card-summary"), "filtering replaces it");
+      verify(view, data, "page 2 + level");
+      return;
+    }
+    ok($(".pagination").hidden, "pagination hidden");
+    {
       ok($$("#catalog-results .card-summary").length === 20, "server-rendered first page kept");
       const more = $(".catalog-more button");
       ok(more && !$(".catalog-more").hidden, "show-more button visible");
@@ -113,10 +122,7 @@
       const cards = $$("#catalog-results .practice-card");
       ok(cards.length === 50, "show more adds 30 (got " + cards.length + ")");
       ok(document.activeElement === $("a", cards[20]), "focus moves to first new card");
-      ok($("a", cards[20]).getAttribute("href") === "../" + data.items[20][0], "continues after server cards");
-    } else {
-      ok($$("#catalog-results .card-summary").length === 0, "offline: server cards re-rendered");
-      ok(/index\.html$/.test($("#catalog-results .card-title a").getAttribute("href")), "offline: links end in index.html");
+      ok($("a", cards[20]).getAttribute("href") === "../" + data.items[20][0] + (offline ? "index.html" : ""), "continues after server cards");
     }
 
     // Random walk, every state checked against brute force, timed.

@@ -52,7 +52,8 @@
       const key = b.getAttribute("data-lv-key"), value = b.getAttribute("data-lv-value");
       b.click();
       const group = $$(`#lowvision-panel [data-lv-key="${key}"]`);
-      ok(html.getAttribute("data-lv-" + key) === value && html.getAttribute("data-lv") === "on", `${key}=${value} on <html>`);
+      const isDefault = group[0] === b;
+      ok(html.getAttribute("data-lv-" + key) === (isDefault ? null : value) && html.getAttribute("data-lv") === "on", `${key}=${value} on <html>`);
       ok(group.filter((x) => x.getAttribute("aria-pressed") === "true").length === 1 && b.getAttribute("aria-pressed") === "true", `${key}=${value} aria-pressed`);
       ok(stored()[key] === value, `${key}=${value} stored`);
     });
@@ -98,7 +99,7 @@
       ok(contrast(getComputedStyle($(".site-header")).getPropertyValue("--focus"), v("accent")) >= 3, scheme + " header focus ring visible");
     });
     lv().set("scheme", "default");
-    ok(html.getAttribute("data-lv-scheme") === "default" && getComputedStyle(html).getPropertyValue("--bg").trim() === "#ffffff", "default scheme = theme colours");
+    ok(!html.hasAttribute("data-lv-scheme") && getComputedStyle(html).getPropertyValue("--bg").trim() === "#ffffff", "default scheme = theme colours");
 
     // Images.
     lv().set("images", "off");

@@ -7,7 +7,8 @@ install chromium), straight from file:// — no server, no network, no npm:
     python3 Tests/browser/run.py [--chromium PATH] [--screenshots DIR]
 
 Each page writes its findings as JSON into <pre id="test-results">, which
-this script reads through --dump-dom. Headless Chromium will not make a
+this script reads through --dump-dom; keyboard.py sends real key presses
+through --remote-debugging-pipe. Headless Chromium will not make a
 window narrower than 500 px, so 390 px checks load the page in an iframe
 (frame.html). Exit status 0 when everything passed.
 """
@@ -56,6 +57,7 @@ def main():
         ("catalog: filters, counts, URL, show more, timing", lambda: results(url("catalog.html", "#cat-test"))),
         ("catalog: state from the query string", lambda: results(url("catalog.html", "?topic=top-3&topic=top-5&region=reg-2&bogus=1#cat-test"))),
         ("catalog: offline links (index.html)", lambda: results(url("catalog.html", "#cat-test-offline"))),
+        ("catalog: a later server page (page/2/) is kept until filtered", lambda: results(url("catalog.html", "?page2#cat-test"))),
         ("catalog: no catalog-index.js", lambda: results(url("catalog.html", "?nodata#cat-test"))),
         ("catalog: empty catalog", lambda: results(url("catalog.html", "?n=0#cat-test"))),
         ("lowvision: panel, settings, contrast, images, keys", lambda: results(url("lowvision.html", "#lv-test"))),
@@ -71,6 +73,14 @@ def main():
         chromium(["--dump-dom"], url("lowvision.html", "#lv=size:175,scheme:blue"), profile)
         return results(url("lowvision.html", "#lv-persist"), profile)
     suites.append(("lowvision: remembered across pages, applied in <head>", persist))
+
+    def keys():
+        sys.dont_write_bytecode = True
+        sys.path.insert(0, str(HERE))
+        import keyboard
+        passed, fail = keyboard.run(args.chromium, str(tmp / "profile-keyboard"), url("catalog.html"), url("lowvision.html"))
+        return {"pass": passed, "fail": fail}
+    suites.append(("keyboard: Tab, Space, Enter, Escape through DevTools input events", keys))
 
     failed = 0
     for name, run in suites:

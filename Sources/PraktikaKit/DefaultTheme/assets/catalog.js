@@ -48,23 +48,23 @@
       if (!spec || !spec.key || !Array.isArray(spec.values) || !spec.values.length || facets.length > 250) return;
       const n = spec.values.length, slugs = spec.values.map((v, i) => String((slugTable[spec.key] || [])[i] || v));
       const f = { index: facets.length, key: spec.key, label: spec.label || spec.key, values: spec.values.map(String), slugs,
-        bySlug: new Map(slugs.map((s, i) => [s, i])), counts: new Int32Array(n), sizes: new Int32Array(n),
+        bySlug: new Map(slugs.map((s, i) => [s, i])), counts: new Int32Array(n),
         selected: new Set(), query: "", big: n >= BIG, rows: [], boxes: [], countNodes: [], folded: [] };
       facets.push(f);
       byKey.set(f.key, f);
     });
-    const each = (fn) => {
-      for (let i = 0; i < N; i++) {
-        const map = items[i] && items[i][5];
-        for (const key in map) {
-          const f = byKey.get(key), list = map[key];
-          if (f && Array.isArray(list)) list.forEach((v, j) => { if (v >= 0 && v < f.values.length && list.indexOf(v) === j) fn(f, v, i); });
+    facets.forEach((f) => { f.postings = f.values.map(() => []); });
+    for (let i = 0; i < N; i++) {
+      const map = items[i] && items[i][5];
+      for (const key in map) {
+        const f = byKey.get(key), list = map[key];
+        if (!f || !Array.isArray(list)) continue;
+        for (let j = 0; j < list.length; j++) {
+          const v = list[j];
+          if (v >= 0 && v < f.values.length && list.indexOf(v) === j) f.postings[v].push(i);
         }
       }
-    };
-    each((f, v) => { f.sizes[v]++; });
-    facets.forEach((f) => { f.postings = Array.from(f.sizes, (n) => new Int32Array(n)); f.sizes.fill(0); });
-    each((f, v, i) => { f.postings[v][f.sizes[v]++] = i; });
+    }
 
     // Per item: how many facet selections it fails and, when exactly one, which.
     const misses = new Uint8Array(N), missFacet = new Uint8Array(N), mark = new Uint8Array(N);
@@ -96,7 +96,7 @@
     let countBox = document.getElementById("catalog-count");
     if (!countBox) { countBox = results.parentNode.insertBefore(el("p"), results); countBox.id = "catalog-count"; }
     if (!countBox.hasAttribute("aria-live")) countBox.setAttribute("aria-live", "polite");
-    root.querySelectorAll(".pagination").forEach((nav) => { nav.hidden = true; });
+    const pagination = (show) => root.querySelectorAll(".pagination").forEach((nav) => { nav.hidden = !show; });
 
     // Filters.
     facetBox.textContent = "";
@@ -239,7 +239,10 @@
       compute();
       facets.forEach(renderFacet);
       countBox.textContent = `Найдено практик: ${number(matches.length)}`;
-      if (!(initial && !facets.some((f) => f.selected.size) && keepServerCards())) renderResults();
+      const serverCards = initial && !facets.some((f) => f.selected.size) && results.querySelector(".card");
+      if (serverCards && !keepServerCards()) { moreBox.hidden = true; return; } // a later page (page/2/…): keep it and its pagination
+      if (!serverCards) renderResults();
+      pagination(false);
       if (fromUser) { clearTimeout(urlTimer); urlTimer = setTimeout(writeUrl, 400); }
     }
     function load(initial) {

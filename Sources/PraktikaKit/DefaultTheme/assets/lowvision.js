@@ -1,5 +1,5 @@
 /* praktika: версия для слабовидящих (ГОСТ Р 52872-2019). Settings become attributes on <html>
- * (data-lv, data-lv-size, -font, -line, -letter, -scheme, -images) styled by lowvision.css, and are
+ * (data-lv="on", data-lv-size="150", -font, -line, -letter, -scheme, -images) for lowvision.css, and are
  * kept in localStorage. Include in <head> without defer to avoid a flash (defer works too).
  * UI: #lowvision-toggle (aria-controls) opens #lowvision-panel, which is built here. */
 (function () {
@@ -32,7 +32,10 @@
     } catch (e) { /* settings then last for this page only */ }
   }
   function apply() {
-    GROUPS.forEach(([key]) => { if (settings[key]) html.setAttribute("data-lv-" + key, settings[key]); else html.removeAttribute("data-lv-" + key); });
+    // Default values (the first option) get no attribute: html[data-lv-scheme] means a real scheme.
+    GROUPS.forEach(([key, , options]) => {
+      if (settings[key] && settings[key] !== options[0][0]) html.setAttribute("data-lv-" + key, settings[key]); else html.removeAttribute("data-lv-" + key);
+    });
     if (Object.keys(settings).length) html.setAttribute("data-lv", "on"); else html.removeAttribute("data-lv");
     if (settings.images === "off") altText();
     if (panel) {

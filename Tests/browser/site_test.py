@@ -1,0 +1,180 @@
+#!/usr/bin/env python3
+"""The built sample site in a real browser (Debian's headless Chromium through
+Selenium): full-text search in Russian, catalog facets, the offline copy,
+an accessibility check with axe-core, and screenshots at phone and desktop
+widths (written to .artifacts/screens/, not committed).
+
+    python3 Tests/browser/site_test.py [--praktika .build/debug/praktika]
+
+Prints one line per check and closes with "N passed, N failed".
+"""
+import argparse, functools, http.server, json, os, pathlib, shutil, subprocess, sys, tempfile, threading, time
+
+import yaml
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support.ui import WebDriverWait
+import importlib.util
+
+REPO = pathlib.Path(__file__).resolve().parents[2]
+ARTIFACTS = REPO / ".artifacts" / "screens"
+results = []
+
+
+def check(name, condition, detail=""):
+    results.append(bool(condition))
+    print(("ok   " if condition else "FAIL ") + name + ("" if condition else f": {detail}"), flush=True)
+
+
+def build(praktika, out, *flags):
+    subprocess.run([praktika, "build", str(REPO), "--output", str(out), "--no-pdf", *flags], check=True, stdout=subprocess.DEVNULL)
+
+
+def serve(folder):
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(folder))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, f"http://127.0.0.1:{server.server_address[1]}/"
+
+
+def browser(width):
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--allow-file-access-from-files", f"--window-size={width},1000"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or "/usr/bin/chromedriver"), options=options)
+    driver.set_page_load_timeout(30)
+    driver.set_script_timeout(120)
+    return driver
+
+
+def wait(driver, condition, seconds=15):
+    try:
+        return WebDriverWait(driver, seconds).until(lambda d: condition(d))
+    except Exception:
+        return None
+
+
+def axe_source():
+    """axe-core as shipped in the PyPI package axe-playwright-python (installed
+    with --no-deps: only its axe.min.js is used, in Selenium)."""
+    spec = importlib.util.find_spec("axe_playwright_python")
+    return (pathlib.Path(spec.origin).parent / "axe.min.js").read_text(encoding="utf-8")
+
+
+def axe_violations(driver, tags):
+    driver.execute_script(axe_source())
+    result = driver.execute_async_script(
+        "var done = arguments[arguments.length - 1];"
+        "axe.run(document, {runOnly: {type: 'tag', values: arguments[0]}})"
+        ".then(function (r) { done(r.violations.map(function (v) { return v.id + ' (' + v.impact + '): ' + JSON.stringify(v.nodes[0].target); })); })"
+        ".catch(function (e) { done(['axe failed: ' + e]); });", tags)
+    return result
+
+
+def practices_with_topic(topic):
+    count = 0
+    for path in (REPO / "content/practices").glob("*.md"):
+        front = path.read_text(encoding="utf-8").split("---")[1]
+        data = yaml.safe_load(front)
+        if data.get("status", "published") != "draft" and topic in (data.get("topics") or []):
+            count += 1
+    return count
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--praktika", default=str(REPO / ".build/debug/praktika"))
+    args = parser.parse_args()
+    work = pathlib.Path(tempfile.mkdtemp(prefix="praktika-site-test-"))
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    online, offline = work / "online", work / "offline"
+    build(args.praktika, online)
+    build(args.praktika, offline, "--offline", "--no-search")
+    check("the search index was built", (online / "pagefind/pagefind.js").exists())
+    server, base = serve(online)
+    desktop = browser(1280)
+    try:
+        # Russian stemming: «наставник» finds «наставничество» and «наставников».
+        desktop.get(base + "search/?q=" + "наставник")
+        found = wait(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-title a"))
+        titles = [a.text for a in found or []]
+        check("search for «наставник» finds the mentoring-pairs practice",
+              any("Наставнические пары" in t for t in titles), titles[:8])
+        kinds = [e.text for e in desktop.find_elements(By.CSS_SELECTOR, "#search-results .search-kind")]
+        check("search results say what kind of page they are", "практика" in [k.lower() for k in kinds], kinds[:5])
+
+        # Facets: the count after choosing a topic equals the practices tagged with it.
+        desktop.get(base + "practices/")
+        box = wait(desktop, lambda d: d.find_element(By.CSS_SELECTOR, "#catalog-facets input[type=checkbox][value=mentoring], #catalog-facets input[data-slug=mentoring]"))
+        if box is None:
+            boxes = desktop.find_elements(By.CSS_SELECTOR, "#catalog-facets input[type=checkbox]")
+            box = next((b for b in boxes if "Наставничество" in (b.find_element(By.XPATH, "..").text)), None)
+        check("the catalog shows a checkbox for the topic «Наставничество»", box is not None)
+        if box is not None:
+            desktop.execute_script("arguments[0].click()", box)
+            expected = practices_with_topic("mentoring")
+            cards = wait(desktop, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")) == expected and d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card"))
+            check(f"choosing the topic leaves its {expected} practices", cards, len(desktop.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")))
+            wait(desktop, lambda d: "topic=mentoring" in d.current_url, 3)
+            check("the filter is kept in the URL", "topic=mentoring" in desktop.current_url, desktop.current_url)
+
+        # The checker itself must see a known fault, or its silence proves nothing.
+        desktop.get("data:text/html;charset=utf-8,<html><body><img src=x><a href=#></a></body></html>")
+        known = axe_violations(desktop, ["wcag2a"])
+        check("axe-core reports a missing alt text on a faulty page", any(v.startswith("image-alt") for v in known), known)
+
+        # Accessibility with axe-core on every kind of page, then at 200 % in white on black.
+        pages = ["", "practices/", "practices/mentoring-pairs/", "schools/gymnasium-1-syktyvkar/", "networks/syktyvkar-gymnasium-1-network/",
+                 "programs/syktyvkar-municipal-2020/", "seminars/regional-final-seminar-2023/", "topics/", "search/"]
+        for page in pages:
+            desktop.get(base + page)
+            bad = axe_violations(desktop, ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"])
+            check(f"axe-core finds no WCAG A/AA violation on /{page}", not bad, bad[:5])
+        desktop.get(base + "practices/mentoring-pairs/")
+        desktop.execute_script("localStorage.setItem('praktika-lowvision', JSON.stringify({size:'200', scheme:'black'})); location.reload();")
+        wait(desktop, lambda d: d.execute_script("return document.documentElement.getAttribute('data-lv-size')") == "200", 5)
+        bad = axe_violations(desktop, ["wcag2a", "wcag2aa"])
+        check("at 200 % white on black: no contrast or other AA violation", not bad, bad[:5])
+        overflow = desktop.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        check("at 200 % nothing scrolls sideways at 1280 px", overflow <= 0, overflow)
+        desktop.execute_script("localStorage.clear()")
+
+        for width in (390, 1280):
+            shot = browser(width) if width != 1280 else desktop
+            for page, name in [("", "home"), ("practices/", "catalog"), ("practices/mentoring-pairs/", "practice")]:
+                shot.get(base + page)
+                time.sleep(0.3)
+                shot.save_screenshot(str(ARTIFACTS / f"{name}-{width}.png"))
+            if shot is not desktop:
+                shot.quit()
+        check("screenshots saved", len(list(ARTIFACTS.glob("*.png"))) >= 6)
+
+        # The offline copy: the catalog filters from file://, without fetch.
+        desktop.get((offline / "practices/index.html").as_uri())
+        boxes = wait(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "#catalog-facets input[type=checkbox]"))
+        check("offline: the catalog builds its facets from file://", boxes)
+        if boxes:
+            before = len(desktop.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card"))
+            desktop.execute_script("arguments[0].click()", boxes[0])
+            after = wait(desktop, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")) != before
+                         and len(d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")))
+            check("offline: choosing a facet value filters the list", after, before)
+            link = desktop.find_element(By.CSS_SELECTOR, "#catalog-results .practice-card a").get_attribute("href")
+            check("offline: result links name index.html", link.endswith("index.html"), link)
+        desktop.get((offline / "search/index.html").as_uri())
+        message = wait(desktop, lambda d: d.find_element(By.ID, "search-offline").is_displayed())
+        check("offline: the search page explains that search needs the site online", message)
+    finally:
+        desktop.quit()
+        server.shutdown()
+        shutil.rmtree(work, ignore_errors=True)
+    passed = sum(results)
+    print(f"{passed} passed, {len(results) - passed} failed")
+    return 0 if passed == len(results) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())
