@@ -103,8 +103,12 @@ for n in $sizes; do
     rm -f "$work/results-praktika-$n" "$work/results-hugo-$n" "$work/failed-praktika-$n" "$work/failed-hugo-$n"
     out_p="$work/out-praktika-$n"
     out_h="$work/out-hugo-$n"
+    # The Hugo site is styled with praktika's own stylesheet, copied at run time.
+    mkdir -p "$hugo_site/static"
+    cp "$repo/Sources/PraktikaKit/DefaultTheme/assets/style.css" "$hugo_site/static/style.css"
     for run in $(seq 1 "$runs"); do
-        measure praktika "$n" "$run" "$out_p" "$praktika" build "$corpus" --output "$out_p"
+        # Hugo builds no search index, so neither does praktika here (--no-search).
+        measure praktika "$n" "$run" "$out_p" "$praktika" build "$corpus" --output "$out_p" --no-search
         measure hugo "$n" "$run" "$out_h" env HUGO_RESOURCEDIR="$work/hugo-resources" \
             "$hugo_bin" --source "$hugo_site" --contentDir "$corpus/hugo-content" --destination "$out_h" \
             --cacheDir "$work/hugo-cache" --noBuildLock --quiet

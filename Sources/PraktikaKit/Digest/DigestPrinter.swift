@@ -7,15 +7,7 @@ public struct DigestPrinter: Sendable {
 
     /// WeasyPrint from `PRAKTIKA_WEASYPRINT` or the PATH; nil when it is not installed.
     public static func find() -> DigestPrinter? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["PRAKTIKA_WEASYPRINT"] {
-            return explicit.isEmpty ? nil : DigestPrinter(executable: URL(fileURLWithPath: explicit))
-        }
-        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent("weasyprint")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return DigestPrinter(executable: candidate) }
-        }
-        return nil
+        Executable.find(["weasyprint"], override: "PRAKTIKA_WEASYPRINT").flatMap { $0 }.map(DigestPrinter.init)
     }
 
     public struct Failure: Error, CustomStringConvertible {

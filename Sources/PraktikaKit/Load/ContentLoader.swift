@@ -42,7 +42,7 @@ public struct ContentLoader: Sendable {
         }
 
         var content = SiteContent(root: root, site: site)
-        let unreadable = UnreadableSet()
+        let unreadable = StringSet()
         content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable)
         content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable)
         content.programs = loadEntries(.program, Program.self, log: log, unreadable: unreadable)
@@ -56,7 +56,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadEntries<T: Decodable & Sendable>(
-        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: UnreadableSet
+        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: StringSet
     ) -> [Entry<T>] {
         let folder = contentDirectory.appendingPathComponent(kind.folder, isDirectory: true)
         let files = ContentFiles.list(folder, extensions: kind.isMarkdown ? ["md"] : ["yaml", "yml"],
@@ -139,22 +139,6 @@ public struct ContentLoader: Sendable {
             }
         }
         return result
-    }
-}
-
-/// Thread-safe set of `kind/id` strings.
-final class UnreadableSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set: Set<String> = []
-
-    func insert(_ value: String) {
-        lock.lock(); defer { lock.unlock() }
-        set.insert(value)
-    }
-
-    var values: Set<String> {
-        lock.lock(); defer { lock.unlock() }
-        return set
     }
 }
 

@@ -8,15 +8,10 @@ public struct SearchIndexer: Sendable {
     public let executable: URL
 
     public static func find() -> SearchIndexer? {
-        let environment = ProcessInfo.processInfo.environment
-        if let explicit = environment["PRAKTIKA_PAGEFIND"] {
-            return explicit.isEmpty ? nil : SearchIndexer(executable: URL(fileURLWithPath: explicit))
-        }
-        for folder in (environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":") {
-            for name in ["pagefind", "pagefind_extended"] {
-                let candidate = URL(fileURLWithPath: String(folder)).appendingPathComponent(name)
-                if FileManager.default.isExecutableFile(atPath: candidate.path) { return SearchIndexer(executable: candidate) }
-            }
+        switch Executable.find(["pagefind", "pagefind_extended"], override: "PRAKTIKA_PAGEFIND") {
+        case .some(let url?): return SearchIndexer(executable: url)
+        case .some(nil): return nil
+        case .none: break
         }
         // `pip install pagefind-bin` puts the binary inside the Python package, not on PATH.
         let python = Process()
