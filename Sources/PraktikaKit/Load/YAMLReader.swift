@@ -4,7 +4,6 @@ import Yams
 /// Turns YAML text into a typed model, and every way that can fail into a
 /// diagnostic with the line and column of the offending value.
 struct YAMLReader {
-    private let decoder = YAMLDecoder()
 
     /// Decodes, or fails with the first problem; unknown fields are added to `warnings`.
     func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String,
@@ -36,7 +35,7 @@ struct YAMLReader {
 
     private func decode<T: Decodable>(_ type: T.Type, node: Node, lineOffset: Int, file: String) -> Result<T, Diagnostic> {
         do {
-            return .success(try decoder.decode(type, from: node, userInfo: [LineOffset.key: lineOffset]))
+            return .success(try T(from: NodeDecoder(node: node, codingPath: [], userInfo: [LineOffset.key: lineOffset])))
         } catch let error as ValueError {
             return .failure(.error(SourceLocation(file: file, line: error.line, column: error.column), error.message))
         } catch let error as DecodingError {

@@ -92,8 +92,8 @@ public struct Period: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         from = try c.decodeIfPresent(Day.self, forKey: .from)
         to = try c.decodeIfPresent(Day.self, forKey: .to)
-        line = (decoder.mark?.line ?? 0) + (decoder.userInfo[LineOffset.key] as? Int ?? 0)
-        column = decoder.mark?.column ?? 0
+        line = (sourceMark(of: decoder)?.line ?? 0) + (decoder.userInfo[LineOffset.key] as? Int ?? 0)
+        column = sourceMark(of: decoder)?.column ?? 0
     }
 
     /// False when `to` is before `from`; a month counts as all of its days.

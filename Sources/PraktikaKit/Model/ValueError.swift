@@ -11,7 +11,7 @@ struct ValueError: Error {
     init(_ message: LocalizedText, at decoder: Decoder) {
         self.message = message
         let offset = decoder.userInfo[LineOffset.key] as? Int ?? 0
-        line = (decoder.mark?.line ?? 0) + offset
-        column = decoder.mark?.column ?? 0
+        line = (sourceMark(of: decoder)?.line ?? 0) + offset
+        column = sourceMark(of: decoder)?.column ?? 0
     }
 }

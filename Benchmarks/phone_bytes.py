@@ -1,0 +1,78 @@
+#!/usr/bin/env python3
+"""Bytes a phone downloads to open the catalog and to run one search.
+
+    python3 Benchmarks/phone_bytes.py [--practices 10000] [--query наставничество]
+
+Builds the generated corpus with the search index, serves it on loopback,
+opens practices/ in headless Chromium, then runs one search on search/, and
+sums what the browser fetched (resource timing), raw and as gzip would send it.
+"""
+import argparse, functools, gzip, http.server, os, pathlib, shutil, subprocess, sys, threading, time
+from urllib.parse import urlparse, unquote
+from selenium import webdriver
+from selenium.webdriver.chrome.service import Service
+
+here = pathlib.Path(__file__).resolve().parent
+repo = here.parent
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--practices", type=int, default=10000)
+    parser.add_argument("--query", default="наставничество")
+    parser.add_argument("--praktika", default=str(repo / ".build/release/praktika"))
+    args = parser.parse_args()
+    site = pathlib.Path(f"/tmp/praktika-bench/phone-{args.practices}")
+    if not (site / "content").is_dir():
+        subprocess.run([sys.executable, str(here / "generate_corpus.py"), "--practices", str(args.practices), "--out", str(site)], check=True)
+    out = site / "public"
+    started = time.time()
+    subprocess.run([args.praktika, "build", str(site), "--output", str(out)], check=True, stdout=subprocess.DEVNULL)
+    print(f"build with search index: {time.time() - started:.1f} s", file=sys.stderr)
+
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
+    handler.log_message = lambda *a: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium")
+    for flag in ["--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=390,844"]:
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+
+    def fetched():
+        urls = [base] + driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
+        return [u for u in urls if u.startswith(base)]
+
+    def sizes(urls, page):
+        raw = zipped = 0
+        for url in set(urls) | {page}:
+            path = unquote(urlparse(url).path).lstrip("/")
+            file = out / path
+            if file.is_dir() or path == "" or path.endswith("/"):
+                file = file / "index.html"
+            if file.is_file():
+                data = file.read_bytes()
+                raw += len(data)
+                zipped += len(gzip.compress(data, 6))
+        return raw, zipped
+
+    try:
+        driver.get(base + "practices/")
+        time.sleep(2)
+        catalog = sizes(fetched(), base + "practices/")
+        driver.get(base + "search/?q=" + args.query)
+        time.sleep(4)
+        search_urls = fetched()
+        search = sizes(search_urls, base + "search/")
+        print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) |")
+        print("|---:|---:|---:|")
+        print(f"| {args.practices} | {catalog[0] / 1024:.0f} KiB / {catalog[1] / 1024:.0f} KiB | {search[0] / 1024:.0f} KiB / {search[1] / 1024:.0f} KiB |")
+    finally:
+        driver.quit()
+        server.shutdown()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,196 @@
+import Foundation
+import Yams
+
+/// Decodes the Codable models straight from the node tree Yams composed.
+/// Yams' own decoder looks every key up by walking the mapping and comparing
+/// nodes, and wraps every value in several containers; for a front matter of
+/// fifty values that cost more than parsing it. This one indexes each mapping
+/// once. Errors are the standard `DecodingError`s with coding paths, which
+/// `YAMLReader` turns into positions.
+struct NodeDecoder: Decoder {
+    let node: Node
+    let codingPath: [CodingKey]
+    let userInfo: [CodingUserInfoKey: Any]
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
+        guard let mapping = node.mapping else { throw mismatch([String: Any].self) }
+        return KeyedDecodingContainer(KeyedNodeContainer<Key>(decoder: self, mapping: mapping))
+    }
+
+    func unkeyedContainer() throws -> UnkeyedDecodingContainer {
+        guard let sequence = node.sequence else { throw mismatch([Any].self) }
+        return UnkeyedNodeContainer(decoder: self, elements: Array(sequence))
+    }
+
+    func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(decoder: self) }
+
+    func child(_ node: Node, _ key: CodingKey) -> NodeDecoder {
+        NodeDecoder(node: node, codingPath: codingPath + [key], userInfo: userInfo)
+    }
+
+    func mismatch(_ type: Any.Type) -> DecodingError {
+        .typeMismatch(type, .init(codingPath: codingPath, debugDescription: "expected \(type)"))
+    }
+
+    var isNull: Bool {
+        guard let scalar = node.scalar, scalar.style == .plain || scalar.style == .any else { return false }
+        switch scalar.string {
+        case "", "~", "null", "Null", "NULL": return true
+        default: return false
+        }
+    }
+
+    /// Types an empty value cannot stand for; others (text, wrappers) decide for themselves.
+    static func isNumberOrFlag(_ type: Any.Type) -> Bool {
+        type == Int.self || type == Double.self || type == Bool.self
+    }
+
+    func decodeScalar<T: Decodable>(_ type: T.Type) throws -> T {
+        if type == String.self {
+            guard let scalar = node.scalar else { throw mismatch(type) }
+            return scalar.string as! T
+        }
+        if type == Int.self {
+            guard let text = node.scalar?.string, let value = Int(text.hasPrefix("+") ? String(text.dropFirst()) : text) else {
+                throw mismatch(type)
+            }
+            return value as! T
+        }
+        if type == Double.self {
+            guard let text = node.scalar?.string, let value = Double(text) else { throw mismatch(type) }
+            return value as! T
+        }
+        if type == Bool.self {
+            switch node.scalar?.string.lowercased() {
+            case "true"?: return true as! T
+            case "false"?: return false as! T
+            default: throw mismatch(type)
+            }
+        }
+        return try T(from: self)
+    }
+}
+
+/// The mark of the value being decoded, from this decoder or Yams' own.
+func sourceMark(of decoder: Decoder) -> Mark? {
+    (decoder as? NodeDecoder)?.node.mark ?? decoder.mark
+}
+
+private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
+    let decoder: NodeDecoder
+    let values: [String: Node]
+    let allKeys: [Key]
+
+    init(decoder: NodeDecoder, mapping: Node.Mapping) {
+        self.decoder = decoder
+        var values: [String: Node] = [:]
+        var keys: [Key] = []
+        for (key, value) in mapping {
+            guard let name = key.scalar?.string, values[name] == nil else { continue }
+            values[name] = value
+            if let codingKey = Key(stringValue: name) { keys.append(codingKey) }
+        }
+        self.values = values
+        allKeys = keys
+    }
+
+    var codingPath: [CodingKey] { decoder.codingPath }
+
+    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+
+    private func node(_ key: Key) throws -> Node {
+        guard let node = values[key.stringValue] else {
+            throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
+        }
+        return node
+    }
+
+    func decodeNil(forKey key: Key) throws -> Bool { decoder.child(try node(key), key).isNull }
+
+    func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
+        let child = decoder.child(try node(key), key)
+        if child.isNull, NodeDecoder.isNumberOrFlag(type) {
+            throw DecodingError.valueNotFound(type, .init(codingPath: child.codingPath, debugDescription: "empty value"))
+        }
+        return try child.decodeScalar(type)
+    }
+
+    func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
+        guard let node = values[key.stringValue] else { return nil }
+        let child = decoder.child(node, key)
+        return child.isNull ? nil : try child.decodeScalar(type)
+    }
+
+    func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
+        try decoder.child(try node(key), key).container(keyedBy: type)
+    }
+
+    func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
+        try decoder.child(try node(key), key).unkeyedContainer()
+    }
+
+    func superDecoder() throws -> Decoder { decoder }
+
+    func superDecoder(forKey key: Key) throws -> Decoder { decoder.child(try node(key), key) }
+}
+
+private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
+    let decoder: NodeDecoder
+    let elements: [Node]
+    var currentIndex = 0
+
+    init(decoder: NodeDecoder, elements: [Node]) {
+        self.decoder = decoder
+        self.elements = elements
+    }
+
+    var codingPath: [CodingKey] { decoder.codingPath }
+    var count: Int? { elements.count }
+    var isAtEnd: Bool { currentIndex >= elements.count }
+
+    private struct Index: CodingKey {
+        var intValue: Int?
+        var stringValue: String { "\(intValue ?? 0)" }
+        init(_ index: Int) { intValue = index }
+        init?(intValue: Int) { self.intValue = intValue }
+        init?(stringValue: String) { return nil }
+    }
+
+    private mutating func next() throws -> NodeDecoder {
+        guard !isAtEnd else {
+            throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "no more elements"))
+        }
+        defer { currentIndex += 1 }
+        return decoder.child(elements[currentIndex], Index(currentIndex))
+    }
+
+    mutating func decodeNil() throws -> Bool {
+        guard !isAtEnd, decoder.child(elements[currentIndex], Index(currentIndex)).isNull else { return false }
+        currentIndex += 1
+        return true
+    }
+
+    mutating func decode<T: Decodable>(_ type: T.Type) throws -> T { try next().decodeScalar(type) }
+
+    mutating func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type) throws -> KeyedDecodingContainer<NestedKey> {
+        try next().container(keyedBy: type)
+    }
+
+    mutating func nestedUnkeyedContainer() throws -> UnkeyedDecodingContainer { try next().unkeyedContainer() }
+
+    mutating func superDecoder() throws -> Decoder { try next() }
+}
+
+private struct SingleNodeContainer: SingleValueDecodingContainer {
+    let decoder: NodeDecoder
+    var codingPath: [CodingKey] { decoder.codingPath }
+
+    func decodeNil() -> Bool { decoder.isNull }
+
+    func decode<T: Decodable>(_ type: T.Type) throws -> T {
+        if decoder.isNull, NodeDecoder.isNumberOrFlag(type) {
+            throw DecodingError.valueNotFound(type, .init(codingPath: codingPath, debugDescription: "empty value"))
+        }
+        return try decoder.decodeScalar(type)
+    }
+}
