@@ -110,7 +110,7 @@ struct ReferenceChecker {
 enum AttachmentPath {
     /// The path relative to content/files/, or nil if it would leave that folder.
     static func normalize(_ path: String) -> String? {
-        var trimmed = path.trimmingCharacters(in: .whitespaces)
+        var trimmed = path.trimmingSpaces
         if trimmed.hasPrefix("files/") { trimmed.removeFirst("files/".count) }
         guard !trimmed.isEmpty, !trimmed.hasPrefix("/"), !trimmed.hasPrefix("~"), !trimmed.contains("\\") else { return nil }
         let parts = trimmed.split(separator: "/", omittingEmptySubsequences: true)

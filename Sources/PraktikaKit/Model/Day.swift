@@ -14,7 +14,7 @@ public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConver
     }
 
     public init?(_ text: String) {
-        let parts = text.trimmingCharacters(in: .whitespaces).split(separator: "-", omittingEmptySubsequences: false)
+        let parts = text.trimmingSpaces.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 2 || parts.count == 3,
               parts[0].count == 4, let year = Int(parts[0]),
               parts[1].count == 2, let month = Int(parts[1]), (1...12).contains(month)

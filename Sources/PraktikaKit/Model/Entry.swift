@@ -1,7 +1,9 @@
 /// One content file after loading: its id, where it came from, its typed
 /// front matter or YAML, and its Markdown body if it has one.
+/// A class, not a struct: entries are looked up many times per page, and
+/// copying a practice's dozens of fields on every lookup showed in profiles.
 @dynamicMemberLookup
-public struct Entry<Fields: Sendable>: Sendable {
+public final class Entry<Fields: Sendable>: Sendable {
     public let id: String
     /// Path relative to the site folder.
     public let file: String

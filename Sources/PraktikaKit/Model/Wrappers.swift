@@ -90,12 +90,25 @@ public struct NonEmpty: Decodable, Sendable {
     public init(from decoder: Decoder) throws {
         let container = try decoder.singleValueContainer()
         let text = container.decodeNil() ? "" : try container.decode(String.self)
-        guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+        guard !text.isBlank else {
             throw ValueError(LocalizedText(
                 en: "field `\(decoder.codingPath.last?.stringValue ?? "")` is empty; expected text (a `#` starts a comment in YAML: put such text in quotes)",
                 ru: "поле «\(decoder.codingPath.last?.stringValue ?? "")» пустое; ожидается текст (знак `#` начинает комментарий в YAML: возьмите такой текст в кавычки)"),
                 at: decoder)
         }
         wrappedValue = text
+    }
+}
+
+extension String {
+    /// Only spaces, tabs and line breaks (Foundation's trimming is slow on Linux).
+    var isBlank: Bool { utf8.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 } }
+
+    /// Without leading and trailing spaces and tabs.
+    var trimmingSpaces: String {
+        let bytes = utf8
+        guard let first = bytes.firstIndex(where: { $0 != 0x20 && $0 != 0x09 }),
+              let last = bytes.lastIndex(where: { $0 != 0x20 && $0 != 0x09 }) else { return "" }
+        return String(self[first...last])
     }
 }

@@ -26,7 +26,7 @@ struct PageContext {
     // MARK: Markdown
 
     func markdown(_ field: MarkdownField?, in file: String) -> String? {
-        guard let field, !field.value.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+        guard let field, !field.value.isBlank else { return nil }
         return markdown(field.value, origin: .field(file: file, field))
     }
 

@@ -101,8 +101,7 @@ struct CatalogIndex {
             "items": items,
             "offline": env.settings.offline,
         ]
-        let json = (try? JSONSerialization.data(withJSONObject: catalog, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
-        return "window.praktikaCatalog = " + String(decoding: json, as: UTF8.self).replacingOccurrences(of: "<", with: "\\u003c") + ";\n"
+        return "window.praktikaCatalog = " + JSONText.encode(catalog) + ";\n"
     }
 
     /// A URL-safe id for a free-text value such as a region's name.

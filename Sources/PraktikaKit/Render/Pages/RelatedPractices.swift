@@ -13,15 +13,24 @@ extension PageContext {
         for topic in topics { candidates.formUnion((graph.practicesByTerm[.topics]?[topic] ?? []).prefix(candidatesPerTerm)) }
         if let network { candidates.formUnion((graph.practicesByNetwork[network] ?? []).prefix(candidatesPerTerm)) }
         candidates.remove(id)
-        let scored: [(String, Int)] = candidates.compactMap { other in
-            guard let candidate = graph.practices[other], candidate.schools.first?.value != author else { return nil }
-            let score = 2 * candidate.riskFactors.filter { risks.contains($0.value) }.count
-                + candidate.topics.filter { topics.contains($0.value) }.count
-                + (network != nil && candidate.network?.value == network ? 2 : 0)
-            return score > 0 ? (other, score) : nil
+        // The best few by score, then catalog order; kept in a small sorted list
+        // instead of sorting every candidate.
+        var best: [(id: String, score: Int, rank: Int)] = []
+        for other in candidates {
+            guard let candidate = graph.practices[other], candidate.schools.first?.value != author else { continue }
+            var score = 0
+            for risk in candidate.riskFactors where risks.contains(risk.value) { score += 2 }
+            for topic in candidate.topics where topics.contains(topic.value) { score += 1 }
+            if let network, candidate.network?.value == network { score += 2 }
+            guard score > 0 else { continue }
+            let rank = graph.practiceRank[other] ?? .max
+            let position = best.firstIndex { score > $0.score || (score == $0.score && rank < $0.rank) } ?? best.count
+            if position < limit {
+                best.insert((other, score, rank), at: position)
+                if best.count > limit { best.removeLast() }
+            }
         }
-        return scored.sorted { $0.1 != $1.1 ? $0.1 > $1.1 : (graph.practiceRank[$0.0] ?? 0) < (graph.practiceRank[$1.0] ?? 0) }
-            .prefix(limit).map(\.0)
+        return best.map(\.id)
     }
 
     /// The author school's other practices.

@@ -56,7 +56,7 @@ extension PageContext {
 
     /// Only web links: a `javascript:` or `data:` URL in a material never becomes a link.
     static func isSafeExternalURL(_ url: String) -> Bool {
-        let lower = url.trimmingCharacters(in: .whitespaces).lowercased()
+        let lower = url.trimmingSpaces.lowercased()
         return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
     }
 }

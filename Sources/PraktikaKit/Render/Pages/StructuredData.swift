@@ -6,11 +6,7 @@ extension PageContext {
     func jsonLD(_ object: [String: Any?]) -> String {
         var clean = object.compactMapValues { $0 }
         clean["@context"] = "https://schema.org"
-        guard let data = try? JSONSerialization.data(withJSONObject: clean, options: [.sortedKeys, .withoutEscapingSlashes]) else { return "{}" }
-        // Inside <script>, markup characters must not appear even in strings.
-        return String(decoding: data, as: UTF8.self)
-            .replacingOccurrences(of: "<", with: "\\u003c").replacingOccurrences(of: ">", with: "\\u003e")
-            .replacingOccurrences(of: "&", with: "\\u0026")
+        return JSONText.encode(clean)
     }
 
     private var publisher: [String: Any]? {
