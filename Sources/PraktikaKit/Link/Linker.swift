@@ -74,7 +74,10 @@ public enum Linker {
     }
 
     private static func linkPractices(_ graph: inout SiteGraph, _ refs: ReferenceChecker) {
-        for practice in graph.content.practices {
+        // Published practices in catalog order first, so every list built here is
+        // already in that order; drafts last, checked but linked nowhere.
+        let ordered = graph.practiceOrder.compactMap { graph.practices[$0] } + graph.content.practices.filter(\.isDraft)
+        for practice in ordered {
             // Drafts are checked like the rest, so they are ready to publish, but linked nowhere.
             let published = !practice.isDraft
             for (index, school) in practice.schools.enumerated() where refs.check(school, .school, in: practice.file) && published {
@@ -89,20 +92,13 @@ public enum Linker {
             }
             for vocabulary in VocabularyKind.allCases {
                 for term in vocabulary.terms(of: practice.fields) where refs.checkTerm(term, vocabulary, in: practice.file) && published {
-                    graph.practicesByTerm[vocabulary, default: [:]][term.value, default: []].append(practice.id)
+                    graph.practicesByTerm[vocabulary, default: [:]][term.value, default: []].appendIfNotLast(practice.id)
                 }
             }
             for attachment in practice.attachments {
                 refs.checkAttachment(attachment.file, in: practice.file)
             }
         }
-        let rank = graph.practiceRank
-        graph.practicesBySchool = graph.practicesBySchool.mapValues { roles in
-            roles.sorted { (rank[$0.practice] ?? 0) < (rank[$1.practice] ?? 0) }
-        }
-        graph.practicesByNetwork = graph.practicesByNetwork.mapValues(graph.inCatalogOrder)
-        graph.practicesByProgram = graph.practicesByProgram.mapValues(graph.inCatalogOrder)
-        graph.practicesByTerm = graph.practicesByTerm.mapValues { $0.mapValues(graph.inCatalogOrder) }
     }
 
     private static func linkSeminars(_ graph: inout SiteGraph, _ refs: ReferenceChecker) {
@@ -157,6 +153,11 @@ public enum Linker {
 }
 
 extension Array where Element: Equatable {
+    /// A practice naming the same term twice is listed once (lists are built in order).
+    mutating func appendIfNotLast(_ element: Element) {
+        if last != element { append(element) }
+    }
+
     mutating func appendUnique(_ element: Element) {
         if !contains(element) { append(element) }
     }

@@ -48,7 +48,9 @@ public struct SiteGraph: Sendable {
         if aRecommended != bRecommended { return aRecommended }
         let aDate = a.date ?? Day(year: 0, month: 1), bDate = b.date ?? Day(year: 0, month: 1)
         if aDate != bDate { return aDate > bDate }
-        return a.title.localizedStandardCompare(b.title) == .orderedAscending
+        let byTitle = a.title.localizedStandardCompare(b.title)
+        // Equal titles happen; the id keeps the order the same from build to build.
+        return byTitle == .orderedSame ? a.id < b.id : byTitle == .orderedAscending
     }
 
     /// Sorts practice ids in catalog order.

@@ -5,9 +5,12 @@ struct FileStamp: Hashable, Sendable {
     var size: Int
     var modified: Double
 
-    init?(_ url: URL) {
+    init?(_ url: URL) { self.init(path: url.path) }
+
+    /// nil for a folder or a file that cannot be read.
+    init?(path: String) {
         var info = stat()
-        guard stat(url.path, &info) == 0 else { return nil }
+        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
         size = Int(info.st_size)
         modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
     }

@@ -22,6 +22,9 @@ public final class LiveSite: @unchecked Sendable {
     private var assets: [String: URL] = [:]
     private var stamps: [String: FileStamp] = [:]
     private var state: State?
+    /// sitemap.xml, feed.xml and the catalog index are made when first asked
+    /// for after a change, not at every save.
+    private var feedsStale = false
 
     private struct State {
         var env: RenderEnvironment
@@ -37,7 +40,15 @@ public final class LiveSite: @unchecked Sendable {
 
     /// A page or file of the site by its URL path (`practices/x/index.html`, `assets/style.css`).
     public func file(_ path: String) -> (Data, String)? {
-        lock.lock(); let page = pages[path]; let asset = assets[path]; lock.unlock()
+        lock.lock()
+        if feedsStale, Self.feedFiles.contains(path), let state {
+            let sink = MemorySink()
+            _ = try? SiteRenderer(env: state.env).renderFeeds(pagePaths: state.jobs.map(\.path), to: sink)
+            pages.merge(sink.files) { _, new in new }
+            feedsStale = false
+        }
+        let page = pages[path]; let asset = assets[path]
+        lock.unlock()
         if let page { return (page, Self.contentType(path)) }
         if let asset, let data = try? Data(contentsOf: asset) { return (data, Self.contentType(path)) }
         if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))) {
@@ -84,7 +95,8 @@ public final class LiveSite: @unchecked Sendable {
         guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (false, diagnostics, 0, env?.site.language ?? "ru")
         }
-        let renderer = SiteRenderer(env: env)
+        var renderer = SiteRenderer(env: env)
+        renderer.checksLinks = false
         let jobs = renderer.jobs()
         let sink = MemorySink()
         let counts = renderer.render(jobs, to: sink, showProgress: false)
@@ -95,8 +107,9 @@ public final class LiveSite: @unchecked Sendable {
         lock.lock()
         pages = sink.files
         assets = Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) })
-        lock.unlock()
         state = State(env: env, jobs: jobs, shown: renderer.shown, termMembership: env.graph.practicesByTerm)
+        feedsStale = false
+        lock.unlock()
         return (true, errors, counts.values.reduce(0, +), env.site.language)
     }
 
@@ -109,7 +122,8 @@ public final class LiveSite: @unchecked Sendable {
         guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (false, diagnostics, 0, env?.site.language ?? "ru")
         }
-        let renderer = SiteRenderer(env: env)
+        var renderer = SiteRenderer(env: env)
+        renderer.checksLinks = false
         let jobs = renderer.jobs()
         // A new order, or practices added, removed or re-tagged, move cards between list pages.
         let listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
@@ -123,16 +137,16 @@ public final class LiveSite: @unchecked Sendable {
         }
         let sink = MemorySink()
         _ = renderer.render(selected, to: sink, showProgress: false)
-        _ = try? renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
         let errors = env.log.all
         guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
         let removed = Set(old.jobs.map { SitePaths.outputFile($0.path) }).subtracting(jobs.map { SitePaths.outputFile($0.path) })
+        old.shown.merge(renderer.shown)
         lock.lock()
         pages.merge(sink.files) { _, new in new }
         removed.forEach { pages[$0] = nil }
-        lock.unlock()
-        old.shown.merge(renderer.shown)
         state = State(env: env, jobs: jobs, shown: old.shown, termMembership: env.graph.practicesByTerm)
+        feedsStale = true
+        lock.unlock()
         return (true, errors, selected.count, env.site.language)
     }
 
@@ -140,19 +154,17 @@ public final class LiveSite: @unchecked Sendable {
     static func scan(_ site: URL) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
         for folder in ["content", "themes"] {
-            let base = site.appendingPathComponent(folder)
-            guard let enumerator = FileManager.default.enumerator(atPath: base.path) else { continue }
+            let base = site.appendingPathComponent(folder).path
+            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
             while let relative = enumerator.nextObject() as? String {
-                if (relative as NSString).lastPathComponent.hasPrefix(".") { continue }
-                if let stamp = FileStamp(base.appendingPathComponent(relative)), !relative.isEmpty {
-                    var isDirectory: ObjCBool = false
-                    FileManager.default.fileExists(atPath: base.appendingPathComponent(relative).path, isDirectory: &isDirectory)
-                    if !isDirectory.boolValue { stamps["\(folder)/\(relative)"] = stamp }
-                }
+                if relative.hasPrefix(".") || relative.contains("/.") { continue }
+                if let stamp = FileStamp(path: base + "/" + relative) { stamps[folder + "/" + relative] = stamp }
             }
         }
         return stamps
     }
+
+    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path]
 
     static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

@@ -27,6 +27,8 @@ struct SiteRenderer {
     let linkCheck = LinkCheck()
     /// Practices shown by each page (output path → ids), filled while rendering.
     let shown = PageDependencies()
+    /// Off in serve mode, where the pages are rendered again at every save.
+    var checksLinks = true
 
     func jobs() -> [PageJob] {
         let graph = env.graph
@@ -106,7 +108,7 @@ struct SiteRenderer {
         do {
             shown.set(job.path, context.shownPractices.ids)
             let rendered = try env.theme.render(job.template, model)
-            if job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
+            if checksLinks && job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
             let html = root.map { PageLinks.resolvePlaceholder(in: rendered, root: $0) }
                 ?? PageLinks.resolvePlaceholder(in: rendered, pagePath: job.path)
             try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
