@@ -73,7 +73,8 @@ public final class LiveSite: @unchecked Sendable {
         return Update(ok: ok, diagnostics: diagnostics, changedFiles: changed.sorted(), renderedPages: rendered, seconds: seconds, language: language)
     }
 
-    private func prepare(cards: HTMLCache) -> (RenderEnvironment?, [Diagnostic]) {
+    /// - Parameter theme: the theme of the last build, when no theme file changed.
+    private func prepare(cards: HTMLCache, theme known: Theme? = nil) -> (RenderEnvironment?, [Diagnostic]) {
         let log = DiagnosticLog()
         let (loaded, loadDiagnostics) = ContentLoader(root: site, cache: cache).load()
         log.add(contentsOf: loadDiagnostics)
@@ -81,11 +82,11 @@ public final class LiveSite: @unchecked Sendable {
         let (graph, linkDiagnostics) = Linker.link(content)
         log.add(contentsOf: linkDiagnostics)
         let themeDirectory = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
-        let (theme, themeDiagnostics) = Theme.load(
+        let (loadedTheme, themeDiagnostics) = known.map { ($0, []) } ?? Theme.load(
             siteThemeDirectory: FileManager.default.fileExists(atPath: themeDirectory.path) ? themeDirectory : nil,
             language: content.site.language, displayRoot: site)
         log.add(contentsOf: themeDiagnostics)
-        guard let theme else { return (nil, log.all) }
+        guard let theme = loadedTheme else { return (nil, log.all) }
         let settings = RenderSettings(baseURL: baseURL ?? content.site.baseURL ?? "", offline: false)
         return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), log.all)
     }
@@ -118,7 +119,7 @@ public final class LiveSite: @unchecked Sendable {
         guard let old = state else { return rebuildAll() }
         let cards = old.env.practiceCards
         cards.remove(ids)
-        let (env, diagnostics) = prepare(cards: cards)
+        let (env, diagnostics) = prepare(cards: cards, theme: old.env.theme)
         guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (false, diagnostics, 0, env?.site.language ?? "ru")
         }
