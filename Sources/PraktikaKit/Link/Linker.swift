@@ -1,7 +1,9 @@
 /// The link stage: resolves every id, reports every broken reference, and
 /// derives the relations each page shows, in both directions.
 public enum Linker {
-    public static func link(_ content: SiteContent) -> (SiteGraph, [Diagnostic]) {
+    /// - Parameter drafts: which drafts' Markdown to check for dead links; all when nil.
+    ///   Serve passes only the drafts just saved: the others were checked before.
+    public static func link(_ content: SiteContent, drafts: Set<String>? = nil) -> (SiteGraph, [Diagnostic]) {
         let log = DiagnosticLog()
         var graph = SiteGraph(content: content)
         let refs = ReferenceChecker(graph: graph, log: log)
@@ -13,7 +15,7 @@ public enum Linker {
         linkSeminars(&graph, refs)
         linkDigests(&graph, refs)
         SemanticChecks(graph: graph, log: log).run()
-        UnpublishedChecks(graph: graph, log: log).run()
+        UnpublishedChecks(graph: graph, log: log, drafts: drafts).run()
         return (graph, log.all)
     }
 

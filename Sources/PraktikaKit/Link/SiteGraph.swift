@@ -48,9 +48,9 @@ public struct SiteGraph: Sendable {
         if aRecommended != bRecommended { return aRecommended }
         let aDate = a.date ?? Day(year: 0, month: 1), bDate = b.date ?? Day(year: 0, month: 1)
         if aDate != bDate { return aDate > bDate }
-        let byTitle = a.title.localizedStandardCompare(b.title)
-        // Equal titles happen; the id keeps the order the same from build to build.
-        return byTitle == .orderedSame ? a.id < b.id : byTitle == .orderedAscending
+        // Plain string order (Foundation's locale-aware compare is slow for tens of
+        // thousands); equal titles happen, and the id keeps the order stable.
+        return a.title == b.title ? a.id < b.id : a.title < b.title
     }
 
     /// Sorts practice ids in catalog order.

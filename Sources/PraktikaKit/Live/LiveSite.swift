@@ -74,12 +74,12 @@ public final class LiveSite: @unchecked Sendable {
     }
 
     /// - Parameter theme: the theme of the last build, when no theme file changed.
-    private func prepare(cards: HTMLCache, theme known: Theme? = nil) -> (RenderEnvironment?, [Diagnostic]) {
+    private func prepare(cards: HTMLCache, theme known: Theme? = nil, drafts: Set<String>? = nil) -> (RenderEnvironment?, [Diagnostic]) {
         let log = DiagnosticLog()
         let (loaded, loadDiagnostics) = ContentLoader(root: site, cache: cache).load()
         log.add(contentsOf: loadDiagnostics)
         guard let content = loaded else { return (nil, log.all) }
-        let (graph, linkDiagnostics) = Linker.link(content)
+        let (graph, linkDiagnostics) = Linker.link(content, drafts: drafts)
         log.add(contentsOf: linkDiagnostics)
         let themeDirectory = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
         let (loadedTheme, themeDiagnostics) = known.map { ($0, []) } ?? Theme.load(
@@ -119,7 +119,7 @@ public final class LiveSite: @unchecked Sendable {
         guard let old = state else { return rebuildAll() }
         let cards = old.env.practiceCards
         cards.remove(ids)
-        let (env, diagnostics) = prepare(cards: cards, theme: old.env.theme)
+        let (env, diagnostics) = prepare(cards: cards, theme: old.env.theme, drafts: Set(ids))
         guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
             return (false, diagnostics, 0, env?.site.language ?? "ru")
         }

@@ -11,10 +11,12 @@ enum ContentFiles {
     static func list(_ folder: URL, extensions: Set<String>, relativeTo prefix: String, log: DiagnosticLog) -> [Item] {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var items: [Item] = []
+        let base = folder.path + "/"
         for name in names.sorted() where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            let ext = url.pathExtension.lowercased()
+            let dot = name.lastIndex(of: ".")
+            let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
             guard extensions.contains(ext) else {
+                let url = folder.appendingPathComponent(name)
                 var isDirectory: ObjCBool = false
                 FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
                 let expected = extensions.sorted().map { "." + $0 }.joined(separator: " / ")
@@ -23,7 +25,8 @@ enum ContentFiles {
                     ru: "пропущен: в этой папке читаются только файлы \(expected)")))
                 continue
             }
-            items.append(Item(url: url, id: String(name.dropLast(ext.count + 1)), relativePath: "\(prefix)/\(name)"))
+            items.append(Item(url: URL(fileURLWithPath: base + name, isDirectory: false), id: String(name.dropLast(ext.count + 1)),
+                              relativePath: "\(prefix)/\(name)"))
         }
         return items
     }
