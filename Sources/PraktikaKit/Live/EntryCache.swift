@@ -20,6 +20,12 @@ struct FileStamp: Hashable, Sendable {
 final class EntryCache: @unchecked Sendable {
     private let lock = NSLock()
     private var items: [String: (FileStamp, Any, [Diagnostic])] = [:]
+    /// Stamps just read by serve's scan (relative paths), so files are not stat'ed twice.
+    var knownStamps: [String: FileStamp] = [:]
+
+    func stamp(_ relativePath: String, url: URL) -> FileStamp? {
+        knownStamps[relativePath] ?? FileStamp(url)
+    }
 
     func entry<T>(_ path: String, stamp: FileStamp) -> (T, [Diagnostic])? {
         lock.lock(); defer { lock.unlock() }

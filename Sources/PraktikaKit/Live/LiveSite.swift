@@ -65,6 +65,7 @@ public final class LiveSite: @unchecked Sendable {
         let changed = Set(current.keys).symmetricDifference(stamps.keys).union(current.keys.filter { stamps[$0] != nil && stamps[$0] != current[$0] })
         if state != nil && changed.isEmpty { return nil }
         stamps = current
+        cache.knownStamps = current
         let practiceFiles = changed.allSatisfy { $0.hasPrefix("content/practices/") && $0.hasSuffix(".md") }
         let (ok, diagnostics, rendered, language) = (state != nil && practiceFiles)
             ? rebuildPractices(changed.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
@@ -151,16 +152,28 @@ public final class LiveSite: @unchecked Sendable {
         return (true, errors, selected.count, env.site.language)
     }
 
-    /// Size and time of every file under content/ and themes/.
+    /// Size and time of every file under content/ and themes/, read with
+    /// readdir and stat directly: FileManager's enumerator took a fifth of a rebuild.
     static func scan(_ site: URL) -> [String: FileStamp] {
         var stamps: [String: FileStamp] = [:]
-        for folder in ["content", "themes"] {
-            let base = site.appendingPathComponent(folder).path
-            guard let enumerator = FileManager.default.enumerator(atPath: base) else { continue }
-            while let relative = enumerator.nextObject() as? String {
-                if relative.hasPrefix(".") || relative.contains("/.") { continue }
-                if let stamp = FileStamp(path: base + "/" + relative) { stamps[folder + "/" + relative] = stamp }
+        func walk(_ path: String, _ relative: String) {
+            guard let directory = opendir(path) else { return }
+            defer { closedir(directory) }
+            while let entry = readdir(directory) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                    String(cString: raw.baseAddress!.assumingMemoryBound(to: CChar.self))
+                }
+                if name.hasPrefix(".") { continue }
+                let child = path + "/" + name, key = relative + "/" + name
+                if entry.pointee.d_type == UInt8(DT_DIR) {
+                    walk(child, key)
+                } else if let stamp = FileStamp(path: child) {
+                    stamps[key] = stamp
+                }
             }
+        }
+        for folder in ["content", "themes"] {
+            walk(site.appendingPathComponent(folder).path, folder)
         }
         return stamps
     }

@@ -69,7 +69,7 @@ public struct ContentLoader: Sendable {
                 unreadable.insert("\(kind.rawValue)/\(file.id)")
                 return nil
             }
-            let stamp = cache.flatMap { _ in FileStamp(file.url) }
+            let stamp = cache?.stamp(file.relativePath, url: file.url)
             if let stamp, let cached: (Entry<T>, [Diagnostic]) = cache?.entry(file.relativePath, stamp: stamp) {
                 log.add(contentsOf: cached.1)
                 return cached.0
