@@ -61,10 +61,10 @@ struct SemanticChecks {
 
     /// The author school of a practice grown in a network must belong to it.
     private func checkPracticeNetworks() {
+        let membersByNetwork = graph.networks.mapValues { Set($0.leaders.map(\.value) + $0.members.map(\.school.value)) }
         for practice in graph.content.practices {
-            guard let network = practice.network, let entry = graph.networks[network.value],
+            guard let network = practice.network, let members = membersByNetwork[network.value],
                   let author = practice.schools.first, graph.schools[author.value] != nil else { continue }
-            let members = Set(entry.leaders.map(\.value) + entry.members.map(\.school.value))
             if !members.contains(author.value) {
                 error(practice.file, network.line, network.column,
                       "the author school `\(author.value)` does not belong to network `\(network.value)` (neither its leader nor a member)",

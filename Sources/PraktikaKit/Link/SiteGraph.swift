@@ -17,6 +17,8 @@ public struct SiteGraph: Sendable {
     public let seminarOrder: [String]
     /// Position of each practice in `practiceOrder`.
     let practiceRank: [String: Int]
+    /// Practices by date, newest first (the home page's "new practices").
+    public let newestOrder: [String]
 
     public internal(set) var rolesBySchool: [String: [NetworkRole]] = [:]
     public internal(set) var practicesBySchool: [String: [PracticeRole]] = [:]
@@ -40,6 +42,8 @@ public struct SiteGraph: Sendable {
         digests = Dictionary(content.digests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         practiceOrder = practices.values.sorted(by: Self.catalogOrder).map(\.id)
         practiceRank = Dictionary(uniqueKeysWithValues: practiceOrder.enumerated().map { ($1, $0) })
+        let undated = Day(year: 0, month: 1)
+        newestOrder = practices.values.sorted { ($0.date ?? undated, $1.id) > ($1.date ?? undated, $0.id) }.map(\.id)
         seminarOrder = seminars.values.sorted { ($0.date, $0.id) < ($1.date, $1.id) }.map(\.id)
     }
 

@@ -3,9 +3,7 @@ import Foundation
 extension PageContext {
     func homePage() -> [String: Any] {
         let recommended = graph.practiceOrder.filter { graph.practices[$0]?.status == .recommended }.prefix(6)
-        let newest = graph.practices.values
-            .sorted { ($0.date ?? Day(year: 0, month: 1), $1.id) > ($1.date ?? Day(year: 0, month: 1), $0.id) }
-            .prefix(6).map(\.id)
+        let newest = graph.newestOrder.prefix(6)
         let today = env.settings.today
         let upcoming = graph.seminarOrder.filter { graph.seminars[$0]!.date >= today }.prefix(3)
         let latest = graph.seminarOrder.reversed().filter { graph.seminars[$0]!.date < today }.prefix(3)
