@@ -56,7 +56,7 @@ let package = Package(
         ),
         .testTarget(
             name: "PraktikaKitTests",
-            dependencies: ["PraktikaKit", "PraktikaServe"]
+            dependencies: ["PraktikaKit", "PraktikaServe", .product(name: "ZIPFoundation", package: "ZIPFoundation")]
         ),
     ]
 )

@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import PraktikaKit
+import ZIPFoundation
 
 @Suite("Building a fixture site end to end")
 struct EndToEndTests {
@@ -177,5 +178,41 @@ struct EndToEndTests {
             #expect(!html.contains("data:text/html"), "data: URL in \(relative)")
         }
         #expect(try site.page("practices/gia-holidays/index.html").contains("&lt;script&gt;alert"))
+    }
+}
+
+@Suite("Offline archive and structured data")
+struct ArchiveAndStructuredDataTests {
+    @Test("--zip packs every written file, for a copy opened from disk")
+    func zipArchive() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let archive = site.root.appendingPathComponent("site.zip")
+        var options = site.options(offline: true)
+        options.zip = archive
+        options.makeSearchIndex = false
+        try SiteBuilder.build(options)
+        let zip = try ZIPFoundation.Archive(url: archive, accessMode: .read)
+        let names = Set(zip.map(\.path))
+        #expect(names.contains("index.html"))
+        #expect(names.contains("practices/mentoring/index.html"))
+        #expect(names.contains("practices/catalog-index.js"))
+        #expect(!names.contains { $0.contains("secret-draft") })
+    }
+
+    @Test("schools, seminars and practices carry schema.org JSON-LD that parses")
+    func jsonLD() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        for (page, type) in [("practices/mentoring/index.html", "Article"), ("schools/leader-school/index.html", "EducationalOrganization"),
+                             ("seminars/network-seminar/index.html", "Event")] {
+            let html = try site.page(page)
+            let start = try #require(html.range(of: "<script type=\"application/ld+json\">"))
+            let end = try #require(html.range(of: "</script>", range: start.upperBound..<html.endIndex))
+            let json = try JSONSerialization.jsonObject(with: Data(html[start.upperBound..<end.lowerBound].utf8)) as? [String: Any]
+            #expect(json?["@type"] as? String == type, "\(page)")
+            #expect(json?["@context"] as? String == "https://schema.org")
+        }
     }
 }
