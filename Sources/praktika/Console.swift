@@ -19,6 +19,9 @@ enum Console {
         } catch let problem as OutputFolder.Problem {
             printError("praktika: error: \(problem)")
             throw ExitCode(1)
+        } catch let problem as Scaffolding.Problem {
+            printError("praktika: error: \(problem)")
+            throw ExitCode(1)
         }
     }
 

@@ -137,12 +137,9 @@ struct NewCommand: ParsableCommand {
         guard let entity = EntityKind(rawValue: kind), Scaffolding.kinds.contains(entity) else {
             throw ValidationError("unknown kind `\(kind)`; expected one of: practice, school, network, program, seminar, digest")
         }
-        do {
+        try Console.runReporting {
             let file = try Scaffolding.newEntry(kind: entity, id: id, site: arguments.siteURL, title: title, school: school)
             print("praktika: wrote \(Console.displayPath(file, site: arguments.siteURL)); fill it in, then run `praktika check`")
-        } catch let problem as Scaffolding.Problem {
-            Console.printError("praktika: error: \(problem)")
-            throw ExitCode(1)
         }
     }
 }
@@ -157,13 +154,10 @@ struct InitCommand: ParsableCommand {
 
     func run() throws {
         let url = URL(fileURLWithPath: folder, isDirectory: true).standardizedFileURL
-        do {
+        try Console.runReporting {
             let files = try Scaffolding.initSite(at: url)
             print("praktika: created a site with \(files.count) files in \(url.path)")
             print("  next: praktika build \(folder)   (or praktika serve \(folder))")
-        } catch let problem as Scaffolding.Problem {
-            Console.printError("praktika: error: \(problem)")
-            throw ExitCode(1)
         }
     }
 }

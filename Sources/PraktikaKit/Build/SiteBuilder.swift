@@ -77,31 +77,11 @@ public enum SiteBuilder {
             return upToDate
         }
 
-        let (loaded, loadDiagnostics) = ContentLoader(root: options.site).load()
-        log.add(contentsOf: loadDiagnostics)
-        clock.lap("load", into: &report)
-        guard let content = loaded else { throw ContentErrors(log.all) }
-        let language = content.site.language
-        report.language = content.site.language
-
-        let (graph, linkDiagnostics) = Linker.link(content)
-        log.add(contentsOf: linkDiagnostics)
-        clock.lap("link", into: &report)
-
-        let themeDirectory = options.site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
-        let hasSiteTheme = FileManager.default.fileExists(atPath: themeDirectory.path)
-        if !hasSiteTheme && content.site.theme != "default" {
-            log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
-                en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
-                ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))
-        }
-        let (theme, themeDiagnostics) = Theme.load(siteThemeDirectory: hasSiteTheme ? themeDirectory : nil,
-                                                   language: content.site.language, displayRoot: options.site)
-        log.add(contentsOf: themeDiagnostics)
-        guard let theme else { throw ContentErrors(log.all, language: language) }
-
-        let settings = RenderSettings(baseURL: options.baseURL ?? content.site.baseURL ?? "", offline: options.offline, today: options.today)
-        let env = RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log)
+        let preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
+        let (prepared, language) = preparation.run(log: log) { clock.lap($0, into: &report) }
+        report.language = language
+        guard let env = prepared else { throw ContentErrors(log.all, language: language) }
+        let graph = env.graph, theme = env.theme, settings = env.settings, content = graph.content
         let renderer = SiteRenderer(env: env)
         let jobs = renderer.jobs()
 
@@ -193,24 +173,6 @@ public enum SiteBuilder {
         report.output = options.outputFolder.standardizedFileURL
         report.filesTotal = manifest.files.count
         return report
-    }
-
-    /// Load, link and theme, for commands that render one thing (a digest).
-    static func prepare(_ options: BuildOptions) -> (RenderEnvironment?, [Diagnostic]) {
-        let log = DiagnosticLog()
-        let (loaded, loadDiagnostics) = ContentLoader(root: options.site).load()
-        log.add(contentsOf: loadDiagnostics)
-        guard let content = loaded else { return (nil, log.all) }
-        let (graph, linkDiagnostics) = Linker.link(content)
-        log.add(contentsOf: linkDiagnostics)
-        let themeDirectory = options.site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
-        let (theme, themeDiagnostics) = Theme.load(
-            siteThemeDirectory: FileManager.default.fileExists(atPath: themeDirectory.path) ? themeDirectory : nil,
-            language: content.site.language, displayRoot: options.site)
-        log.add(contentsOf: themeDiagnostics)
-        guard let theme else { return (nil, log.all) }
-        let settings = RenderSettings(baseURL: options.baseURL ?? content.site.baseURL ?? "", offline: false, today: options.today)
-        return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log), log.all)
     }
 
     private static func copyAssets(_ theme: Theme, to folder: OutputFolder) throws -> Int {

@@ -13,11 +13,9 @@ public enum DigestCommandRunner {
 
     public static func run(id: String, site: URL, pdf: URL, baseURL: String? = nil,
                            printer: DigestPrinter? = DigestPrinter.find()) throws -> Result {
-        let options = BuildOptions(site: site, baseURL: baseURL)
-        let (env, diagnostics) = SiteBuilder.prepare(options)
-        guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
-            throw ContentErrors(diagnostics, language: env?.site.language ?? "ru")
-        }
+        let log = DiagnosticLog()
+        let (prepared, language) = SitePreparation(site: site, baseURL: baseURL).run(log: log)
+        guard let env = prepared, !log.hasErrors else { throw ContentErrors(log.all, language: language) }
         guard let digest = env.graph.digests[id] else {
             let hint = Suggestions.hint(Suggestions.closest(to: id, among: env.graph.digests.keys))
             throw ContentErrors([.error(SourceLocation(file: "content/digests/\(id).yaml"), LocalizedText(

@@ -7,7 +7,7 @@ public struct DigestPrinter: Sendable {
 
     /// WeasyPrint from `PRAKTIKA_WEASYPRINT` or the PATH; nil when it is not installed.
     public static func find() -> DigestPrinter? {
-        Executable.find(["weasyprint"], override: "PRAKTIKA_WEASYPRINT").flatMap { $0 }.map(DigestPrinter.init)
+        Executable.find(["weasyprint"], override: "PRAKTIKA_WEASYPRINT").map(DigestPrinter.init)
     }
 
     public struct Failure: Error, CustomStringConvertible {

@@ -20,20 +20,9 @@ struct ReferenceChecker {
         }
     }
 
-    func exists(_ kind: EntityKind, _ id: String) -> Bool {
-        switch kind {
-        case .school: return graph.schools[id] != nil
-        case .network: return graph.networks[id] != nil
-        case .program: return graph.programs[id] != nil
-        case .practice: return graph.practices[id] != nil
-        case .seminar: return graph.seminars[id] != nil
-        case .digest: return graph.digests[id] != nil
-        }
-    }
-
     /// The problem with a reference, or nil when it resolves to a published entity.
     func problem(_ kind: EntityKind, _ id: String) -> LocalizedText? {
-        if exists(kind, id) { return nil }
+        if graph.contains(kind, id) { return nil }
         if content.unreadable.contains("\(kind.rawValue)/\(id)") {
             // Already reported where the file itself is wrong.
             return LocalizedText(en: "", ru: "")

@@ -57,9 +57,16 @@ public struct SiteGraph: Sendable {
         return a.title == b.title ? a.id < b.id : a.title < b.title
     }
 
-    /// Sorts practice ids in catalog order.
-    public func inCatalogOrder(_ ids: [String]) -> [String] {
-        Array(Set(ids)).sorted { (practiceRank[$0] ?? .max) < (practiceRank[$1] ?? .max) }
+    /// Whether a published entity of this kind has this id.
+    public func contains(_ kind: EntityKind, _ id: String) -> Bool {
+        switch kind {
+        case .school: return schools[id] != nil
+        case .network: return networks[id] != nil
+        case .program: return programs[id] != nil
+        case .practice: return practices[id] != nil
+        case .seminar: return seminars[id] != nil
+        case .digest: return digests[id] != nil
+        }
     }
 
     public func term(_ kind: VocabularyKind, _ id: String) -> Term? {

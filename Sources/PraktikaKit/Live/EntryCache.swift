@@ -1,21 +1,5 @@
 import Foundation
 
-/// A file's size and modification time: enough to tell that an author saved it.
-struct FileStamp: Hashable, Sendable {
-    var size: Int
-    var modified: Double
-
-    init?(_ url: URL) { self.init(path: url.path) }
-
-    /// nil for a folder or a file that cannot be read.
-    init?(path: String) {
-        var info = stat()
-        guard stat(path, &info) == 0, info.st_mode & S_IFMT != S_IFDIR else { return nil }
-        size = Int(info.st_size)
-        modified = Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1e9
-    }
-}
-
 /// Parsed entries by file, for serve mode: after an edit only the saved file is parsed again.
 final class EntryCache: @unchecked Sendable {
     private let lock = NSLock()

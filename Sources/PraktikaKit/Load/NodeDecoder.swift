@@ -71,9 +71,11 @@ struct NodeDecoder: Decoder {
     }
 }
 
-/// The mark of the value being decoded, from this decoder or Yams' own.
-func sourceMark(of decoder: Decoder) -> Mark? {
-    (decoder as? NodeDecoder)?.node.mark ?? decoder.mark
+/// File line and column of the value being decoded: the node's mark shifted
+/// by the front matter's line offset. (0, 0) when unknown.
+func sourcePosition(of decoder: Decoder) -> (line: Int, column: Int) {
+    guard let mark = (decoder as? NodeDecoder)?.node.mark ?? decoder.mark else { return (0, 0) }
+    return (mark.line + (decoder.userInfo[LineOffset.key] as? Int ?? 0), mark.column)
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {

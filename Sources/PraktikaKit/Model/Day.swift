@@ -92,8 +92,7 @@ public struct Period: Sendable, Hashable, Decodable {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         from = try c.decodeIfPresent(Day.self, forKey: .from)
         to = try c.decodeIfPresent(Day.self, forKey: .to)
-        line = (sourceMark(of: decoder)?.line ?? 0) + (decoder.userInfo[LineOffset.key] as? Int ?? 0)
-        column = sourceMark(of: decoder)?.column ?? 0
+        (line, column) = sourcePosition(of: decoder)
     }
 
     /// False when `to` is before `from`; a month counts as all of its days.

@@ -16,9 +16,7 @@ public struct Located<Value: Decodable & Sendable>: Decodable, Sendable {
 
     public init(from decoder: Decoder) throws {
         value = try decoder.singleValueContainer().decode(Value.self)
-        let offset = decoder.userInfo[LineOffset.key] as? Int ?? 0
-        line = (sourceMark(of: decoder)?.line ?? 0) + offset
-        column = sourceMark(of: decoder)?.column ?? 0
+        (line, column) = sourcePosition(of: decoder)
     }
 }
 

@@ -10,8 +10,6 @@ struct ValueError: Error {
 
     init(_ message: LocalizedText, at decoder: Decoder) {
         self.message = message
-        let offset = decoder.userInfo[LineOffset.key] as? Int ?? 0
-        line = (sourceMark(of: decoder)?.line ?? 0) + offset
-        column = sourceMark(of: decoder)?.column ?? 0
+        (line, column) = sourcePosition(of: decoder)
     }
 }

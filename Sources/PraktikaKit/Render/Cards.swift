@@ -56,7 +56,8 @@ extension PageContext {
     func practiceCardHTML(_ id: String) -> [String: Any]? {
         shownPractices.insert(id)
         return env.practiceCards.value(id) {
-            practiceCard(id).flatMap { env.theme.library.render($0.merging(["t": env.theme.strings]) { a, _ in a }, withTemplate: "practice-card") }
+            // Interface strings are already in the template (TemplateConstants).
+            practiceCard(id).flatMap { env.theme.library.render($0, withTemplate: "practice-card") }
         }.map { ["html": $0, "id": id] }
     }
 

@@ -45,7 +45,7 @@ struct PageContext {
             return href(SitePaths.file(relative))
         }
         guard let kind = EntityKind(rawValue: link.scheme.rawValue),
-              ReferenceChecker(graph: graph, log: env.log).exists(kind, link.target) else { return nil }
+              graph.contains(kind, link.target) else { return nil }
         return href(SitePaths.entity(kind, link.target)) + fragment
     }
 

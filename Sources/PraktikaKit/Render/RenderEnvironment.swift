@@ -56,11 +56,6 @@ final class HTMLCache: @unchecked Sendable {
         for key in keys { items[key] = nil }
     }
 
-    func removeAll() {
-        lock.lock(); defer { lock.unlock() }
-        items = [:]
-    }
-
     func value(_ key: String, orRender render: () -> String?) -> String? {
         lock.lock()
         if let cached = items[key] { lock.unlock(); return cached }

@@ -42,6 +42,10 @@ struct CatalogIndex {
             guard let vocabulary = facet.vocabulary, let terms = graph.content.vocabularies[vocabulary]?.terms else { continue }
             for term in terms { _ = index(facet, slug: term.id.value, label: term.label) }
         }
+        // Years newest first, as people look for recent work.
+        for year in Set(graph.practices.values.compactMap { $0.date?.year }).sorted(by: >) {
+            _ = index(.year, slug: String(year), label: String(year))
+        }
         _ = index(.status, slug: "recommended", label: format.t("practice_status_recommended"))
         _ = index(.status, slug: "published", label: format.t("practice_status_published"))
 
@@ -77,20 +81,6 @@ struct CatalogIndex {
             }
             items.append([SitePaths.entity(.practice, id), practice.title, school, practice.date?.isoDate ?? "",
                           practice.status == .recommended ? 1 : 0, facets] as [Any])
-        }
-        // Years newest first, as people look for recent work.
-        if let years = values[.year] {
-            let order = years.indices.sorted { years[$0] > years[$1] }
-            let remap = Dictionary(uniqueKeysWithValues: order.enumerated().map { ($1, $0) })
-            values[.year] = order.map { years[$0] }
-            slugs[.year] = order.map { slugs[.year]![$0] }
-            items = items.map { item in
-                var item = item as! [Any]
-                var facets = item[5] as! [String: [Int]]
-                facets["year"] = facets["year"]?.map { remap[$0]! }
-                item[5] = facets
-                return item
-            }
         }
         let catalog: [String: Any] = [
             "facets": Facet.allCases.map { facet in

@@ -8,11 +8,10 @@ public struct SearchIndexer: Sendable {
     public let executable: URL
 
     public static func find() -> SearchIndexer? {
-        switch Executable.find(["pagefind", "pagefind_extended"], override: "PRAKTIKA_PAGEFIND") {
-        case .some(let url?): return SearchIndexer(executable: url)
-        case .some(nil): return nil
-        case .none: break
+        if let url = Executable.find(["pagefind", "pagefind_extended"], override: "PRAKTIKA_PAGEFIND") {
+            return SearchIndexer(executable: url)
         }
+        if ProcessInfo.processInfo.environment["PRAKTIKA_PAGEFIND"] != nil { return nil }
         // `pip install pagefind-bin` puts the binary inside the Python package, not on PATH.
         let python = Process()
         python.executableURL = URL(fileURLWithPath: "/usr/bin/env")

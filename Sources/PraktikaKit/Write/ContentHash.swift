@@ -54,21 +54,12 @@ enum InputFingerprint {
         var hash = ContentHash()
         hash.add(version)
         settings.forEach { hash.add($0) }
-        let fm = FileManager.default
         for folder in [site.appendingPathComponent("content")] + themeFolders {
-            hash.add(folder.path)
-            guard let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey])
-            else { continue }
-            var entries: [(String, Int, Double)] = []
-            for case let url as URL in enumerator {
-                guard let values = try? url.resourceValues(forKeys: [.fileSizeKey, .contentModificationDateKey, .isRegularFileKey]),
-                      values.isRegularFile == true else { continue }
-                entries.append((url.path, values.fileSize ?? 0, values.contentModificationDate?.timeIntervalSince1970 ?? 0))
-            }
-            for (path, size, time) in entries.sorted(by: { $0.0 < $1.0 }) {
+            let stamps = FileStamp.tree(folder.path, prefix: folder.path)
+            for path in stamps.keys.sorted() {
                 hash.add(path)
-                hash.add(UInt64(size))
-                hash.add(time.bitPattern)
+                hash.add(UInt64(stamps[path]!.size))
+                hash.add(stamps[path]!.modified.bitPattern)
             }
         }
         return hash.hex

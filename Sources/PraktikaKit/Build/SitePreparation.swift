@@ -1,0 +1,48 @@
+import Foundation
+
+/// Load, link and theme: the part of the pipeline that `build`, `check`,
+/// `digest` and `serve` share. Problems go to the log; the environment is nil
+/// only when the content or the theme could not be read at all.
+struct SitePreparation {
+    var site: URL
+    var baseURL: String?
+    var offline = false
+    var today: Day = .today()
+    /// Serve mode: parsed entries reused while their files are unchanged.
+    var cache: EntryCache?
+    /// Serve mode: the theme of the last build, when no theme file changed.
+    var theme: Theme?
+    /// Which drafts' Markdown to check; all when nil.
+    var drafts: Set<String>?
+    var cards = HTMLCache()
+
+    /// - Parameter lap: called after the load and the link stage, for timings.
+    func run(log: DiagnosticLog, lap: (String) -> Void = { _ in }) -> (env: RenderEnvironment?, language: String) {
+        let (loaded, loadDiagnostics) = ContentLoader(root: site, cache: cache).load()
+        log.add(contentsOf: loadDiagnostics)
+        lap("load")
+        guard let content = loaded else { return (nil, "ru") }
+        let language = content.site.language
+
+        let (graph, linkDiagnostics) = Linker.link(content, drafts: drafts)
+        log.add(contentsOf: linkDiagnostics)
+        lap("link")
+
+        var loadedTheme = theme
+        if loadedTheme == nil {
+            let folder = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
+            let exists = FileManager.default.fileExists(atPath: folder.path)
+            if !exists && content.site.theme != "default" {
+                log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
+                    en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
+                    ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))
+            }
+            let (found, themeDiagnostics) = Theme.load(siteThemeDirectory: exists ? folder : nil, language: language, displayRoot: site)
+            log.add(contentsOf: themeDiagnostics)
+            loadedTheme = found
+        }
+        guard let theme = loadedTheme else { return (nil, language) }
+        let settings = RenderSettings(baseURL: baseURL ?? content.site.baseURL ?? "", offline: offline, today: today)
+        return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), language)
+    }
+}
