@@ -6,18 +6,6 @@ import Testing
 /// error (or a clean build), never a crash or a hang.
 @Suite("Robustness against arbitrary input")
 struct RobustnessTests {
-    /// SplitMix64: deterministic, so a failure can be replayed from its seed.
-    struct SeededRandom: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let targets = [
         "content/site.yaml", "content/practices/mentoring.md", "content/schools/leader-school.md",
         "content/networks/gym-network.md", "content/programs/tutoring.yaml", "content/seminars/network-seminar.md",

@@ -14,6 +14,7 @@ public enum Linker {
         linkPractices(&graph, refs)
         linkSeminars(&graph, refs)
         linkDigests(&graph, refs)
+        graph.indexRelatedPractices()
         SemanticChecks(graph: graph, log: log).run()
         UnpublishedChecks(graph: graph, log: log, drafts: drafts).run()
         return (graph, log.all)

@@ -31,6 +31,10 @@ public struct SiteGraph: Sendable {
     public internal(set) var programsByNetwork: [String: [String]] = [:]
     public internal(set) var programsBySchool: [String: [String]] = [:]
     public internal(set) var digestsBySeminar: [String: [String]] = [:]
+    /// Built once the lists above are complete.
+    private(set) var related: RelatedIndex?
+
+    mutating func indexRelatedPractices() { related = RelatedIndex(self) }
 
     init(content: SiteContent) {
         self.content = content

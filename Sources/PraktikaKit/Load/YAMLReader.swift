@@ -20,7 +20,9 @@ struct YAMLReader {
             // Typed decoding reads scalars as the model's types, so Yams' tag
             // resolution (a regular expression per scalar) is not needed; it also
             // keeps YAML 1.1's `no`, `on` and `10:00` from turning into other types.
-            guard let composed = try Yams.compose(yaml: yaml, .basic) else {
+            // The encoding is named because Yams' default reads the whole
+            // process environment on every call.
+            guard let composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
                 return (.failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
                     en: "no data: expected a set of fields (key: value)",
                     ru: "нет данных: ожидается набор полей (ключ: значение)"))), [])

@@ -88,7 +88,7 @@ public enum Markdown {
             fragment = String(target[target.index(after: hash)...])
             target = String(target[..<hash])
         }
-        target = target.removingPercentEncoding ?? target
+        if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         return EntityLink(scheme: scheme, target: target, fragment: fragment, line: 0, column: 0)
     }
 

@@ -14,13 +14,21 @@ final class LinkCheck: @unchecked Sendable {
 
     private let lock = NSLock()
     private var targets: [String: Use] = [:]
+    /// Links written from the site root mean the same on every page, so
+    /// each is resolved once per build, not once per page that has it.
+    private var rootLinksSeen: Set<String> = []
 
     func record(html: String, page: String, template: String, source: String?) {
-        let folder = (SitePaths.outputFile(page) as NSString).deletingLastPathComponent
-        var found: [String: String] = [:]
-        for link in Set(Self.internalLinks(in: html)) {
-            if let target = Self.resolve(link, from: folder) { found[target] = link }
+        let links = Self.internalLinks(in: html)
+        var fresh: [String] = []
+        lock.lock()
+        for link in links where !link.utf8.starts(with: PageLinks.rootPlaceholder.utf8) || rootLinksSeen.insert(link).inserted {
+            fresh.append(link)
         }
+        lock.unlock()
+        guard !fresh.isEmpty else { return }
+        let folder = (SitePaths.outputFile(page) as NSString).deletingLastPathComponent
+        let found = fresh.compactMap { link in Self.resolve(link, from: folder).map { (target: $0, link: link) } }
         lock.lock(); defer { lock.unlock() }
         for (target, link) in found where targets[target] == nil {
             targets[target] = Use(page: page, template: template, source: source, link: link)

@@ -105,10 +105,63 @@ struct PageContext {
         }
     }
 
+    /// The text with runs of white space made single spaces, cut at a word
+    /// before `limit` characters with "…". Works on UTF-8 bytes: it runs for
+    /// every page, and Character by Character it cost as much as the page's Markdown.
     static func plainText(_ text: String, limit: Int) -> String {
-        let collapsed = text.prefix(limit * 2).split(whereSeparator: \.isWhitespace).joined(separator: " ")
-        guard collapsed.count > limit else { return collapsed }
-        let cut = collapsed.prefix(limit)
-        return (cut.lastIndex(of: " ").map { String(cut[..<$0]) } ?? String(cut)) + "…"
+        var out: [UInt8] = []
+        var count = 0, pendingSpace = false, lastSpace: Int? = nil, cutAt: Int? = nil
+        var text = text
+        text.withUTF8 { bytes in
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let length = whiteSpaceLength(bytes, at: index)
+                if length > 0 {
+                    pendingSpace = count > 0
+                    index += length
+                    continue
+                }
+                if pendingSpace {
+                    if count == limit { cutAt = out.count }
+                    if count < limit { lastSpace = out.count }
+                    out.append(0x20); count += 1; pendingSpace = false
+                }
+                // A scalar: its lead byte and any continuation bytes.
+                var end = index + 1
+                while end < bytes.count, bytes[end] & 0xC0 == 0x80 { end += 1 }
+                // Combining marks (U+0300–U+036F: a decomposed й or ё) belong to the letter before.
+                let isMark = byte == 0xCC || (byte == 0xCD && index + 1 < bytes.count && bytes[index + 1] < 0xB0)
+                if isMark {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+                if count == limit { cutAt = out.count }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[index..<end]))
+                count += 1
+                index = end
+                if count > limit { break }
+            }
+        }
+        guard count > limit, let cutAt else { return String(decoding: out, as: UTF8.self) }
+        let end = lastSpace ?? cutAt
+        return String(decoding: out[..<end], as: UTF8.self) + "…"
+    }
+
+    /// The length of the Unicode white space character at `index`, or 0.
+    private static func whiteSpaceLength(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Int {
+        let byte = bytes[index]
+        if byte < 0x80 { return byte == 0x20 || (0x09...0x0D).contains(byte) ? 1 : 0 }
+        func next(_ offset: Int) -> UInt8 { index + offset < bytes.count ? bytes[index + offset] : 0 }
+        switch byte {
+        case 0xC2: return next(1) == 0x85 || next(1) == 0xA0 ? 2 : 0
+        case 0xE1: return next(1) == 0x9A && next(2) == 0x80 ? 3 : 0
+        case 0xE2:
+            if next(1) == 0x80, (0x80...0x8A).contains(next(2)) || [0xA8, 0xA9, 0xAF].contains(next(2)) { return 3 }
+            return next(1) == 0x81 && next(2) == 0x9F ? 3 : 0
+        case 0xE3: return next(1) == 0x80 && next(2) == 0x80 ? 3 : 0
+        default: return 0
+        }
     }
 }

@@ -56,12 +56,18 @@ public struct PageLinks: Sendable {
     }
 
     public static func resolvePlaceholder(in html: String, root: String) -> String {
+        String(decoding: resolvedBytes(html, root: root), as: UTF8.self)
+    }
+
+    /// The page as the bytes to write, made in one pass without an
+    /// intermediate String (a page is rendered, resolved and written once).
+    static func resolvedBytes(_ html: String, root: String) -> Data {
         let placeholder = Array(rootPlaceholder.utf8)
         let replacement = Array(root.utf8)
         var html = html
-        return html.withUTF8 { bytes -> String in
-            guard let base = bytes.baseAddress else { return "" }
-            var out: [UInt8] = []
+        return html.withUTF8 { bytes -> Data in
+            guard let base = bytes.baseAddress else { return Data() }
+            var out = Data()
             var index = 0, copied = 0
             while index + placeholder.count <= bytes.count {
                 guard let found = memchr(base + index, Int32(placeholder[0]), bytes.count - index) else { break }
@@ -71,7 +77,7 @@ public struct PageLinks: Sendable {
                     index += 1
                 } else {
                     if out.isEmpty { out.reserveCapacity(bytes.count) }
-                    out.append(contentsOf: bytes[copied..<index])
+                    out.append(base + copied, count: index - copied)
                     let next = index + placeholder.count
                     // At the top level, a bare link to the root must still be a link.
                     if replacement.isEmpty, next < bytes.count, bytes[next] == UInt8(ascii: "\"") {
@@ -83,9 +89,8 @@ public struct PageLinks: Sendable {
                     copied = next
                 }
             }
-            if copied == 0 { return String(decoding: bytes, as: UTF8.self) }
-            out.append(contentsOf: bytes[copied...])
-            return String(decoding: out, as: UTF8.self)
+            out.append(base + copied, count: bytes.count - copied)
+            return out
         }
     }
 

@@ -109,9 +109,8 @@ struct SiteRenderer {
             shown.set(job.path, context.shownPractices.ids)
             let rendered = try env.theme.render(job.template, model)
             if checksLinks && job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
-            let html = root.map { PageLinks.resolvePlaceholder(in: rendered, root: $0) }
-                ?? PageLinks.resolvePlaceholder(in: rendered, pagePath: job.path)
-            try sink.write(SitePaths.outputFile(job.path), Data(html.utf8))
+            let html = PageLinks.resolvedBytes(rendered, root: root ?? PageLinks(pagePath: job.path, offline: false).root)
+            try sink.write(SitePaths.outputFile(job.path), html)
             return true
         } catch let errors as ContentErrors {
             env.log.add(contentsOf: errors.diagnostics)
