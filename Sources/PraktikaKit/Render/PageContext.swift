@@ -61,28 +61,19 @@ struct PageContext {
     /// The keys every template can use, merged with the page's own.
     func frame(kind: String, title: String, description: String?, section: String? = nil, _ page: [String: Any]) -> [String: Any] {
         var context = page
+        context.merge(chrome(section: section)) { _, frame in frame }
         let site = env.site
-        context["root"] = links.root
-        context["assets"] = links.root + "assets/"
-        context["lang"] = site.language
-        context["t"] = env.theme.strings
-        context["siteTitle"] = site.title
-        context["siteDescription"] = site.description
-        context["homeHref"] = href(SitePaths.home)
-        context["isHome"] = path.isEmpty
-        context["offlineLinks"] = env.settings.offline
-        if let organisation = site.organisation {
-            context["organisation"] = viewModel([
-                "name": organisation.name, "website": organisation.website, "email": organisation.email,
-                "phone": organisation.phone, "address": organisation.address,
-            ])
-        }
-        context["menu"] = menu(current: section)
         if let section {
             var trail: [[String: Any]] = [["title": t("home"), "href": href(SitePaths.home)]]
-            if path != section + "/" { trail.append(["title": t("menu_\(section)"), "href": href(section + "/")]) }
+            let isSectionIndex = path == section + "/"
+            if !isSectionIndex { trail.append(["title": t("menu_\(section)"), "href": href(section + "/")]) }
             context["breadcrumbs"] = trail
+            context["breadcrumbNav"] = fragment("breadcrumbs", key: "\(section)|\(isSectionIndex)") { ["breadcrumbs": trail] }
         }
+        // The header and footer are the same on every page of a section (links
+        // start from the root placeholder), so they are rendered once per build.
+        context["siteHeader"] = fragment("site-header", key: "\(section ?? "")|\(path.isEmpty)") { chrome(section: section) }
+        context["siteFooter"] = fragment("site-footer", key: "") { chrome(section: nil) }
         context["pageKind"] = kind
         context["pageTitle"] = title
         context["documentTitle"] = path.isEmpty ? site.title : "\(title) — \(site.title)"
@@ -90,6 +81,37 @@ struct PageContext {
         if let canonical = env.absoluteURL(path) { context["canonical"] = canonical }
         context["generator"] = "praktika"
         return context
+    }
+
+    /// What the header and footer show: the site, its publisher and the menu.
+    private func chrome(section: String?) -> [String: Any] {
+        let site = env.site
+        var context: [String: Any] = [
+            "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
+            "siteTitle": site.title, "homeHref": href(SitePaths.home), "isHome": path.isEmpty,
+            "offlineLinks": env.settings.offline, "menu": menu(current: section),
+        ]
+        context["siteDescription"] = site.description
+        if let organisation = site.organisation {
+            context["organisation"] = viewModel([
+                "name": organisation.name, "website": organisation.website, "email": organisation.email,
+                "phone": organisation.phone, "address": organisation.address,
+            ])
+        }
+        return context
+    }
+
+    /// HTML that many pages share — the header, a term's tag, a search filter —
+    /// rendered through its theme template once per build and reused.
+    func fragment(_ template: String, key: String, _ model: () -> [String: Any]) -> String {
+        env.fragments.value("\(template)|\(links.root)|\(key)") {
+            do {
+                return try env.theme.render(template, model())
+            } catch let errors as ContentErrors {
+                env.log.add(contentsOf: errors.diagnostics)
+            } catch {}
+            return nil
+        } ?? ""
     }
 
     private func menu(current: String?) -> [[String: Any]] {

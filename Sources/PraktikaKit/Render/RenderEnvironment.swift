@@ -26,6 +26,8 @@ struct RenderEnvironment: Sendable {
     let usedFiles: StringSet
     /// Rendered practice cards by id; a card looks the same on every list.
     let practiceCards: HTMLCache
+    /// Pieces of HTML many pages share (`PageContext.fragment`).
+    let fragments = HTMLCache()
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestFiles = DigestFiles()
 

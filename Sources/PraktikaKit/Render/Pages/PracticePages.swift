@@ -6,11 +6,14 @@ extension PageContext {
         let file = practice.file
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
             let items = vocabulary.terms(of: practice.fields).compactMap { termLink(vocabulary, $0.value) }
-            return items.isEmpty ? nil : ["label": t("vocabulary_\(vocabulary.practiceField)"), "items": items]
+            guard !items.isEmpty else { return nil }
+            let tags = items.map { item in fragment("term-tag", key: "\(vocabulary.rawValue)/\(item["id"]!)") { item } }
+            return ["label": t("vocabulary_\(vocabulary.practiceField)"), "items": items, "tags": tags.joined()]
         }
         let results: [[String: Any]] = practice.results.map {
             viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
         }
+        let filters = searchFilters(practice)
         let page = viewModel([
             "title": practice.title,
             "summary": practice.summary,
@@ -35,7 +38,10 @@ extension PageContext {
             "related": relatedPractices(id).compactMap { practiceCardHTML($0) },
             "schoolPractices": schoolPractices(id).compactMap { practiceCardHTML($0) },
             "jsonLD": practiceJSONLD(practice),
-            "searchFilters": searchFilters(practice),
+            "searchFilters": filters,
+            "searchFilterTags": filters.map { filter in
+                fragment("search-filter", key: "\(filter["name"]!)|\(filter["value"]!)") { filter }
+            }.joined(),
         ])
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
