@@ -13,8 +13,8 @@ final class RelatedIndex: Sendable {
     /// Practice ids in catalog order: a practice's number is its position.
     private let ids: [String]
     private let numbers: [String: Int32]
-    private let risks: [[Int32]]
-    private let topics: [[Int32]]
+    private let risks: Ragged
+    private let topics: Ragged
     private let network: [Int32]
     private let author: [Int32]
     private let byRisk: [Int32: [Int32]]
@@ -37,8 +37,8 @@ final class RelatedIndex: Sendable {
             return next
         }
         let practices = ids.map { graph.practices[$0]! }
-        risks = practices.map { $0.riskFactors.map { number("risk:" + $0.value) } }
-        topics = practices.map { $0.topics.map { number("topic:" + $0.value) } }
+        risks = Ragged(practices.map { $0.riskFactors.map { number("risk:" + $0.value) } })
+        topics = Ragged(practices.map { $0.topics.map { number("topic:" + $0.value) } })
         network = practices.map { $0.network.map { number("network:" + $0.value) } ?? -1 }
         author = practices.map { $0.schools.first.map { number("school:" + $0.value) } ?? -1 }
 
@@ -57,12 +57,16 @@ final class RelatedIndex: Sendable {
     func related(to id: String, limit: Int, candidatesPerTerm: Int) -> [String] {
         guard let me = numbers[id].map(Int.init) else { return [] }
         let myRisks = risks[me], myTopics = topics[me], myNetwork = network[me], myAuthor = author[me]
-        var seen: Set<Int32> = [Int32(me)]
+        // One bit per practice: a candidate is scored once, however many lists hold it.
+        var seen = [UInt64](repeating: 0, count: ids.count / 64 + 1)
+        seen[me >> 6] |= 1 << UInt64(me & 63)
         var best: [(number: Int32, score: Int)] = []
 
         func consider(_ list: [Int32]?) {
-            for candidate in (list ?? []).prefix(candidatesPerTerm) where seen.insert(candidate).inserted {
-                let other = Int(candidate)
+            for candidate in (list ?? []).prefix(candidatesPerTerm) {
+                let other = Int(candidate), bit: UInt64 = 1 << UInt64(other & 63)
+                guard seen[other >> 6] & bit == 0 else { continue }
+                seen[other >> 6] |= bit
                 guard author[other] != myAuthor else { continue }
                 var score = 0
                 for risk in risks[other] where myRisks.contains(risk) { score += 2 }
@@ -82,4 +86,20 @@ final class RelatedIndex: Sendable {
         if myNetwork >= 0 { consider(byNetwork[myNetwork]) }
         return best.map { ids[Int($0.number)] }
     }
+}
+
+/// Short lists of numbers, one per practice, stored end to end.
+private struct Ragged: Sendable {
+    private let starts: [Int32]
+    private let values: [Int32]
+
+    init(_ lists: [[Int32]]) {
+        var starts: [Int32] = [0]
+        starts.reserveCapacity(lists.count + 1)
+        for list in lists { starts.append(starts.last! + Int32(list.count)) }
+        self.starts = starts
+        values = lists.flatMap { $0 }
+    }
+
+    subscript(index: Int) -> ArraySlice<Int32> { values[Int(starts[index])..<Int(starts[index + 1])] }
 }

@@ -8,44 +8,63 @@ enum JSONText {
         return out
     }
 
+    /// The common shapes are tried first and by their exact type: casting an
+    /// array of dictionaries to `[Any]` copies it, and each failed protocol
+    /// cast is a runtime lookup.
     private static func write(_ value: Any?, into out: inout String) {
-        switch value {
-        case nil, is NSNullLike:
-            out += "null"
-        case let string as String:
+        guard let value else { out += "null"; return }
+        if let string = value as? String {
             writeString(string, into: &out)
-        case let bool as Bool:
-            out += bool ? "true" : "false"
-        case let int as Int:
-            out += String(int)
-        case let double as Double:
-            out += double.isFinite ? String(double) : "null"
-        case let dictionary as [String: Any]:
-            out += "{"
-            for (index, key) in dictionary.keys.sorted().enumerated() {
+        } else if let dictionary = value as? [String: Any] {
+            writeObject(dictionary, into: &out)
+        } else if let objects = value as? [[String: Any]] {
+            out += "["
+            for (index, object) in objects.enumerated() {
                 if index > 0 { out += "," }
-                writeString(key, into: &out)
-                out += ":"
-                write(dictionary[key], into: &out)
+                writeObject(object, into: &out)
             }
-            out += "}"
-        case let array as [Any]:
+            out += "]"
+        } else if let strings = value as? [String] {
+            out += "["
+            for (index, string) in strings.enumerated() {
+                if index > 0 { out += "," }
+                writeString(string, into: &out)
+            }
+            out += "]"
+        } else if let bool = value as? Bool {
+            out += bool ? "true" : "false"
+        } else if let int = value as? Int {
+            out += String(int)
+        } else if let double = value as? Double {
+            out += double.isFinite ? String(double) : "null"
+        } else if let array = value as? [Any] {
             out += "["
             for (index, element) in array.enumerated() {
                 if index > 0 { out += "," }
                 write(element, into: &out)
             }
             out += "]"
-        case let optional as OptionalProtocol where optional.isNone:
+        } else if let optional = value as? OptionalProtocol, optional.isNone {
             out += "null"
-        default:
-            writeString(String(describing: value!), into: &out)
+        } else {
+            writeString(String(describing: value), into: &out)
         }
+    }
+
+    private static func writeObject(_ dictionary: [String: Any], into out: inout String) {
+        out += "{"
+        for (index, key) in dictionary.keys.sorted().enumerated() {
+            if index > 0 { out += "," }
+            writeString(key, into: &out)
+            out += ":"
+            write(dictionary[key], into: &out)
+        }
+        out += "}"
     }
 
     /// Copies runs of bytes that need no escape in one piece: strings here
     /// are mostly Cyrillic, and going scalar by scalar cost more than the rest.
-    private static func writeString(_ string: String, into out: inout String) {
+    static func writeString(_ string: String, into out: inout String) {
         out += "\""
         var string = string
         string.withUTF8 { bytes in
@@ -90,4 +109,50 @@ enum JSONText {
     }
 }
 
-private protocol NSNullLike {}
+
+/// A JSON value built with its types (the pages' JSON-LD), so writing it
+/// needs no casts. Object keys are written sorted; a nil value is left out.
+enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
+
+    init(stringLiteral value: String) { self = .string(value) }
+    init(arrayLiteral elements: JSONValue...) { self = .array(elements) }
+    init(dictionaryLiteral elements: (String, JSONValue?)...) {
+        var object: [String: JSONValue] = [:]
+        for (key, value) in elements { object[key] = value }
+        self = .object(object)
+    }
+
+    static func text(_ value: String?) -> JSONValue? { value.map { .string($0) } }
+
+    var text: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    private func write(into out: inout String) {
+        switch self {
+        case .string(let string):
+            JSONText.writeString(string, into: &out)
+        case .array(let elements):
+            out += "["
+            for (index, element) in elements.enumerated() {
+                if index > 0 { out += "," }
+                element.write(into: &out)
+            }
+            out += "]"
+        case .object(let object):
+            out += "{"
+            for (index, key) in object.keys.sorted().enumerated() {
+                if index > 0 { out += "," }
+                JSONText.writeString(key, into: &out)
+                out += ":"
+                object[key]!.write(into: &out)
+            }
+            out += "}"
+        }
+    }
+}

@@ -68,11 +68,11 @@ struct PageContext {
             let isSectionIndex = path == section + "/"
             if !isSectionIndex { trail.append(["title": t("menu_\(section)"), "href": href(section + "/")]) }
             context["breadcrumbs"] = trail
-            context["breadcrumbNav"] = fragment("breadcrumbs", key: "\(section)|\(isSectionIndex)") { ["breadcrumbs": trail] }
+            context["breadcrumbNav"] = fragment("breadcrumbs", key: isSectionIndex ? section + "/" : section) { ["breadcrumbs": trail] }
         }
         // The header and footer are the same on every page of a section (links
         // start from the root placeholder), so they are rendered once per build.
-        context["siteHeader"] = fragment("site-header", key: "\(section ?? "")|\(path.isEmpty)") { chrome(section: section) }
+        context["siteHeader"] = fragment("site-header", key: path.isEmpty ? "/" : section ?? "") { chrome(section: section) }
         context["siteFooter"] = fragment("site-footer", key: "") { chrome(section: nil) }
         context["pageKind"] = kind
         context["pageTitle"] = title
@@ -83,8 +83,11 @@ struct PageContext {
         return context
     }
 
-    /// What the header and footer show: the site, its publisher and the menu.
+    /// The site-wide keys of every page: the site, its publisher and the
+    /// menu. The same on every page of a section, so made once per section.
     private func chrome(section: String?) -> [String: Any] {
+        let key = "\(links.root)|\(section ?? "")|\(path.isEmpty)"
+        if let cached = env.chrome.value(key) { return cached }
         let site = env.site
         var context: [String: Any] = [
             "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
@@ -98,20 +101,25 @@ struct PageContext {
                 "phone": organisation.phone, "address": organisation.address,
             ])
         }
+        env.chrome.store(key, context)
         return context
     }
 
     /// HTML that many pages share — the header, a term's tag, a search filter —
-    /// rendered through its theme template once per build and reused.
+    /// rendered through its theme template once per build and reused. Only
+    /// links from the root placeholder are the same on every page; pages with
+    /// their own links (the print digest) render the fragment each time.
     func fragment(_ template: String, key: String, _ model: () -> [String: Any]) -> String {
-        env.fragments.value("\(template)|\(links.root)|\(key)") {
+        func render() -> String? {
             do {
                 return try env.theme.render(template, model())
             } catch let errors as ContentErrors {
                 env.log.add(contentsOf: errors.diagnostics)
             } catch {}
             return nil
-        } ?? ""
+        }
+        guard links.root == PageLinks.rootPlaceholder else { return render() ?? "" }
+        return env.fragments.value(template, key, orRender: render) ?? ""
     }
 
     private func menu(current: String?) -> [[String: Any]] {

@@ -27,7 +27,9 @@ struct RenderEnvironment: Sendable {
     /// Rendered practice cards by id; a card looks the same on every list.
     let practiceCards: HTMLCache
     /// Pieces of HTML many pages share (`PageContext.fragment`).
-    let fragments = HTMLCache()
+    let fragments = FragmentCache()
+    /// The site-wide template keys per section (`PageContext.chrome`).
+    let chrome = ChromeCache()
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestFiles = DigestFiles()
 
@@ -65,6 +67,37 @@ final class HTMLCache: @unchecked Sendable {
         guard let html = render() else { return nil }
         lock.lock(); items[key] = html; lock.unlock()
         return html
+    }
+}
+
+/// Shared fragments by template, then by key: short keys hash fast, and a
+/// page asks for a dozen of them.
+final class FragmentCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String: [String: String]] = [:]
+
+    func value(_ template: String, _ key: String, orRender render: () -> String?) -> String? {
+        lock.lock()
+        if let cached = items[template]?[key] { lock.unlock(); return cached }
+        lock.unlock()
+        guard let html = render() else { return nil }
+        lock.lock(); items[template, default: [:]][key] = html; lock.unlock()
+        return html
+    }
+}
+
+final class ChromeCache: @unchecked Sendable {
+    private let lock = NSLock()
+    private var items: [String: [String: Any]] = [:]
+
+    func value(_ key: String) -> [String: Any]? {
+        lock.lock(); defer { lock.unlock() }
+        return items[key]
+    }
+
+    func store(_ key: String, _ value: [String: Any]) {
+        lock.lock(); defer { lock.unlock() }
+        items[key] = value
     }
 }
 

@@ -5,10 +5,13 @@ extension PageContext {
         guard let practice = graph.practices[id] else { return nil }
         let file = practice.file
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
-            let items = vocabulary.terms(of: practice.fields).compactMap { termLink(vocabulary, $0.value) }
-            guard !items.isEmpty else { return nil }
-            let tags = items.map { item in fragment("term-tag", key: "\(vocabulary.rawValue)/\(item["id"]!)") { item } }
-            return ["label": t("vocabulary_\(vocabulary.practiceField)"), "items": items, "tags": tags.joined()]
+            var items: [[String: Any]] = [], tags = ""
+            for term in vocabulary.terms(of: practice.fields) {
+                guard let item = termLink(vocabulary, term.value) else { continue }
+                items.append(item)
+                tags += fragment("term-tag", key: vocabulary.rawValue + "/" + term.value) { item }
+            }
+            return items.isEmpty ? nil : ["label": t("vocabulary_\(vocabulary.practiceField)"), "items": items, "tags": tags]
         }
         let results: [[String: Any]] = practice.results.map {
             viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
@@ -38,25 +41,28 @@ extension PageContext {
             "related": relatedPractices(id).compactMap { practiceCardHTML($0) },
             "schoolPractices": schoolPractices(id).compactMap { practiceCardHTML($0) },
             "jsonLD": practiceJSONLD(practice),
-            "searchFilters": filters,
-            "searchFilterTags": filters.map { filter in
-                fragment("search-filter", key: "\(filter["name"]!)|\(filter["value"]!)") { filter }
-            }.joined(),
+            "searchFilters": filters.map(\.model),
+            "searchFilterTags": filters.map { filter in fragment("search-filter", key: filter.key) { filter.model } }.joined(),
         ])
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
 
-    /// Pagefind filters mirroring the catalog facets.
-    func searchFilters(_ practice: Entry<Practice>) -> [[String: Any]] {
-        var filters: [[String: Any]] = []
+    /// Pagefind filters mirroring the catalog facets; `key` names one with
+    /// ids only (Cyrillic keys hash slowly), for the shared fragment.
+    func searchFilters(_ practice: Entry<Practice>) -> [(key: String, model: [String: Any])] {
+        var filters: [(key: String, model: [String: Any])] = []
         for facet in CatalogIndex.Facet.allCases {
             guard let vocabulary = facet.vocabulary else { continue }
             for term in vocabulary.terms(of: practice.fields) {
-                if let label = graph.term(vocabulary, term.value)?.label { filters.append(["name": t("facet_\(facet.rawValue)"), "value": label]) }
+                if let label = graph.term(vocabulary, term.value)?.label {
+                    filters.append((facet.rawValue + "|" + term.value, ["name": t("facet_\(facet.rawValue)"), "value": label]))
+                }
             }
         }
-        if let year = practice.date?.year { filters.append(["name": t("facet_year"), "value": String(year)]) }
-        if let network = practice.network.flatMap({ graph.networks[$0.value] }) { filters.append(["name": t("facet_network"), "value": network.name]) }
+        if let year = practice.date?.year { filters.append(("year|\(year)", ["name": t("facet_year"), "value": String(year)])) }
+        if let network = practice.network.flatMap({ id in graph.networks[id.value].map { (id.value, $0) } }) {
+            filters.append(("network|" + network.0, ["name": t("facet_network"), "value": network.1.name]))
+        }
         return filters
     }
 

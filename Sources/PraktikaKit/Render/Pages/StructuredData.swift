@@ -3,63 +3,63 @@ import Foundation
 /// schema.org JSON-LD, so that search engines show schools, seminars and
 /// practices with their dates, places and authors.
 extension PageContext {
-    func jsonLD(_ object: [String: Any?]) -> String {
-        var clean = object.compactMapValues { $0 }
-        clean["@context"] = "https://schema.org"
-        return JSONText.encode(clean)
+    func jsonLD(_ object: JSONValue) -> String {
+        guard case .object(var fields) = object else { return object.text }
+        fields["@context"] = "https://schema.org"
+        return JSONValue.object(fields).text
     }
 
-    private var publisher: [String: Any]? {
-        env.site.organisation.map { ["@type": "Organization", "name": $0.name, "url": $0.website as Any].compactMapValues { $0 } }
+    private var publisher: JSONValue? {
+        env.site.organisation.map { ["@type": "Organization", "name": .string($0.name), "url": .text($0.website)] }
     }
 
     func practiceJSONLD(_ practice: Entry<Practice>) -> String {
-        let authors: [[String: Any]] = practice.schools.compactMap { graph.schools[$0.value] }.map {
-            ["@type": "EducationalOrganization", "name": $0.name]
+        let authors: [JSONValue] = practice.schools.compactMap { graph.schools[$0.value] }.map {
+            ["@type": "EducationalOrganization", "name": .string($0.name)]
         }
         return jsonLD([
-            "@type": "Article", "headline": practice.title, "description": practice.summary,
-            "datePublished": practice.date?.isoDate, "dateModified": (practice.updated ?? practice.date)?.isoDate,
-            "author": authors, "publisher": publisher, "inLanguage": env.site.language,
-            "url": env.absoluteURL(SitePaths.entity(.practice, practice.id)),
-            "about": practice.topics.compactMap { graph.term(.topics, $0.value)?.label },
+            "@type": "Article", "headline": .string(practice.title), "description": .string(practice.summary),
+            "datePublished": .text(practice.date?.isoDate), "dateModified": .text((practice.updated ?? practice.date)?.isoDate),
+            "author": .array(authors), "publisher": publisher, "inLanguage": .string(env.site.language),
+            "url": .text(env.absoluteURL(SitePaths.entity(.practice, practice.id))),
+            "about": .array(practice.topics.compactMap { graph.term(.topics, $0.value).map { .string($0.label) } }),
         ])
     }
 
     func schoolJSONLD(_ school: Entry<School>) -> String {
         jsonLD([
-            "@type": "EducationalOrganization", "name": school.name, "alternateName": school.shortName,
-            "address": school.address.map { ["@type": "PostalAddress", "streetAddress": $0,
-                                             "addressRegion": school.region as Any, "addressLocality": (school.locality ?? school.municipality) as Any]
-                .compactMapValues { $0 } },
-            "telephone": school.phone, "email": school.email, "sameAs": school.website,
-            "url": env.absoluteURL(SitePaths.entity(.school, school.id)),
+            "@type": "EducationalOrganization", "name": .string(school.name), "alternateName": .text(school.shortName),
+            "address": school.address.map { ["@type": "PostalAddress", "streetAddress": .string($0),
+                                             "addressRegion": .text(school.region), "addressLocality": .text(school.locality ?? school.municipality)] },
+            "telephone": .text(school.phone), "email": .text(school.email), "sameAs": .text(school.website),
+            "url": .text(env.absoluteURL(SitePaths.entity(.school, school.id))),
         ])
     }
 
     func seminarJSONLD(_ seminar: Entry<Seminar>) -> String {
-        let mode: String
+        let mode: JSONValue
         switch seminar.format {
         case .online?: mode = "https://schema.org/OnlineEventAttendanceMode"
         case .hybrid?: mode = "https://schema.org/MixedEventAttendanceMode"
         default: mode = "https://schema.org/OfflineEventAttendanceMode"
         }
         let host = seminar.host.flatMap { graph.schools[$0.value] }
-        let place: [String: Any]? = (host != nil || seminar.venue != nil)
-            ? ["@type": "Place", "name": seminar.venue ?? host!.name, "address": (host?.address ?? seminar.venue) as Any].compactMapValues { $0 }
+        let place: JSONValue? = (host != nil || seminar.venue != nil)
+            ? ["@type": "Place", "name": .text(seminar.venue ?? host!.name), "address": .text(host?.address ?? seminar.venue)]
             : nil
-        let organiser: [String: Any]?
+        let organiser: JSONValue?
         switch seminar.organiser {
-        case .school(let id)?: organiser = graph.schools[id.value].map { ["@type": "EducationalOrganization", "name": $0.name] }
-        case .organisation(let name)?: organiser = ["@type": "Organization", "name": name]
+        case .school(let id)?: organiser = graph.schools[id.value].map { ["@type": "EducationalOrganization", "name": .string($0.name)] }
+        case .organisation(let name)?: organiser = ["@type": "Organization", "name": .string(name)]
         case nil: organiser = nil
         }
         return jsonLD([
-            "@type": "Event", "name": seminar.title, "startDate": seminar.date.isoDate, "endDate": (seminar.endDate?.value ?? seminar.date).isoDate,
+            "@type": "Event", "name": .string(seminar.title), "startDate": .string(seminar.date.isoDate),
+            "endDate": .string((seminar.endDate?.value ?? seminar.date).isoDate),
             "eventAttendanceMode": mode, "eventStatus": "https://schema.org/EventScheduled",
-            "location": place, "organizer": organiser, "inLanguage": env.site.language,
-            "url": env.absoluteURL(SitePaths.entity(.seminar, seminar.id)),
-            "description": seminar.body.map { Self.plainText($0.text, limit: 200) },
+            "location": place, "organizer": organiser, "inLanguage": .string(env.site.language),
+            "url": .text(env.absoluteURL(SitePaths.entity(.seminar, seminar.id))),
+            "description": .text(seminar.body.map { Self.plainText($0.text, limit: 200) }),
         ])
     }
 }
