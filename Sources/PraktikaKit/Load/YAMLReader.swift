@@ -4,6 +4,12 @@ import Yams
 /// Turns YAML text into a typed model, and every way that can fail into a
 /// diagnostic with the line and column of the offending value.
 struct YAMLReader {
+    /// Every node Yams makes holds its resolver and constructor; with the
+    /// shared `.basic` and `.default` instances, two threads parsing at once
+    /// fought over those objects' reference counts, and two cores loaded
+    /// slower than one. Each reader (one per worker) has its own.
+    private let resolver = Resolver.basic.removing(.str)  // a new, equally empty resolver
+    private let constructor = Constructor()
 
     /// Decodes, or fails with the first problem; unknown fields are added to `warnings`.
     func decode<T: Decodable>(_ type: T.Type, yaml: String, lineOffset: Int, file: String,
@@ -22,7 +28,7 @@ struct YAMLReader {
             // keeps YAML 1.1's `no`, `on` and `10:00` from turning into other types.
             // The encoding is named because Yams' default reads the whole
             // process environment on every call.
-            guard let composed = try Yams.compose(yaml: yaml, .basic, .default, .utf8) else {
+            guard let composed = try Yams.compose(yaml: yaml, resolver, constructor, .utf8) else {
                 return (.failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
                     en: "no data: expected a set of fields (key: value)",
                     ru: "нет данных: ожидается набор полей (ключ: значение)"))), [])

@@ -16,7 +16,7 @@ public struct RenderSettings: Sendable {
 }
 
 /// What every page of one build shares; read-only, used from all render threads.
-struct RenderEnvironment: Sendable {
+final class RenderEnvironment: Sendable {
     let graph: SiteGraph
     let theme: Theme
     let format: Formatter

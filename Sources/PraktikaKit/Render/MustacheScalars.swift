@@ -1,0 +1,21 @@
+import Mustache
+
+// swift-mustache asks every value it renders a chain of dynamic questions —
+// a template? a custom renderable? a lambda? an optional? — before printing
+// it with `String(describing:)`; and every name looked up inside a section
+// opened on a string (`{{#date}}…{{/date}}`) asks that string for a child,
+// which the library answers by building a Mirror of it. Pages are made of
+// strings, so both answers are given up front through the library's own
+// extension points: a string renders as itself and has no named children.
+// The output is the same; the reflection and the failed casts are gone.
+extension String: @retroactive MustacheCustomRenderable, @retroactive MustacheParent {
+    public var renderText: String { self }
+    public var isNull: Bool { false }
+    public func child(named: String) -> Any? { nil }
+}
+
+extension Int: @retroactive MustacheCustomRenderable, @retroactive MustacheParent {
+    public var renderText: String { String(self) }
+    public var isNull: Bool { false }
+    public func child(named: String) -> Any? { nil }
+}
