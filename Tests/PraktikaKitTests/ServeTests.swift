@@ -79,6 +79,55 @@ struct ServeTests {
         #expect(String(decoding: live.file("practices/gia-holidays/index.html")!.0, as: UTF8.self).contains("Ещё абзац."))
         #expect(live.refresh() == nil, "nothing changed since")
     }
+
+    /// Saves reuse the last build's graph when only a practice's text changed;
+    /// these edits check that every page showing the practice still follows.
+    static func page(_ live: LiveSite, _ path: String) -> String {
+        live.file(path).map { String(decoding: $0.0, as: UTF8.self) } ?? ""
+    }
+
+    @Test("a text edit reaches every page that shows the practice; a new term moves it between term pages")
+    func editsReachListPages() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let live = LiveSite(site: site.root)
+        #expect(try #require(live.refresh()).ok)
+        let original = FixtureSite.files["content/practices/gia-holidays.md"]!
+
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("content/practices/gia-holidays.md", original.replacingOccurrences(
+            of: "summary: Интенсивы для девятиклассников в каникулы.", with: "summary: Интенсивы и консультации в каникулы."))
+        let text = try #require(live.refresh())
+        #expect(text.ok)
+        for path in ["practices/gia-holidays/index.html", "practices/index.html", "schools/other-school/index.html", "topics/gia/index.html"] {
+            #expect(Self.page(live, path).contains("Интенсивы и консультации в каникулы."), "\(path) shows the new summary")
+        }
+        #expect(text.renderedPages < 12, "a text edit renders only the pages that show the practice (\(text.renderedPages))")
+
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("content/practices/gia-holidays.md", original.replacingOccurrences(of: "topics: [gia]", with: "topics: [mentoring]"))
+        #expect(try #require(live.refresh()).ok)
+        #expect(Self.page(live, "topics/mentoring/index.html").contains("practices/gia-holidays/"))
+        #expect(!Self.page(live, "topics/gia/index.html").contains("practices/gia-holidays/"))
+    }
+
+    @Test("a broken link in a text edit is reported with its place, and the last good page stays")
+    func brokenTextEdit() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let live = LiveSite(site: site.root)
+        #expect(try #require(live.refresh()).ok)
+        let before = Self.page(live, "practices/gia-holidays/index.html")
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]! + "\nСм. [школу](school:no-such-school).\n")
+        let update = try #require(live.refresh())
+        #expect(!update.ok)
+        let problem = try #require(update.diagnostics.first { $0.severity == .error })
+        #expect(problem.location.file == "content/practices/gia-holidays.md")
+        #expect(problem.location.line == 10)
+        #expect(problem.location.column == 5)
+        #expect(Self.page(live, "practices/gia-holidays/index.html") == before)
+    }
 }
 
 final class PortBox: @unchecked Sendable {

@@ -2,12 +2,12 @@
 /// them, derived once from the data in both directions, so pages never
 /// need to search. Drafts are not in it.
 public struct SiteGraph: Sendable {
-    public let content: SiteContent
+    public internal(set) var content: SiteContent
     public let schools: [String: Entry<School>]
     public let networks: [String: Entry<Network>]
     public let programs: [String: Entry<Program>]
     /// Published and recommended practices only.
-    public let practices: [String: Entry<Practice>]
+    public internal(set) var practices: [String: Entry<Practice>]
     public let seminars: [String: Entry<Seminar>]
     public let digests: [String: Entry<Digest>]
 

@@ -31,6 +31,8 @@ public final class LiveSite: @unchecked Sendable {
         var jobs: [PageJob]
         var shown: PageDependencies
         var termMembership: [VocabularyKind: [String: [String]]]
+        /// Problems of the last build, shown again with the next edit's.
+        var diagnostics: [Diagnostic]
     }
 
     public init(site: URL, baseURL: String? = nil) {
@@ -97,7 +99,7 @@ public final class LiveSite: @unchecked Sendable {
         lock.lock()
         pages = sink.files
         assets = Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) })
-        state = State(env: env, jobs: jobs, shown: renderer.shown, termMembership: env.graph.practicesByTerm)
+        state = State(env: env, jobs: jobs, shown: renderer.shown, termMembership: env.graph.practicesByTerm, diagnostics: errors)
         feedsStale = false
         lock.unlock()
         return (true, errors, counts.values.reduce(0, +), env.site.language)
@@ -108,16 +110,25 @@ public final class LiveSite: @unchecked Sendable {
         guard let old = state else { return rebuildAll() }
         let cards = old.env.practiceCards
         cards.remove(ids)
-        let (env, diagnostics) = prepare(cards: cards, theme: old.env.theme, drafts: Set(ids))
-        guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return (false, diagnostics, 0, env?.site.language ?? "ru")
+        let env: RenderEnvironment, jobs: [PageJob], listsMoved: Bool
+        if let edited = editedInPlace(ids, old: old, cards: cards) {
+            // Same lists, same pages: the jobs of the last build still hold.
+            (env, jobs, listsMoved) = (edited, old.jobs, false)
+        } else {
+            let (prepared, diagnostics) = prepare(cards: cards, theme: old.env.theme, drafts: Set(ids))
+            guard let prepared, !diagnostics.contains(where: { $0.severity == .error }) else {
+                return (false, diagnostics, 0, prepared?.site.language ?? "ru")
+            }
+            env = prepared
+            var renderer = SiteRenderer(env: env)
+            renderer.checksLinks = false
+            jobs = renderer.jobs()
+            // A new order, or practices added, removed or re-tagged, move cards between list pages.
+            listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
+                || env.graph.practicesByTerm != old.termMembership
         }
         var renderer = SiteRenderer(env: env)
         renderer.checksLinks = false
-        let jobs = renderer.jobs()
-        // A new order, or practices added, removed or re-tagged, move cards between list pages.
-        let listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
-            || env.graph.practicesByTerm != old.termMembership
         let changed = Set(ids)
         var affected = old.shown.pages(showing: changed)
         affected.formUnion(ids.map { SitePaths.entity(.practice, $0) })
@@ -134,10 +145,22 @@ public final class LiveSite: @unchecked Sendable {
         lock.lock()
         pages.merge(sink.files) { _, new in new }
         removed.forEach { pages[$0] = nil }
-        state = State(env: env, jobs: jobs, shown: old.shown, termMembership: env.graph.practicesByTerm)
+        state = State(env: env, jobs: jobs, shown: old.shown, termMembership: env.graph.practicesByTerm, diagnostics: errors)
         feedsStale = true
         lock.unlock()
         return (true, errors, selected.count, env.site.language)
+    }
+
+    /// The environment for a text-only edit of published practices, built
+    /// on the last graph (`PracticeEdit`); nil when the edit needs the full path.
+    private func editedInPlace(_ ids: [String], old: State, cards: HTMLCache) -> RenderEnvironment? {
+        guard let (entries, warnings) = PracticeEdit.read(ids, site: site, cache: cache),
+              let graph = PracticeEdit.replacing(entries, in: old.env.graph) else { return nil }
+        let files = Set(entries.map(\.file))
+        let log = DiagnosticLog()
+        log.add(contentsOf: old.diagnostics.filter { !files.contains($0.location.file) })
+        log.add(contentsOf: warnings)
+        return RenderEnvironment(graph: graph, theme: old.env.theme, settings: old.env.settings, log: log, practiceCards: cards)
     }
 
     /// Size and time of every file under content/ and themes/.

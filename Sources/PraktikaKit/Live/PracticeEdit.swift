@@ -1,0 +1,58 @@
+import Foundation
+
+/// The common save while writing: a practice's text changed, and nothing the
+/// link stage builds its lists and checks from — title, date, status, schools,
+/// network, program, terms, period, attachments. Then the graph of the last
+/// build stays right with the new entry put in, and linking the whole site
+/// again (most of the time of a save on a big site) is not needed.
+enum PracticeEdit {
+    /// What the link stage reads from a practice; equal signatures, equal lists.
+    static func linkSignature(_ practice: Entry<Practice>) -> [String] {
+        var signature = [practice.title, practice.status.rawValue, practice.date?.description ?? "",
+                         practice.network?.value ?? "", practice.program?.value ?? "",
+                         practice.period.map { "\($0.from?.description ?? "")–\($0.to?.description ?? "")" } ?? ""]
+        signature += practice.schools.map(\.value)
+        for vocabulary in VocabularyKind.allCases {
+            signature.append("|" + vocabulary.rawValue)
+            signature += vocabulary.terms(of: practice.fields).map(\.value)
+        }
+        signature.append("|files")
+        signature += practice.attachments.map(\.file.value)
+        return signature
+    }
+
+    /// The graph with these published practices replaced, or nil when any of
+    /// them is new, a draft, or changed what the lists are built from.
+    static func replacing(_ entries: [Entry<Practice>], in graph: SiteGraph) -> SiteGraph? {
+        var updated = graph
+        for entry in entries {
+            guard !entry.isDraft, let old = graph.practices[entry.id],
+                  linkSignature(old) == linkSignature(entry),
+                  let index = updated.content.practices.firstIndex(where: { $0.id == entry.id })
+            else { return nil }
+            updated.practices[entry.id] = entry
+            updated.content.practices[index] = entry
+        }
+        return updated
+    }
+
+    /// Reads the saved practice files; nil when one cannot be read (the full
+    /// path then reports it with everything else).
+    static func read(_ ids: [String], site: URL, cache: EntryCache) -> (entries: [Entry<Practice>], warnings: [Diagnostic])? {
+        let reader = YAMLReader()
+        var entries: [Entry<Practice>] = [], warnings: [Diagnostic] = []
+        for id in ids {
+            let relative = "content/practices/\(id).md"
+            let url = site.appendingPathComponent(relative)
+            var found: [Diagnostic] = []
+            let item = ContentFiles.Item(url: url, id: id, relativePath: relative)
+            guard EntityID.isValid(id), let stamp = cache.stamp(relative, url: url),
+                  case .success(let entry) = ContentLoader.readEntry(.practice, Practice.self, file: item, reader: reader, warnings: &found)
+            else { return nil }
+            cache.store(relative, stamp: stamp, entry: entry, warnings: found)
+            entries.append(entry)
+            warnings += found
+        }
+        return (entries, warnings)
+    }
+}
