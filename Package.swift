@@ -52,7 +52,11 @@ let package = Package(
                 "PraktikaKit",
                 "PraktikaServe",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-            ]
+            ],
+            // jemalloc (Debian libjemalloc-dev) replaces glibc's malloc for the
+            // whole process: a build allocates millions of small strings and
+            // dictionaries on two threads, and it took a quarter less time.
+            linkerSettings: [.linkedLibrary("jemalloc", .when(platforms: [.linux]))]
         ),
         .testTarget(
             name: "PraktikaKitTests",

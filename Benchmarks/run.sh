@@ -11,18 +11,24 @@
 #   HUGO       hugo binary (default: hugo on PATH)
 #   RUNS       builds per tool and size (default 3)
 #   WORK       where corpora and outputs go (default /tmp/praktika-bench)
+#   SETTLE     seconds to wait after deleting the previous output (default 40)
 #
 # For each N the corpus is generated once into $WORK/corpus-N (reused while the
 # generator is unchanged). Then praktika and Hugo builds alternate, RUNS each;
-# the output folder is deleted before every run. Each run is measured with GNU
-# time: wall-clock seconds, user+system CPU seconds and peak resident memory.
-# The table shows medians.
+# the output folder is deleted before every run, and the file system is left
+# to settle for SETTLE seconds: ext4 without a journal (as on this machine)
+# skips inodes freed in the last ~35 s when it makes new files, scanning past
+# each of them, so a tool run straight after the other tool's output was
+# deleted pays seconds of system time for that deletion. Each run is measured
+# with GNU time: wall-clock seconds, user+system CPU seconds and peak resident
+# memory. The table shows medians.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 sizes="${1:-1000 10000 50000}"
 runs="${RUNS:-3}"
+settle="${SETTLE:-40}"
 work="${WORK:-/tmp/praktika-bench}"
 hugo_site="$here/hugo-site"
 gnu_time=/usr/bin/time
@@ -69,6 +75,8 @@ measure() {
     local tool="$1" n="$2" run="$3" out="$4"; shift 4
     local log="$work/log-$tool-$n-$run.txt" tfile="$work/time-$tool-$n-$run.txt"
     rm -rf "$out"
+    sync
+    sleep "$settle"
     if ! "$gnu_time" -f '%e %U %S %M' -o "$tfile" "$@" >"$log" 2>&1; then
         say "  $tool run $run FAILED on N=$n; last lines of $log:"
         tail -n 20 "$log" | sed 's/^/    /' >&2
@@ -134,7 +142,7 @@ $row"
 done
 
 echo
-echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores"
+echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores · ${settle} s settle"
 echo "ratios are praktika / hugo (below 1: praktika is faster or smaller)"
 echo
 echo "$table"

@@ -3,8 +3,9 @@
 # Usage: scripts/install-deps.sh [build|test]
 set -euo pipefail
 
-# Building praktika: libcmark (Markdown) and libqrencode (QR codes in digests).
-packages=(libcmark-dev libqrencode-dev pkg-config)
+# Building praktika: libcmark (Markdown), libqrencode (QR codes in digests) and
+# jemalloc (the memory allocator praktika is linked with, for speed).
+packages=(libcmark-dev libqrencode-dev libjemalloc-dev pkg-config)
 # Digest PDFs: WeasyPrint, the PT fonts and Russian hyphenation.
 packages+=(weasyprint fonts-paratype hyphen-ru)
 if [ "${1:-build}" = "test" ]; then

@@ -82,9 +82,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let isNew = directories.insert(folder).inserted
         lock.unlock()
         if isNew {
-            try FileManager.default.createDirectory(at: staging.appendingPathComponent(folder, isDirectory: true), withIntermediateDirectories: true)
+            try Self.makeFolder(staging.path + "/" + folder)
         }
         try Self.writeFile(staging.appendingPathComponent(safe).path, contents)
+    }
+
+    /// mkdir(2), parents first when missing: one system call for the usual
+    /// case of a page folder whose parent exists, where FileManager made several.
+    private static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else {
+            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+        }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
     }
 
     /// A plain write(2): Foundation's `Data.write` syncs every file to disk,
