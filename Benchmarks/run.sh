@@ -70,13 +70,16 @@ generator_stamp="$(sha256sum "$here/generate_corpus.py" | cut -c1-16)"
 # --- helpers -------------------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure TOOL N RUN OUTDIR CMD...: run once, append "wall cpu peakKiB" to $work/results-TOOL-N
+# measure TOOL N RUN OUTDIR INPUTDIR CMD...: run once, append "wall cpu peakKiB" to $work/results-TOOL-N
 measure() {
-    local tool="$1" n="$2" run="$3" out="$4"; shift 4
+    local tool="$1" n="$2" run="$3" out="$4" input="$5"; shift 5
     local log="$work/log-$tool-$n-$run.txt" tfile="$work/time-$tool-$n-$run.txt"
     rm -rf "$out"
     sync
     sleep "$settle"
+    # The machine reclaims idle page cache within seconds; read the tool's
+    # input once so that both tools start from a warm cache.
+    find "$input" -type f -print0 | xargs -0 cat >/dev/null
     if ! "$gnu_time" -f '%e %U %S %M' -o "$tfile" "$@" >"$log" 2>&1; then
         say "  $tool run $run FAILED on N=$n; last lines of $log:"
         tail -n 20 "$log" | sed 's/^/    /' >&2
@@ -116,8 +119,8 @@ for n in $sizes; do
     cp "$repo/Sources/PraktikaKit/DefaultTheme/assets/style.css" "$hugo_site/static/style.css"
     for run in $(seq 1 "$runs"); do
         # Hugo builds no search index, so neither does praktika here (--no-search).
-        measure praktika "$n" "$run" "$out_p" "$praktika" build "$corpus" --output "$out_p" --no-search
-        measure hugo "$n" "$run" "$out_h" env HUGO_RESOURCEDIR="$work/hugo-resources" \
+        measure praktika "$n" "$run" "$out_p" "$corpus/content" "$praktika" build "$corpus" --output "$out_p" --no-search
+        measure hugo "$n" "$run" "$out_h" "$corpus/hugo-content" env HUGO_RESOURCEDIR="$work/hugo-resources" \
             "$hugo_bin" --source "$hugo_site" --contentDir "$corpus/hugo-content" --destination "$out_h" \
             --cacheDir "$work/hugo-cache" --noBuildLock --quiet
     done

@@ -86,3 +86,32 @@ struct FastPathTests {
     }
 }
 
+
+/// The writer thread must deliver every page, keep at most a few waiting, and
+/// report a failed write instead of losing it.
+@Suite("Streaming pages to disk")
+struct StreamingSinkTests {
+    final class Recorder: PageSink, @unchecked Sendable {
+        private let lock = NSLock()
+        private(set) var written: [String] = []
+        func write(_ relativePath: String, _ contents: Data) throws {
+            if relativePath == "broken/index.html" { throw CocoaError(.fileWriteNoPermission) }
+            Thread.sleep(forTimeInterval: 0.0005)
+            lock.lock(); written.append(relativePath); lock.unlock()
+        }
+    }
+
+    @Test("every page arrives in order, and a failed write is reported by finish()")
+    func deliversAndReports() throws {
+        let recorder = Recorder()
+        let sink = StreamingSink(recorder, pending: 4)
+        let paths = (0..<200).map { "p\($0)/index.html" }
+        for path in paths { try sink.write(path, Data(path.utf8)) }
+        try sink.finish()
+        #expect(recorder.written == paths)
+
+        let failing = StreamingSink(Recorder(), pending: 4)
+        try failing.write("broken/index.html", Data())
+        #expect(throws: CocoaError.self) { try failing.finish() }
+    }
+}

@@ -92,7 +92,8 @@ public enum SiteBuilder {
         folder?.fingerprint = fingerprint
         let indexer = write && options.makeSearchIndex ? SearchIndexer.find() : nil
         if indexer != nil { folder?.managedElsewhere = ["pagefind"] }
-        let sink: PageSink = folder ?? DiscardingSink()
+        let stream = folder.map { StreamingSink($0) }
+        let sink: PageSink = stream ?? DiscardingSink()
         if !graph.digests.isEmpty {
             report.notes += DigestStage(env: env, site: options.site, folder: folder,
                                         printer: options.makePDFs ? DigestPrinter.find() : nil).run()
@@ -104,6 +105,7 @@ public enum SiteBuilder {
 
         do {
             report.otherFiles = try renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
+            try stream?.finish()
             if settings.baseURL.isEmpty {
                 log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                     en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",

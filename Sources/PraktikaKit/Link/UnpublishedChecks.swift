@@ -1,3 +1,5 @@
+import Foundation
+
 /// Content that no page renders yet is still checked, so that a draft is
 /// ready to publish and a digest's foreword has no dead link.
 struct UnpublishedChecks {
@@ -7,7 +9,10 @@ struct UnpublishedChecks {
 
     func run() {
         let refs = ReferenceChecker(graph: graph, log: log)
-        for practice in graph.content.practices where practice.isDraft && (drafts?.contains(practice.id) ?? true) {
+        let checked = graph.content.practices.filter { $0.isDraft && (drafts?.contains($0.id) ?? true) }
+        // Each draft's Markdown is parsed by cmark; on a big site that is worth both cores.
+        DispatchQueue.concurrentPerform(iterations: checked.count) { index in
+            let practice = checked[index]
             if let body = practice.body { check(body.text, .body(file: practice.file, body: body), refs) }
             for field in [practice.resources, practice.replicability].compactMap({ $0 }) {
                 check(field.value, .field(file: practice.file, field), refs)

@@ -30,6 +30,15 @@ public enum Markdown {
 
     /// - Parameter resolve: turns an entity link into a URL, or nil when it points nowhere.
     public static func render(_ text: String, resolve: (EntityLink) -> String?) -> Output {
+        render(text, html: true, resolve: resolve)
+    }
+
+    /// Finds the entity links without rendering, for checks.
+    public static func entityLinks(in text: String) -> [EntityLink] {
+        render(text, html: false) { _ in nil }.unresolved
+    }
+
+    private static func render(_ text: String, html: Bool, resolve: (EntityLink) -> String?) -> Output {
         guard let document = text.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
             return Output(html: "", unresolved: [])
         }
@@ -58,10 +67,6 @@ public enum Markdown {
                 cmark_node_set_url(node, "")
             }
         }
-        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
-            return Output(html: "", unresolved: unresolved)
-        }
-        defer { free(rendered) }
         if !unresolved.isEmpty {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             unresolved = unresolved.map { link in
@@ -70,12 +75,11 @@ public enum Markdown {
                 return link
             }
         }
+        guard html, let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+            return Output(html: "", unresolved: unresolved)
+        }
+        defer { free(rendered) }
         return Output(html: String(cString: rendered), unresolved: unresolved)
-    }
-
-    /// Finds the entity links without rendering, for checks.
-    public static func entityLinks(in text: String) -> [EntityLink] {
-        render(text) { _ in nil }.unresolved
     }
 
     static func parseEntityLink(_ url: String) -> EntityLink? {

@@ -61,6 +61,17 @@ extension PageContext {
         }.map { ["html": $0, "id": id] }
     }
 
+    /// Puts a list of practice cards into a view model twice: as items
+    /// (`html`, `id`) for a template that wraps each card, and joined as
+    /// `<key>Cards`, which the default theme inserts with one lookup instead
+    /// of one per card.
+    func addCards(_ ids: some Sequence<String>, as key: String, to model: inout [String: Any]) {
+        let items = ids.compactMap { practiceCardHTML($0) }
+        model[key] = items
+        let html = items.map { $0["html"] as! String }.joined()
+        if !html.isEmpty { model[key + "Cards"] = html }
+    }
+
     func seminarCard(_ id: String) -> [String: Any]? {
         guard let seminar = graph.seminars[id] else { return nil }
         var card = viewModel([

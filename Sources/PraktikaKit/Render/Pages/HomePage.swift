@@ -13,9 +13,7 @@ extension PageContext {
             link["memberCount"] = network.members.count
             return link
         }
-        let page = viewModel([
-            "recommended": recommended.compactMap { practiceCardHTML($0) },
-            "newest": newest.compactMap { practiceCardHTML($0) },
+        var page = viewModel([
             "networks": networks,
             "practicesHref": href(SitePaths.index(.practice)),
             "seminarsHref": href(SitePaths.index(.seminar)),
@@ -28,6 +26,8 @@ extension PageContext {
                 ["value": graph.seminars.count, "label": t("stats_seminars"), "href": href(SitePaths.index(.seminar))],
             ] as [[String: Any]],
         ])
+        addCards(recommended, as: "recommended", to: &page)
+        addCards(newest, as: "newest", to: &page)
         return frame(kind: "home", title: env.site.title, description: env.site.description, page)
     }
 

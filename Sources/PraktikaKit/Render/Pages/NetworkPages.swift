@@ -9,7 +9,7 @@ extension PageContext {
             return link
         }
         let leaders = network.leaders.compactMap { schoolLink($0.value) }
-        let page = viewModel([
+        var page = viewModel([
             "name": network.name,
             "levelLabel": format.label("network_level", network.level),
             "region": network.region,
@@ -18,11 +18,11 @@ extension PageContext {
             "members": members,
             "coordinator": person(network.coordinator),
             "programs": (graph.programsByNetwork[id] ?? []).compactMap { programLink($0) },
-            "practices": (graph.practicesByNetwork[id] ?? []).compactMap { practiceCardHTML($0) },
             "seminars": (graph.seminarsByNetwork[id] ?? []).reversed().compactMap { seminarCard($0) },
             "diagram": NetworkDiagram(title: network.name, caption: t("network_diagram_caption"), leaders: leaders, members: members).svg(),
             "body": network.body.map { markdown($0.text, origin: .body(file: network.file, body: $0)) },
         ])
+        addCards(graph.practicesByNetwork[id] ?? [], as: "practices", to: &page)
         return frame(kind: "network", title: network.name, description: network.body?.text, section: "networks", page)
     }
 

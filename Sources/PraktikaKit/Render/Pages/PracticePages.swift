@@ -17,7 +17,7 @@ extension PageContext {
             viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
         }
         let filters = searchFilters(practice)
-        let page = viewModel([
+        var page = viewModel([
             "title": practice.title,
             "summary": practice.summary,
             "recommended": practice.status == .recommended,
@@ -38,12 +38,12 @@ extension PageContext {
             "attachments": practice.attachments.compactMap { attachment($0.file.value, title: $0.title) },
             "seminars": (graph.seminarsByPractice[id] ?? []).compactMap { seminarCard($0) },
             "body": practice.body.map { markdown($0.text, origin: .body(file: file, body: $0)) },
-            "related": relatedPractices(id).compactMap { practiceCardHTML($0) },
-            "schoolPractices": schoolPractices(id).compactMap { practiceCardHTML($0) },
             "jsonLD": practiceJSONLD(practice),
             "searchFilters": filters.map(\.model),
             "searchFilterTags": filters.map { filter in fragment("search-filter", key: filter.key) { filter.model } }.joined(),
         ])
+        addCards(relatedPractices(id), as: "related", to: &page)
+        addCards(schoolPractices(id), as: "schoolPractices", to: &page)
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
 
@@ -68,7 +68,6 @@ extension PageContext {
 
     func practiceCatalogPage(_ number: Int) -> [String: Any] {
         let pagination = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
-        let cards = graph.practiceOrder[pagination.range(number)].compactMap { practiceCardHTML($0) }
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
             guard graph.content.vocabularies[vocabulary] != nil else { return nil }
             return ["label": t("vocabulary_\(vocabulary.practiceField)"), "href": href(SitePaths.vocabulary(vocabulary))]
@@ -82,9 +81,10 @@ extension PageContext {
             }
             return values.isEmpty ? nil : ["label": t("vocabulary_\(vocabulary.practiceField)"), "values": values]
         }
-        return frame(kind: "practices", title: t("practices_title"), description: t("practices_intro"), section: "practices",
-                     viewModel(["practices": cards, "count": graph.practiceOrder.count, "vocabularies": vocabularies,
-                                "facets": facets, "isFirstPage": number == 1,
-                                "pagination": pagination.model(number, in: self)]))
+        var page = viewModel(["count": graph.practiceOrder.count, "vocabularies": vocabularies,
+                              "facets": facets, "isFirstPage": number == 1,
+                              "pagination": pagination.model(number, in: self)])
+        addCards(graph.practiceOrder[pagination.range(number)], as: "practices", to: &page)
+        return frame(kind: "practices", title: t("practices_title"), description: t("practices_intro"), section: "practices", page)
     }
 }

@@ -23,7 +23,7 @@ extension PageContext {
         let approved = program.approved.map {
             viewModel(["by": $0.by, "number": $0.number, "date": format.date($0.date)])
         }
-        let page = viewModel([
+        var page = viewModel([
             "title": program.title,
             "kindLabel": format.label("program_kind", program.kind),
             "owner": organiser(program.owner),
@@ -41,8 +41,8 @@ extension PageContext {
             "plan": plan,
             "planRowCount": rowCount,
             "description": markdown(program.description, in: file),
-            "practices": (graph.practicesByProgram[id] ?? []).compactMap { practiceCardHTML($0) },
         ])
+        addCards(graph.practicesByProgram[id] ?? [], as: "practices", to: &page)
         return frame(kind: "program", title: program.title, description: program.goal?.value, section: "programs", page)
     }
 

@@ -32,7 +32,7 @@ extension PageContext {
         let riskProfile = school.riskProfile.map { profile in
             viewModel(["year": profile.year, "factors": profile.factors.compactMap { termLink(.riskFactors, $0.value) }])
         }
-        let page = viewModel([
+        var page = viewModel([
             "name": school.name,
             "shortName": school.shortName,
             "region": school.region, "municipality": school.municipality, "locality": school.locality,
@@ -44,12 +44,12 @@ extension PageContext {
             "networksLed": led,
             "networksSupported": supported,
             "programs": (graph.programsBySchool[id] ?? []).compactMap { programLink($0) },
-            "practicesAuthored": practices.filter { $0.role == .author }.compactMap { practiceCardHTML($0.practice) },
-            "practicesPartner": practices.filter { $0.role == .partner }.compactMap { practiceCardHTML($0.practice) },
             "seminars": seminars,
             "portrait": school.body.map { markdown($0.text, origin: .body(file: school.file, body: $0)) },
             "jsonLD": schoolJSONLD(school),
         ])
+        addCards(practices.filter { $0.role == .author }.map(\.practice), as: "practicesAuthored", to: &page)
+        addCards(practices.filter { $0.role == .partner }.map(\.practice), as: "practicesPartner", to: &page)
         return frame(kind: "school", title: school.name, description: school.body?.text, section: "schools", page)
     }
 

@@ -5,16 +5,15 @@ extension PageContext {
         guard let term = graph.term(vocabulary, id) else { return nil }
         let all = graph.practicesByTerm[vocabulary]?[id] ?? []
         let pagination = Pagination(base: SitePaths.term(vocabulary, id), count: all.count)
-        let practices = all[pagination.range(number)].compactMap { practiceCardHTML($0) }
-        let page = viewModel([
+        var page = viewModel([
             "label": term.label,
             "description": term.description,
             "vocabularyLabel": t("vocabulary_\(vocabulary.practiceField)"),
             "vocabularyHref": href(SitePaths.vocabulary(vocabulary)),
-            "practices": practices,
             "count": all.count,
             "pagination": pagination.model(number, in: self),
         ])
+        addCards(all[pagination.range(number)], as: "practices", to: &page)
         return frame(kind: "term", title: term.label, description: term.description, section: "practices", page)
     }
 

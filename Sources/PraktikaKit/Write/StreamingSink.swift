@@ -1,0 +1,43 @@
+import Foundation
+
+/// Pages go to disk on one writer thread while the render threads go on.
+/// Creating thousands of page folders in one parent folder is serialised by
+/// the kernel anyway (the parent is locked for each new entry), and render
+/// threads that waited there spun instead of rendering. A bounded number of
+/// pages wait for the writer, so memory stays flat when the disk is slow.
+final class StreamingSink: PageSink, @unchecked Sendable {
+    private let target: PageSink
+    private let queue = DispatchQueue(label: "praktika.writer")
+    private let slots: DispatchSemaphore
+    private let lock = NSLock()
+    private var failure: Error?
+
+    init(_ target: PageSink, pending: Int = 64) {
+        self.target = target
+        slots = DispatchSemaphore(value: pending)
+    }
+
+    func write(_ relativePath: String, _ contents: Data) throws {
+        if let failure = firstFailure { throw failure }
+        slots.wait()
+        queue.async { [self] in
+            defer { slots.signal() }
+            do {
+                try target.write(relativePath, contents)
+            } catch {
+                lock.lock(); if failure == nil { failure = error }; lock.unlock()
+            }
+        }
+    }
+
+    /// Waits for every queued page; throws the first write that failed.
+    func finish() throws {
+        queue.sync {}
+        if let failure = firstFailure { throw failure }
+    }
+
+    private var firstFailure: Error? {
+        lock.lock(); defer { lock.unlock() }
+        return failure
+    }
+}
