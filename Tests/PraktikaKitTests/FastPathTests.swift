@@ -36,7 +36,7 @@ struct FastPathTests {
                       "\u{2028}", "\u{2029}", "—", "😀", "a", " "]
         for _ in 0..<500 {
             let text = (0..<Int.random(in: 0..<30, using: &random)).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
-            let json = JSONText.encode(["name": text, "list": [text, 1, true]])
+            let json = JSONValue.object(["name": .string(text), "list": [.string(text), .int(1), .bool(true)]]).text
             #expect(!json.contains("<") && !json.contains(">") && !json.contains("&"))
             #expect(!json.contains("\u{2028}") && !json.contains("\u{2029}"))
             let decoded = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])

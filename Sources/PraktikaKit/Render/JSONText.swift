@@ -1,67 +1,8 @@
-/// A small JSON writer for the view's own data (JSON-LD, the catalog index).
-/// Foundation's JSONSerialization took a tenth of a build's time on Linux.
-/// `<`, `>` and `&` are written as \u escapes, so the text is safe inside `<script>`.
+/// JSON strings for the view's own data (JSON-LD, the catalog index), written
+/// by hand: Foundation's JSONSerialization took a tenth of a build's time on
+/// Linux. `<`, `>` and `&` are written as \u escapes, so the text is safe
+/// inside `<script>`.
 enum JSONText {
-    static func encode(_ value: Any?) -> String {
-        var out = ""
-        write(value, into: &out)
-        return out
-    }
-
-    /// The common shapes are tried first and by their exact type: casting an
-    /// array of dictionaries to `[Any]` copies it, and each failed protocol
-    /// cast is a runtime lookup.
-    private static func write(_ value: Any?, into out: inout String) {
-        guard let value else { out += "null"; return }
-        if let string = value as? String {
-            writeString(string, into: &out)
-        } else if let dictionary = value as? [String: Any] {
-            writeObject(dictionary, into: &out)
-        } else if let objects = value as? [[String: Any]] {
-            out += "["
-            for (index, object) in objects.enumerated() {
-                if index > 0 { out += "," }
-                writeObject(object, into: &out)
-            }
-            out += "]"
-        } else if let strings = value as? [String] {
-            out += "["
-            for (index, string) in strings.enumerated() {
-                if index > 0 { out += "," }
-                writeString(string, into: &out)
-            }
-            out += "]"
-        } else if let bool = value as? Bool {
-            out += bool ? "true" : "false"
-        } else if let int = value as? Int {
-            out += String(int)
-        } else if let double = value as? Double {
-            out += double.isFinite ? String(double) : "null"
-        } else if let array = value as? [Any] {
-            out += "["
-            for (index, element) in array.enumerated() {
-                if index > 0 { out += "," }
-                write(element, into: &out)
-            }
-            out += "]"
-        } else if let optional = value as? OptionalProtocol, optional.isNone {
-            out += "null"
-        } else {
-            writeString(String(describing: value), into: &out)
-        }
-    }
-
-    private static func writeObject(_ dictionary: [String: Any], into out: inout String) {
-        out += "{"
-        for (index, key) in dictionary.keys.sorted().enumerated() {
-            if index > 0 { out += "," }
-            writeString(key, into: &out)
-            out += ":"
-            write(dictionary[key], into: &out)
-        }
-        out += "}"
-    }
-
     /// Copies runs of bytes that need no escape in one piece: strings here
     /// are mostly Cyrillic, and going scalar by scalar cost more than the rest.
     static func writeString(_ string: String, into out: inout String) {
@@ -110,10 +51,12 @@ enum JSONText {
 }
 
 
-/// A JSON value built with its types (the pages' JSON-LD), so writing it
+/// A JSON value built with its types (JSON-LD, the catalog index), so writing it
 /// needs no casts. Object keys are written sorted; a nil value is left out.
 enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
+    case int(Int)
+    case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
 
@@ -137,6 +80,10 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, Expressib
         switch self {
         case .string(let string):
             JSONText.writeString(string, into: &out)
+        case .int(let number):
+            out += String(number)
+        case .bool(let flag):
+            out += flag ? "true" : "false"
         case .array(let elements):
             out += "["
             for (index, element) in elements.enumerated() {

@@ -50,7 +50,7 @@ struct CatalogIndex {
         _ = index(.status, slug: "published", label: format.t("practice_status_published"))
 
         var schools: [String] = [], schoolIndex: [String: Int] = [:]
-        var items: [Any] = []
+        var items: [JSONValue] = []
         for id in graph.practiceOrder {
             guard let practice = graph.practices[id] else { continue }
             var facets: [String: [Int]] = [:]
@@ -79,19 +79,21 @@ struct CatalogIndex {
                     schools.append(author.displayName)
                 }
             }
-            items.append([SitePaths.entity(.practice, id), practice.title, school, practice.date?.isoDate ?? "",
-                          practice.status == .recommended ? 1 : 0, facets] as [Any])
+            items.append([.string(SitePaths.entity(.practice, id)), .string(practice.title), .int(school),
+                          .string(practice.date?.isoDate ?? ""), .int(practice.status == .recommended ? 1 : 0),
+                          .object(facets.mapValues { .array($0.map { .int($0) }) })])
         }
-        let catalog: [String: Any] = [
-            "facets": Facet.allCases.map { facet in
-                ["key": facet.rawValue, "label": format.t("facet_\(facet.rawValue)"), "values": values[facet] ?? []] as [String: Any]
-            },
-            "slugs": Dictionary(uniqueKeysWithValues: Facet.allCases.map { ($0.rawValue, slugs[$0] ?? []) }),
-            "schools": schools,
-            "items": items,
-            "offline": env.settings.offline,
+        func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
+        let catalog: JSONValue = [
+            "facets": .array(Facet.allCases.map { facet in
+                ["key": .string(facet.rawValue), "label": .string(format.t("facet_\(facet.rawValue)")), "values": strings(values[facet] ?? [])]
+            }),
+            "slugs": .object(Dictionary(uniqueKeysWithValues: Facet.allCases.map { ($0.rawValue, strings(slugs[$0] ?? [])) })),
+            "schools": strings(schools),
+            "items": .array(items),
+            "offline": .bool(env.settings.offline),
         ]
-        return "window.praktikaCatalog = " + JSONText.encode(catalog) + ";\n"
+        return "window.praktikaCatalog = " + catalog.text + ";\n"
     }
 
     /// A URL-safe id for a free-text value such as a region's name.

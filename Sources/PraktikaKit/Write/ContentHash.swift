@@ -35,7 +35,11 @@ struct ContentHash {
         add(tail)
     }
 
-    var hex: String { String(format: "%016llx", value) }
+    /// 16 hex digits (`String(format:)` cost more than hashing a page).
+    var hex: String {
+        let digits = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - digits.count) + digits
+    }
 
     static func of(_ data: Data) -> String {
         var hash = ContentHash()
