@@ -99,8 +99,9 @@ public final class DevServer: @unchecked Sendable {
         if pending { lock.unlock(); return }
         pending = true
         lock.unlock()
-        // Editors save in several steps; wait for the last one.
-        queue.asyncAfter(deadline: .now() + 0.03) { [self] in
+        // Editors save in several steps (truncate, write, rename) within a
+        // millisecond or two; wait a little for the last one.
+        queue.asyncAfter(deadline: .now() + 0.015) { [self] in
             lock.lock(); pending = false; lock.unlock()
             rebuild()
         }

@@ -64,7 +64,9 @@ public final class LiveSite: @unchecked Sendable {
     public func refresh() -> Update? {
         let started = DispatchTime.now()
         let current = Self.scan(site)
-        let changed = Set(current.keys).symmetricDifference(stamps.keys).union(current.keys.filter { stamps[$0] != nil && stamps[$0] != current[$0] })
+        var changed: Set<String> = []
+        for (path, stamp) in current where stamps[path] != stamp { changed.insert(path) }
+        for path in stamps.keys where current[path] == nil { changed.insert(path) }
         if state != nil && changed.isEmpty { return nil }
         stamps = current
         cache.knownStamps = current
@@ -140,7 +142,8 @@ public final class LiveSite: @unchecked Sendable {
         _ = renderer.render(selected, to: sink, showProgress: false)
         let errors = env.log.all
         guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
-        let removed = Set(old.jobs.map { SitePaths.outputFile($0.path) }).subtracting(jobs.map { SitePaths.outputFile($0.path) })
+        // Pages that are no more (a practice turned draft); none when the jobs were kept.
+        let removed = listsMoved ? Set(old.jobs.map { SitePaths.outputFile($0.path) }).subtracting(jobs.map { SitePaths.outputFile($0.path) }) : []
         old.shown.merge(renderer.shown)
         lock.lock()
         pages.merge(sink.files) { _, new in new }
