@@ -12,7 +12,8 @@
 final class RelatedIndex: Sendable {
     /// Practice ids in catalog order: a practice's number is its position.
     private let ids: [String]
-    private let numbers: [String: Int32]
+    /// Id → position, the graph's own `practiceRank`.
+    private let numbers: [String: Int]
     private let risks: Ragged
     private let topics: Ragged
     private let network: [Int32]
@@ -23,10 +24,8 @@ final class RelatedIndex: Sendable {
 
     init(_ graph: SiteGraph) {
         ids = graph.practiceOrder
-        var numbers: [String: Int32] = [:]
-        numbers.reserveCapacity(ids.count)
-        for (index, id) in ids.enumerated() { numbers[id] = Int32(index) }
-        self.numbers = numbers
+        let rank = graph.practiceRank
+        numbers = rank
 
         // Term, network and school ids share one numbering; only equality matters.
         var names: [String: Int32] = [:]
@@ -45,7 +44,7 @@ final class RelatedIndex: Sendable {
         func lists(_ source: [String: [String]]?, _ prefix: String) -> [Int32: [Int32]] {
             var result: [Int32: [Int32]] = [:]
             for (name, practiceIds) in source ?? [:] {
-                result[number(prefix + name)] = practiceIds.compactMap { numbers[$0] }
+                result[number(prefix + name)] = practiceIds.compactMap { rank[$0].map(Int32.init) }
             }
             return result
         }
@@ -55,7 +54,7 @@ final class RelatedIndex: Sendable {
     }
 
     func related(to id: String, limit: Int, candidatesPerTerm: Int) -> [String] {
-        guard let me = numbers[id].map(Int.init) else { return [] }
+        guard let me = numbers[id] else { return [] }
         let myRisks = risks[me], myTopics = topics[me], myNetwork = network[me], myAuthor = author[me]
         // One bit per practice: a candidate is scored once, however many lists hold it.
         var seen = [UInt64](repeating: 0, count: ids.count / 64 + 1)

@@ -122,9 +122,7 @@ public final class LiveSite: @unchecked Sendable {
                 return (false, diagnostics, 0, prepared?.site.language ?? "ru")
             }
             env = prepared
-            var renderer = SiteRenderer(env: env)
-            renderer.checksLinks = false
-            jobs = renderer.jobs()
+            jobs = SiteRenderer(env: env).jobs()
             // A new order, or practices added, removed or re-tagged, move cards between list pages.
             listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
                 || env.graph.practicesByTerm != old.termMembership

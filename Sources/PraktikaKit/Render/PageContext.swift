@@ -86,23 +86,22 @@ struct PageContext {
     /// The site-wide keys of every page: the site, its publisher and the
     /// menu. The same on every page of a section, so made once per section.
     private func chrome(section: String?) -> [String: Any] {
-        let key = "\(links.root)|\(section ?? "")|\(path.isEmpty)"
-        if let cached = env.chrome.value(key) { return cached }
-        let site = env.site
-        var context: [String: Any] = [
-            "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
-            "siteTitle": site.title, "homeHref": href(SitePaths.home), "isHome": path.isEmpty,
-            "offlineLinks": env.settings.offline, "menu": menu(current: section),
-        ]
-        context["siteDescription"] = site.description
-        if let organisation = site.organisation {
-            context["organisation"] = viewModel([
-                "name": organisation.name, "website": organisation.website, "email": organisation.email,
-                "phone": organisation.phone, "address": organisation.address,
-            ])
-        }
-        env.chrome.store(key, context)
-        return context
+        env.chrome.value("\(links.root)|\(section ?? "")|\(path.isEmpty)") {
+            let site = env.site
+            var context: [String: Any] = [
+                "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
+                "siteTitle": site.title, "homeHref": href(SitePaths.home), "isHome": path.isEmpty,
+                "offlineLinks": env.settings.offline, "menu": menu(current: section),
+            ]
+            context["siteDescription"] = site.description
+            if let organisation = site.organisation {
+                context["organisation"] = viewModel([
+                    "name": organisation.name, "website": organisation.website, "email": organisation.email,
+                    "phone": organisation.phone, "address": organisation.address,
+                ])
+            }
+            return context
+        }!
     }
 
     /// HTML that many pages share — the header, a term's tag, a search filter —
@@ -119,7 +118,7 @@ struct PageContext {
             return nil
         }
         guard links.root == PageLinks.rootPlaceholder else { return render() ?? "" }
-        return env.fragments.value(template, key, orRender: render) ?? ""
+        return env.fragments.value(FragmentKey(template: template, key: key), orMake: render) ?? ""
     }
 
     private func menu(current: String?) -> [[String: Any]] {

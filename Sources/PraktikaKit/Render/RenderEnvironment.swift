@@ -27,9 +27,9 @@ final class RenderEnvironment: Sendable {
     /// Rendered practice cards by id; a card looks the same on every list.
     let practiceCards: HTMLCache
     /// Pieces of HTML many pages share (`PageContext.fragment`).
-    let fragments = FragmentCache()
+    let fragments = SharedCache<FragmentKey, String>()
     /// The site-wide template keys per section (`PageContext.chrome`).
-    let chrome = ChromeCache()
+    let chrome = SharedCache<String, [String: Any]>()
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestFiles = DigestFiles()
 
@@ -50,55 +50,36 @@ final class RenderEnvironment: Sendable {
     }
 }
 
-/// Rendered fragments shared by the render threads.
-final class HTMLCache: @unchecked Sendable {
+/// Values made once per build and shared by the render threads: practice
+/// cards, shared fragments, the site-wide template keys of a section.
+final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
     private let lock = NSLock()
-    private var items: [String: String] = [:]
+    private var items: [Key: Value] = [:]
 
-    func remove(_ keys: some Sequence<String>) {
+    func remove(_ keys: some Sequence<Key>) {
         lock.lock(); defer { lock.unlock() }
         for key in keys { items[key] = nil }
     }
 
-    func value(_ key: String, orRender render: () -> String?) -> String? {
+    /// The cached value, or the one `make` returns (a nil is not kept).
+    func value(_ key: Key, orMake make: () -> Value?) -> Value? {
         lock.lock()
         if let cached = items[key] { lock.unlock(); return cached }
         lock.unlock()
-        guard let html = render() else { return nil }
-        lock.lock(); items[key] = html; lock.unlock()
-        return html
+        guard let value = make() else { return nil }
+        lock.lock(); items[key] = value; lock.unlock()
+        return value
     }
 }
 
-/// Shared fragments by template, then by key: short keys hash fast, and a
-/// page asks for a dozen of them.
-final class FragmentCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String: [String: String]] = [:]
+/// Rendered practice cards by practice id.
+typealias HTMLCache = SharedCache<String, String>
 
-    func value(_ template: String, _ key: String, orRender render: () -> String?) -> String? {
-        lock.lock()
-        if let cached = items[template]?[key] { lock.unlock(); return cached }
-        lock.unlock()
-        guard let html = render() else { return nil }
-        lock.lock(); items[template, default: [:]][key] = html; lock.unlock()
-        return html
-    }
-}
-
-final class ChromeCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String: [String: Any]] = [:]
-
-    func value(_ key: String) -> [String: Any]? {
-        lock.lock(); defer { lock.unlock() }
-        return items[key]
-    }
-
-    func store(_ key: String, _ value: [String: Any]) {
-        lock.lock(); defer { lock.unlock() }
-        items[key] = value
-    }
+/// A shared fragment: its template and what it shows, in ids (short ASCII
+/// keys hash fast, and a page asks for a dozen of them).
+struct FragmentKey: Hashable {
+    var template: String
+    var key: String
 }
 
 /// The digest PDFs of a build: id → output path and size.
