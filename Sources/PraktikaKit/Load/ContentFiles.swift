@@ -41,12 +41,11 @@ enum ParallelMap {
         guard !inputs.isEmpty else { return [] }
         let workers = min(inputs.count, max(1, ProcessInfo.processInfo.activeProcessorCount))
         let results = ResultSlots<Output>(count: inputs.count)
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
+        let next = JobCounter()
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
             let reader = YAMLReader()
-            var index = worker
-            while index < inputs.count {
+            while let index = next.take(below: inputs.count) {
                 results.set(index, transform(reader, inputs[index]))
-                index += workers
             }
         }
         return results.values
@@ -66,4 +65,19 @@ final class ResultSlots<T>: @unchecked Sendable {
     }
 
     var values: [T] { storage.map { $0! } }
+}
+
+/// Hands out job numbers 0, 1, 2… to parallel workers, each taking the
+/// next when it is done with one: jobs differ in cost, and fixed shares left
+/// one core idle at the end.
+final class JobCounter: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = 0
+
+    func take(below limit: Int) -> Int? {
+        lock.lock(); defer { lock.unlock() }
+        guard value < limit else { return nil }
+        value += 1
+        return value - 1
+    }
 }

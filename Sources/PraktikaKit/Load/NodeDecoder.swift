@@ -9,8 +9,29 @@ import Yams
 /// `YAMLReader` turns into positions.
 struct NodeDecoder: Decoder {
     let node: Node
-    let codingPath: [CodingKey]
+    /// The path is kept as the parent's path and this value's key, and joined
+    /// only when asked for (in errors): a front matter has fifty values, and
+    /// an array per value cost more than decoding them.
+    private let parentPath: [CodingKey]
+    private let key: CodingKey?
     let userInfo: [CodingUserInfoKey: Any]
+    /// Added to YAML lines to give file lines (front matter starts below `---`).
+    let lineOffset: Int
+
+    init(node: Node, lineOffset: Int) {
+        self.init(node: node, parentPath: [], key: nil, lineOffset: lineOffset,
+                  userInfo: [LineOffset.key: lineOffset])
+    }
+
+    private init(node: Node, parentPath: [CodingKey], key: CodingKey?, lineOffset: Int, userInfo: [CodingUserInfoKey: Any]) {
+        self.node = node
+        self.parentPath = parentPath
+        self.key = key
+        self.lineOffset = lineOffset
+        self.userInfo = userInfo
+    }
+
+    var codingPath: [CodingKey] { key.map { parentPath + [$0] } ?? parentPath }
 
     func container<Key: CodingKey>(keyedBy type: Key.Type) throws -> KeyedDecodingContainer<Key> {
         guard let mapping = node.mapping else { throw mismatch([String: Any].self) }
@@ -24,8 +45,9 @@ struct NodeDecoder: Decoder {
 
     func singleValueContainer() throws -> SingleValueDecodingContainer { SingleNodeContainer(decoder: self) }
 
-    func child(_ node: Node, _ key: CodingKey) -> NodeDecoder {
-        NodeDecoder(node: node, codingPath: codingPath + [key], userInfo: userInfo)
+    /// A child of a container, which passes its own path (made once per container).
+    func child(_ node: Node, _ key: CodingKey, in path: [CodingKey]) -> NodeDecoder {
+        NodeDecoder(node: node, parentPath: path, key: key, lineOffset: lineOffset, userInfo: userInfo)
     }
 
     func mismatch(_ type: Any.Type) -> DecodingError {
@@ -74,29 +96,36 @@ struct NodeDecoder: Decoder {
 /// File line and column of the value being decoded: the node's mark shifted
 /// by the front matter's line offset. (0, 0) when unknown.
 func sourcePosition(of decoder: Decoder) -> (line: Int, column: Int) {
-    guard let mark = (decoder as? NodeDecoder)?.node.mark ?? decoder.mark else { return (0, 0) }
+    if let decoder = decoder as? NodeDecoder {
+        guard let mark = decoder.node.mark else { return (0, 0) }
+        return (mark.line + decoder.lineOffset, mark.column)
+    }
+    guard let mark = decoder.mark else { return (0, 0) }
     return (mark.line + (decoder.userInfo[LineOffset.key] as? Int ?? 0), mark.column)
 }
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
     let values: [String: Node]
-    let allKeys: [Key]
+    private let names: [String]
+    let codingPath: [CodingKey]
 
     init(decoder: NodeDecoder, mapping: Node.Mapping) {
         self.decoder = decoder
-        var values: [String: Node] = [:]
-        var keys: [Key] = []
+        var values: [String: Node] = Dictionary(minimumCapacity: mapping.count)
+        var names: [String] = []
+        names.reserveCapacity(mapping.count)
         for (key, value) in mapping {
             guard let name = key.scalar?.string, values[name] == nil else { continue }
             values[name] = value
-            if let codingKey = Key(stringValue: name) { keys.append(codingKey) }
+            names.append(name)
         }
         self.values = values
-        allKeys = keys
+        self.names = names
+        codingPath = decoder.codingPath
     }
 
-    var codingPath: [CodingKey] { decoder.codingPath }
+    var allKeys: [Key] { names.compactMap { Key(stringValue: $0) } }
 
     func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
 
@@ -107,10 +136,12 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
         return node
     }
 
-    func decodeNil(forKey key: Key) throws -> Bool { decoder.child(try node(key), key).isNull }
+    private func child(_ node: Node, _ key: Key) -> NodeDecoder { decoder.child(node, key, in: codingPath) }
+
+    func decodeNil(forKey key: Key) throws -> Bool { child(try node(key), key).isNull }
 
     func decode<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T {
-        let child = decoder.child(try node(key), key)
+        let child = child(try node(key), key)
         if child.isNull, NodeDecoder.isNumberOrFlag(type) {
             throw DecodingError.valueNotFound(type, .init(codingPath: child.codingPath, debugDescription: "empty value"))
         }
@@ -119,34 +150,34 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
         guard let node = values[key.stringValue] else { return nil }
-        let child = decoder.child(node, key)
+        let child = child(node, key)
         return child.isNull ? nil : try child.decodeScalar(type)
     }
 
     func nestedContainer<NestedKey: CodingKey>(keyedBy type: NestedKey.Type, forKey key: Key) throws -> KeyedDecodingContainer<NestedKey> {
-        try decoder.child(try node(key), key).container(keyedBy: type)
+        try child(try node(key), key).container(keyedBy: type)
     }
 
     func nestedUnkeyedContainer(forKey key: Key) throws -> UnkeyedDecodingContainer {
-        try decoder.child(try node(key), key).unkeyedContainer()
+        try child(try node(key), key).unkeyedContainer()
     }
 
     func superDecoder() throws -> Decoder { decoder }
 
-    func superDecoder(forKey key: Key) throws -> Decoder { decoder.child(try node(key), key) }
+    func superDecoder(forKey key: Key) throws -> Decoder { child(try node(key), key) }
 }
 
 private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
     let decoder: NodeDecoder
     let elements: [Node]
+    let codingPath: [CodingKey]
     var currentIndex = 0
 
     init(decoder: NodeDecoder, elements: [Node]) {
         self.decoder = decoder
         self.elements = elements
+        codingPath = decoder.codingPath
     }
-
-    var codingPath: [CodingKey] { decoder.codingPath }
     var count: Int? { elements.count }
     var isAtEnd: Bool { currentIndex >= elements.count }
 
@@ -163,11 +194,11 @@ private struct UnkeyedNodeContainer: UnkeyedDecodingContainer {
             throw DecodingError.valueNotFound(Any.self, .init(codingPath: codingPath, debugDescription: "no more elements"))
         }
         defer { currentIndex += 1 }
-        return decoder.child(elements[currentIndex], Index(currentIndex))
+        return decoder.child(elements[currentIndex], Index(currentIndex), in: codingPath)
     }
 
     mutating func decodeNil() throws -> Bool {
-        guard !isAtEnd, decoder.child(elements[currentIndex], Index(currentIndex)).isNull else { return false }
+        guard !isAtEnd, decoder.child(elements[currentIndex], Index(currentIndex), in: codingPath).isNull else { return false }
         currentIndex += 1
         return true
     }

@@ -43,7 +43,7 @@ struct YAMLReader {
 
     private func decode<T: Decodable>(_ type: T.Type, node: Node, lineOffset: Int, file: String) -> Result<T, Diagnostic> {
         do {
-            return .success(try T(from: NodeDecoder(node: node, codingPath: [], userInfo: [LineOffset.key: lineOffset])))
+            return .success(try T(from: NodeDecoder(node: node, lineOffset: lineOffset)))
         } catch let error as ValueError {
             return .failure(.error(SourceLocation(file: file, line: error.line, column: error.column), error.message))
         } catch let error as DecodingError {
