@@ -92,19 +92,26 @@ public enum SiteBuilder {
         folder?.fingerprint = fingerprint
         let indexer = write && options.makeSearchIndex ? SearchIndexer.find() : nil
         if indexer != nil { folder?.managedElsewhere = ["pagefind"] }
-        let stream = folder.map { StreamingSink($0) }
+        let stream = folder.map { StreamingSink($0, writers: 2) }
         let sink: PageSink = stream ?? DiscardingSink()
         if !graph.digests.isEmpty {
             report.notes += DigestStage(env: env, site: options.site, folder: folder,
                                         printer: options.makePDFs ? DigestPrinter.find() : nil).run()
             clock.lap("digests", into: &report)
         }
+        // The feeds need only the graph; made beside the pages, they fill the
+        // moments when a render thread waits for the writers.
+        let feeds = ResultSlots<[(name: String, bytes: Data)]>(count: 1)
+        let feedsMade = DispatchGroup()
+        DispatchQueue.global().async(group: feedsMade) { feeds.set(0, renderer.feedFiles(pagePaths: jobs.map(\.path))) }
         report.pagesByKind = renderer.render(jobs, to: sink)
         if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
         clock.lap("render", into: &report)
 
         do {
-            report.otherFiles = try renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
+            feedsMade.wait()
+            for file in feeds.values[0] { try sink.write(file.name, file.bytes) }
+            report.otherFiles = feeds.values[0].map(\.name)
             try stream?.finish()
             if settings.baseURL.isEmpty {
                 log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(

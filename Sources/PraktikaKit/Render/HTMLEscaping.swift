@@ -16,11 +16,12 @@ struct FastHTMLContentType: MustacheContentType {
     func escapeText(_ text: String) -> String { Self.escape(text) }
 
     static func escape(_ text: String) -> String {
-        var needs = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-            needs = true
-            break
+        func isSpecial(_ byte: UInt8) -> Bool {
+            // All five are below 0x3F; most bytes of Cyrillic text are not.
+            byte < 0x3F && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27)
         }
+        let needs = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
+            ?? text.utf8.contains(where: isSpecial)
         guard needs else { return text }
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count + 16)

@@ -15,17 +15,36 @@ final class LinkCheck: @unchecked Sendable {
     private let lock = NSLock()
     private var targets: [String: Use] = [:]
     /// Links written from the site root mean the same on every page, so
-    /// each is resolved once per build, not once per page that has it.
-    private var rootLinksSeen: Set<String> = []
+    /// each is resolved once per build, not once per page that has it. They
+    /// are keyed by a hash of their bytes (the text is compared on a hit), so
+    /// a link seen before costs no String: a page has a hundred of them.
+    private var rootLinksSeen: [UInt64: String] = [:]
+    private var rootLinksCollided: Set<String> = []
 
     func record(html: String, page: String, template: String, source: String?) {
-        let links = Self.internalLinks(in: html)
-        var fresh: [String] = []
-        lock.lock()
-        for link in links where !link.utf8.starts(with: PageLinks.rootPlaceholder.utf8) || rootLinksSeen.insert(link).inserted {
-            fresh.append(link)
+        var html = html
+        let fresh: [String] = html.withUTF8 { bytes in
+            let links = Self.internalLinkRanges(in: bytes)
+            guard !links.isEmpty else { return [] }
+            var fresh: [String] = []
+            lock.lock(); defer { lock.unlock() }
+            for range in links {
+                let value = UnsafeBufferPointer(rebasing: bytes[range])
+                guard value.starts(with: Self.placeholder) else { fresh.append(Self.text(of: value)); continue }
+                var hash = ContentHash()
+                hash.add(UnsafeRawBufferPointer(value))
+                if let seen = rootLinksSeen[hash.value] {
+                    if seen.utf8.elementsEqual(value) { continue }
+                    let text = Self.text(of: value)
+                    if rootLinksCollided.insert(text).inserted { fresh.append(text) }
+                } else {
+                    let text = Self.text(of: value)
+                    rootLinksSeen[hash.value] = text
+                    fresh.append(text)
+                }
+            }
+            return fresh
         }
-        lock.unlock()
         guard !fresh.isEmpty else { return }
         let folder = (SitePaths.outputFile(page) as NSString).deletingLastPathComponent
         let found = fresh.compactMap { link in Self.resolve(link, from: folder).map { (target: $0, link: link) } }
@@ -33,6 +52,14 @@ final class LinkCheck: @unchecked Sendable {
         for (target, link) in found where targets[target] == nil {
             targets[target] = Use(page: page, template: template, source: source, link: link)
         }
+    }
+
+    private static let placeholder = Array(PageLinks.rootPlaceholder.utf8)
+
+    /// An attribute value as the link it stands for (`&amp;` is `&`).
+    private static func text(of value: UnsafeBufferPointer<UInt8>) -> String {
+        let text = String(decoding: value, as: UTF8.self)
+        return value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text
     }
 
     /// Diagnostics for targets that are not among the written files.
@@ -75,15 +102,11 @@ final class LinkCheck: @unchecked Sendable {
         return path.hasSuffix("/") || joined.isEmpty ? (joined.isEmpty ? "index.html" : joined + "/index.html") : joined
     }
 
-    /// `href="…"` and `src="…"` values that are neither external nor anchors.
-    static func internalLinks(in html: String) -> [String] {
-        var html = html
-        return html.withUTF8 { internalLinks(in: $0) }
-    }
-
-    private static func internalLinks(in bytes: UnsafeBufferPointer<UInt8>) -> [String] {
+    /// Where the `href="…"` and `src="…"` values that are neither external
+    /// nor anchors are in a page's bytes.
+    private static func internalLinkRanges(in bytes: UnsafeBufferPointer<UInt8>) -> [Range<Int>] {
         guard let base = bytes.baseAddress else { return [] }
-        var links: [String] = []
+        var links: [Range<Int>] = []
         let count = bytes.count
         var index = 0
         let quote = UInt8(ascii: "\""), equals = UInt8(ascii: "=")
@@ -102,10 +125,7 @@ final class LinkCheck: @unchecked Sendable {
             guard let close = memchr(base + start, Int32(quote), count - start) else { break }
             let end = base.distance(to: close.assumingMemoryBound(to: UInt8.self))
             index = end + 1
-            let value = UnsafeBufferPointer(rebasing: bytes[start..<end])
-            guard isInternal(value) else { continue }
-            let text = String(decoding: value, as: UTF8.self)
-            links.append(value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text)
+            if isInternal(UnsafeBufferPointer(rebasing: bytes[start..<end])) { links.append(start..<end) }
         }
         return links
     }
@@ -117,12 +137,6 @@ final class LinkCheck: @unchecked Sendable {
             if byte == UInt8(ascii: "/") { return true }
             if byte == UInt8(ascii: ":") { return false }
         }
-        return true
-    }
-
-    static func isInternal(_ link: String) -> Bool {
-        guard !link.isEmpty, !link.hasPrefix("#") else { return false }
-        if let colon = link.firstIndex(of: ":"), !link[..<colon].contains("/") { return false }
         return true
     }
 }

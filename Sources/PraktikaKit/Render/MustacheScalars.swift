@@ -19,3 +19,13 @@ extension Int: @retroactive MustacheCustomRenderable, @retroactive MustacheParen
     public var isNull: Bool { false }
     public func child(named: String) -> Any? { nil }
 }
+
+/// A page's view model as the root of the render. swift-mustache asks the
+/// root object, for almost every name a page looks up, whether it is a
+/// `MustacheParent`; for a dictionary — a generic type whose conformance is
+/// conditional — that question costs about a third more than for this plain
+/// struct, so the root is wrapped once per page. Nested values stay dictionaries.
+struct RootModel: MustacheParent {
+    let values: [String: Any]
+    func child(named name: String) -> Any? { values[name] }
+}

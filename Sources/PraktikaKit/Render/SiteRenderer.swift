@@ -89,17 +89,27 @@ struct SiteRenderer {
         let progress = BuildProgress(stage: "rendering pages", total: jobs.count, enabled: showProgress)
         defer { progress.finish() }
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
-        DispatchQueue.concurrentPerform(iterations: workers) { worker in
-            var index = worker
-            while index < jobs.count {
+        let next = JobCounter()
+        let order = Self.mixedOrder(jobs.count)
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while let position = next.take(below: jobs.count) {
+                let index = order[position]
                 counts.set(index, renderOne(jobs[index], to: sink) ? jobs[index].kind : nil)
                 progress.advance()
-                index += workers
             }
         }
         var result: [String: Int] = [:]
         for kind in counts.values.compactMap({ $0 }) { result[kind, default: 0] += 1 }
         return result
+    }
+
+    /// The jobs in a fixed pseudo-random order. Jobs come grouped by kind,
+    /// and kinds differ in render time but not in what writing a page costs
+    /// the file system: in list order the thousands of quick term pages came
+    /// last, the writer fell behind and the render threads waited for it.
+    static func mixedOrder(_ count: Int) -> [Int] {
+        // Multiplying by an odd constant is a bijection on UInt64: no ties.
+        (0..<count).sorted { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 < UInt64($1) &* 0x9E37_79B9_7F4A_7C15 }
     }
 
     private func renderOne(_ job: PageJob, to sink: PageSink, root: String? = nil) -> Bool {
@@ -131,18 +141,23 @@ struct SiteRenderer {
         return renderOne(job, to: sink, root: root)
     }
 
-    /// sitemap.xml, feed.xml and robots.txt; returns the names written.
-    func renderFeeds(pagePaths: [String], to sink: PageSink) throws -> [String] {
+    /// sitemap.xml, feed.xml, robots.txt and the catalog index, made from the
+    /// graph alone: the build makes them while the pages render.
+    func feedFiles(pagePaths: [String]) -> [(name: String, bytes: Data)] {
         let feeds = Feeds(env: env)
-        var written: [String] = []
-        if let sitemap = feeds.sitemap(paths: pagePaths) {
-            try sink.write("sitemap.xml", Data(sitemap.utf8)); written.append("sitemap.xml")
-        }
-        if let atom = feeds.atom() {
-            try sink.write("feed.xml", Data(atom.utf8)); written.append("feed.xml")
-        }
-        try sink.write("robots.txt", Data(feeds.robots().utf8)); written.append("robots.txt")
-        try sink.write(CatalogIndex.path, Data(CatalogIndex(env: env).script().utf8)); written.append(CatalogIndex.path)
-        return written
+        var files: [(name: String, bytes: Data)] = []
+        if let sitemap = feeds.sitemap(paths: pagePaths) { files.append(("sitemap.xml", Data(sitemap.utf8))) }
+        if let atom = feeds.atom() { files.append(("feed.xml", Data(atom.utf8))) }
+        files.append(("robots.txt", Data(feeds.robots().utf8)))
+        files.append((CatalogIndex.path, Data(CatalogIndex(env: env).script().utf8)))
+        return files
+    }
+
+    /// Writes those files; returns their names.
+    func renderFeeds(pagePaths: [String], to sink: PageSink) throws -> [String] {
+        let files = feedFiles(pagePaths: pagePaths)
+        for file in files { try sink.write(file.name, file.bytes) }
+        return files.map(\.name)
     }
 }
+

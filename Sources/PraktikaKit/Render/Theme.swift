@@ -135,7 +135,7 @@ public struct Theme: Sendable {
 
     /// Renders a template; a missing template is an error, never an empty page.
     public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard templateNames.contains(template), let html = library.render(context, withTemplate: template) else {
+        guard templateNames.contains(template), let html = library.render(RootModel(values: context), withTemplate: template) else {
             throw ContentErrors([.error(SourceLocation(file: "themes"), LocalizedText(
                 en: "the theme has no template `\(template)` (templates/\(template).mustache)",
                 ru: "в теме нет шаблона «\(template)» (templates/\(template).mustache)"))])
