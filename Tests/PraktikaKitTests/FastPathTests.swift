@@ -114,4 +114,82 @@ struct StreamingSinkTests {
         try failing.write("broken/index.html", Data())
         #expect(throws: CocoaError.self) { try failing.finish() }
     }
+
+    @Test("with two writers every page arrives once, and a failed write is still reported")
+    func twoWriters() throws {
+        let recorder = Recorder()
+        let sink = StreamingSink(recorder, pending: 4, writers: 2)
+        let paths = (0..<200).map { "p\($0)/index.html" }
+        for path in paths { try sink.write(path, Data(path.utf8)) }
+        try sink.finish()
+        #expect(recorder.written.sorted() == paths.sorted())
+        #expect(Set(recorder.written).count == paths.count)
+
+        let failing = StreamingSink(Recorder(), pending: 4, writers: 2)
+        for path in paths.prefix(10) + ["broken/index.html"] { try failing.write(path, Data()) }
+        #expect(throws: CocoaError.self) { try failing.finish() }
+    }
+
+    @Test("output paths: only plain relative paths inside the output are written")
+    func safeRelativePaths() {
+        for good in ["index.html", "practices/x/index.html", ".well-known/security.txt", "a/.../b", "files/отчёт.pdf"] {
+            #expect(OutputFolder.safeRelativePath(good) == good, "\(good)")
+        }
+        for bad in ["", "/etc/passwd", "a//b", "a/./b", "a/../b", "..", ".", "../x", "a/", "a\\b", "x/.."] {
+            #expect(OutputFolder.safeRelativePath(bad) == nil, "\(bad)")
+        }
+    }
+
+    /// The first hash, word by word: catalog filter slugs are made with it and are part of URLs.
+    static func hashReference(_ bytes: [UInt8]) -> UInt64 {
+        func mix(_ hash: UInt64, _ number: UInt64) -> UInt64 {
+            let value = (hash ^ number) &* 0x0000_0100_0000_01B3
+            return value ^ (value >> 29)
+        }
+        var value: UInt64 = 0xcbf2_9ce4_8422_2325, index = 0
+        while index + 8 <= bytes.count {
+            var word: UInt64 = 0
+            for offset in (0..<8).reversed() { word = word << 8 | UInt64(bytes[index + offset]) }
+            value = mix(value, word)
+            index += 8
+        }
+        var tail = UInt64(bytes.count)
+        while index < bytes.count { tail = tail << 8 | UInt64(bytes[index]); index += 1 }
+        return mix(value, tail)
+    }
+
+    @Test("content hashes: slugs keep their values; every byte of a page counts")
+    func contentHashes() {
+        var random = SeededRandom(state: 11)
+        for length in [0, 1, 7, 8, 9, 31, 32, 33, 100, 1000] {
+            let bytes = (0..<length).map { _ in UInt8.random(in: 0...255, using: &random) }
+            var hash = ContentHash()
+            bytes.withUnsafeBytes { hash.add($0) }
+            #expect(hash.value == Self.hashReference(bytes), "length \(length)")
+        }
+        let page = Data((0..<1000).map { _ in UInt8.random(in: 0...255, using: &random) })
+        let original = ContentHash.of(page)
+        #expect(original == ContentHash.of(page))
+        for index in [0, 8, 16, 24, 31, 32, 500, 990, 999] {
+            var changed = page
+            changed[index] ^= 1
+            #expect(ContentHash.of(changed) != original, "byte \(index)")
+        }
+    }
+
+    @Test("link check: a link from the root is checked once, a broken one still reported")
+    func linkCheckDeduplicates() throws {
+        let check = LinkCheck()
+        let root = PageLinks.rootPlaceholder
+        check.record(html: "<a href=\"\(root)practices/a/\">a</a> <a href=\"\(root)practices/gone/\">x</a>",
+                     page: "schools/s/", template: "school", source: "content/schools/s.md")
+        check.record(html: "<a href=\"\(root)practices/gone/\">x</a> <img src=\"../missing.png\"> <a href=\"https://example.ru/\">e</a>",
+                     page: "practices/a/", template: "practice", source: "content/practices/a.md")
+        let (theme, _) = Theme.load(siteThemeDirectory: nil, language: "ru", displayRoot: URL(fileURLWithPath: "/tmp"))
+        let problems = check.problems(written: ["practices/a/index.html"], theme: try #require(theme))
+            .map(\.message.en).sorted()
+        #expect(problems.count == 2)
+        #expect(problems.first?.contains("the page `practices/a/` links to `../missing.png`") == true)
+        #expect(problems.last?.contains("the page `schools/s/` links to `../../practices/gone/`") == true)
+    }
 }

@@ -5,10 +5,6 @@ import Foundation
 struct ContentHash {
     private(set) var value: UInt64 = 0xcbf2_9ce4_8422_2325
 
-    mutating func add(_ data: Data) {
-        data.withUnsafeBytes { add(UnsafeRawBufferPointer($0)) }
-    }
-
     mutating func add(_ string: String) {
         var copy = string
         copy.withUTF8 { add(UnsafeRawBufferPointer($0)) }
@@ -16,12 +12,43 @@ struct ContentHash {
     }
 
     mutating func add(_ number: UInt64) {
-        value = (value ^ number) &* 0x0000_0100_0000_01B3
-        value ^= value >> 29
+        value = Self.mix(value, number)
     }
 
+    private static func mix(_ hash: UInt64, _ number: UInt64) -> UInt64 {
+        let value = (hash ^ number) &* 0x0000_0100_0000_01B3
+        return value ^ (value >> 29)
+    }
+
+    /// Bytes in one chain: the value is part of URLs (catalog filter slugs),
+    /// so it must not change between versions.
     mutating func add(_ bytes: UnsafeRawBufferPointer) {
+        add(bytes, from: 0)
+    }
+
+    /// Bytes in four independent lanes, then one: a single chain of multiplies
+    /// waits on itself, and every page of the site is hashed. For output
+    /// files, whose hashes only the next build reads.
+    mutating func addWide(_ bytes: UnsafeRawBufferPointer) {
         var index = 0
+        let count = bytes.count
+        if count >= 32 {
+            var lanes = (value, value ^ 0x9E37_79B9_7F4A_7C15, value ^ 0xC2B2_AE3D_27D4_EB4F, value ^ 0x1656_67B1_9E37_79F9)
+            while index + 32 <= count {
+                lanes.0 = Self.mix(lanes.0, bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
+                lanes.1 = Self.mix(lanes.1, bytes.loadUnaligned(fromByteOffset: index + 8, as: UInt64.self))
+                lanes.2 = Self.mix(lanes.2, bytes.loadUnaligned(fromByteOffset: index + 16, as: UInt64.self))
+                lanes.3 = Self.mix(lanes.3, bytes.loadUnaligned(fromByteOffset: index + 24, as: UInt64.self))
+                index += 32
+            }
+            value = lanes.0
+            add(lanes.1); add(lanes.2); add(lanes.3)
+        }
+        add(bytes, from: index)
+    }
+
+    private mutating func add(_ bytes: UnsafeRawBufferPointer, from start: Int) {
+        var index = start
         let count = bytes.count
         while index + 8 <= count {
             add(bytes.loadUnaligned(fromByteOffset: index, as: UInt64.self))
@@ -43,7 +70,7 @@ struct ContentHash {
 
     static func of(_ data: Data) -> String {
         var hash = ContentHash()
-        hash.add(data)
+        data.withUnsafeBytes { hash.addWide($0) }
         return hash.hex
     }
 }

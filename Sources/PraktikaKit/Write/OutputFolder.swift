@@ -12,6 +12,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     public let destination: URL
     let staging: URL
+    /// `staging.path`, made once: URL arithmetic per page showed in profiles.
+    private let stagingPath: String
     private let createdDestination: Bool
     /// What the previous build wrote: path → content hash.
     let previous: Manifest
@@ -62,6 +64,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         staging = self.destination.appendingPathComponent(".praktika-staging-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
         try? fm.removeItem(at: staging)
         try fm.createDirectory(at: staging, withIntermediateDirectories: true)
+        stagingPath = staging.path
     }
 
     /// Stages a file, unless the previous build wrote the same bytes there:
@@ -76,15 +79,15 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             lock.lock(); entries[safe] = hash; unchanged.insert(safe); lock.unlock()
             return
         }
-        let folder = (safe as NSString).deletingLastPathComponent
+        let folder = safe.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(safe[..<$0]) } ?? ""
         lock.lock()
         entries[safe] = hash
         let isNew = directories.insert(folder).inserted
         lock.unlock()
-        if isNew {
-            try Self.makeFolder(staging.path + "/" + folder)
+        if isNew && !folder.isEmpty {
+            try Self.makeFolder(stagingPath + "/" + folder)
         }
-        try Self.writeFile(staging.appendingPathComponent(safe).path, contents)
+        try Self.writeFile(stagingPath + "/" + safe, contents)
     }
 
     /// mkdir(2), parents first when missing: one system call for the usual
@@ -250,9 +253,21 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// The path itself if it stays inside the output folder, else nil.
     static func safeRelativePath(_ path: String) -> String? {
-        guard !path.isEmpty, !path.hasPrefix("/"), !path.contains("\\") else { return nil }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !parts.contains(where: { $0 == ".." || $0 == "." || $0.isEmpty }) else { return nil }
+        // On bytes: this runs for every page written.
+        var segmentLength = 0, dots = 0
+        for byte in path.utf8 {
+            switch byte {
+            case UInt8(ascii: "\\"): return nil
+            case UInt8(ascii: "/"):
+                // An empty segment (also a leading `/`), `.` or `..`.
+                guard segmentLength > 0, dots != segmentLength || dots > 2 else { return nil }
+                segmentLength = 0; dots = 0
+            default:
+                segmentLength += 1
+                if byte == UInt8(ascii: ".") { dots += 1 }
+            }
+        }
+        guard segmentLength > 0, dots != segmentLength || dots > 2 else { return nil }
         return path
     }
 

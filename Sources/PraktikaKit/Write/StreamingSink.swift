@@ -7,19 +7,23 @@ import Foundation
 /// pages wait for the writer, so memory stays flat when the disk is slow.
 final class StreamingSink: PageSink, @unchecked Sendable {
     private let target: PageSink
-    private let queue = DispatchQueue(label: "praktika.writer")
+    private let queues: [DispatchQueue]
+    private let turn = JobCounter()
     private let slots: DispatchSemaphore
     private let lock = NSLock()
     private var failure: Error?
 
-    init(_ target: PageSink, pending: Int = 64) {
+    /// - Parameter writers: threads writing; each writes the pages it is given in order.
+    init(_ target: PageSink, pending: Int = 64, writers: Int = 1) {
         self.target = target
+        queues = (0..<max(1, writers)).map { DispatchQueue(label: "praktika.writer.\($0)") }
         slots = DispatchSemaphore(value: pending)
     }
 
     func write(_ relativePath: String, _ contents: Data) throws {
         if let failure = firstFailure { throw failure }
         slots.wait()
+        let queue = queues[turn.take(below: .max)! % queues.count]
         queue.async { [self] in
             defer { slots.signal() }
             do {
@@ -32,7 +36,7 @@ final class StreamingSink: PageSink, @unchecked Sendable {
 
     /// Waits for every queued page; throws the first write that failed.
     func finish() throws {
-        queue.sync {}
+        for queue in queues { queue.sync {} }
         if let failure = firstFailure { throw failure }
     }
 
