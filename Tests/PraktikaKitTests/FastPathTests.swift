@@ -192,4 +192,44 @@ struct StreamingSinkTests {
         #expect(problems.first?.contains("the page `practices/a/` links to `../missing.png`") == true)
         #expect(problems.last?.contains("the page `schools/s/` links to `../../practices/gone/`") == true)
     }
+
+    /// The first front matter split, on the String's UTF-8 view: the reference.
+    static func splitReference(_ text: String) -> (yaml: String, body: String, bodyFirstLine: Int)? {
+        let utf8 = text.utf8
+        var lineStart = utf8.startIndex, lineNumber = 1
+        var yamlStart: String.Index?
+        while lineStart < utf8.endIndex {
+            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
+            var content = utf8[lineStart..<lineEnd]
+            if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
+            let isDelimiter = content.elementsEqual("---".utf8) || (yamlStart != nil && content.elementsEqual("...".utf8))
+            if lineNumber == 1 {
+                guard isDelimiter else { return nil }
+                yamlStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+            } else if isDelimiter, let start = yamlStart {
+                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
+                return (String(text[start..<lineStart]), String(text[bodyStart...]), lineNumber + 1)
+            }
+            guard lineEnd < utf8.endIndex else { break }
+            lineStart = utf8.index(after: lineEnd)
+            lineNumber += 1
+        }
+        return nil
+    }
+
+    @Test("front matter: split where the plain version split it")
+    func frontMatterSplit() {
+        var random = SeededRandom(state: 5)
+        let pieces = ["---", "...", "\n", "\r\n", "title: Ё", "---x", " ---", "текст", "\r", "- a"]
+        for _ in 0..<3000 {
+            let count = Int.random(in: 0..<14, using: &random)
+            let text = (Bool.random(using: &random) ? "---\n" : "")
+                + (0..<count).map { _ in pieces[Int.random(in: 0..<pieces.count, using: &random)] }.joined()
+            let reference = Self.splitReference(text)
+            let parts = try? FrontMatter.split(text)
+            #expect(parts?.yaml == reference?.yaml, "\(text.debugDescription)")
+            #expect(parts?.body == reference?.body, "\(text.debugDescription)")
+            #expect(parts?.bodyFirstLine == reference?.bodyFirstLine, "\(text.debugDescription)")
+        }
+    }
 }

@@ -91,6 +91,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         var renderer = SiteRenderer(env: env)
         renderer.checksLinks = false
+        renderer.recordsShownPractices = true
         let jobs = renderer.jobs()
         let sink = MemorySink()
         let counts = renderer.render(jobs, to: sink, showProgress: false)
@@ -129,6 +130,7 @@ public final class LiveSite: @unchecked Sendable {
         }
         var renderer = SiteRenderer(env: env)
         renderer.checksLinks = false
+        renderer.recordsShownPractices = true
         let changed = Set(ids)
         var affected = old.shown.pages(showing: changed)
         affected.formUnion(ids.map { SitePaths.entity(.practice, $0) })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Splits a Markdown file into its YAML front matter and its body, scanning
 /// bytes once: bodies are long, and most of a build's files are Markdown.
 enum FrontMatter {
@@ -15,27 +17,37 @@ enum FrontMatter {
     }
 
     static func split(_ text: String) throws(Problem) -> Parts {
-        let utf8 = text.utf8
-        var lineStart = utf8.startIndex
-        var lineNumber = 1
-        var yamlStart: String.Index?
-        while lineStart < utf8.endIndex {
-            let lineEnd = utf8[lineStart...].firstIndex(of: UInt8(ascii: "\n")) ?? utf8.endIndex
-            var content = utf8[lineStart..<lineEnd]
-            if content.last == UInt8(ascii: "\r") { content = content.dropLast() }
-            let isDelimiter = content.elementsEqual("---".utf8) || (yamlStart != nil && content.elementsEqual("...".utf8))
-            if lineNumber == 1 {
-                guard isDelimiter else { throw .missingOpening }
-                yamlStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-            } else if isDelimiter, let start = yamlStart {
-                let bodyStart = lineEnd < utf8.endIndex ? utf8.index(after: lineEnd) : lineEnd
-                return Parts(yaml: String(text[start..<lineStart]), yamlLineOffset: 1,
-                             body: String(text[bodyStart...]), bodyFirstLine: lineNumber + 1)
+        var text = text
+        let found: Result<(yamlStart: Int, yamlEnd: Int, bodyStart: Int, bodyLine: Int), Problem> = text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return .failure(.missingOpening) }
+            let count = bytes.count
+            func isLine(_ start: Int, _ end: Int, _ word: StaticString) -> Bool {
+                var end = end
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                return end - start == word.utf8CodeUnitCount && memcmp(base + start, word.utf8Start, end - start) == 0
             }
-            guard lineEnd < utf8.endIndex else { break }
-            lineStart = utf8.index(after: lineEnd)
-            lineNumber += 1
+            var lineStart = 0, lineNumber = 1, yamlStart: Int?
+            while lineStart < count {
+                let lineEnd = memchr(base + lineStart, Int32(UInt8(ascii: "\n")), count - lineStart)
+                    .map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
+                let isDelimiter = isLine(lineStart, lineEnd, "---") || (yamlStart != nil && isLine(lineStart, lineEnd, "..."))
+                let next = min(lineEnd + 1, count)
+                if lineNumber == 1 {
+                    guard isDelimiter else { return .failure(.missingOpening) }
+                    yamlStart = next
+                } else if isDelimiter, let start = yamlStart {
+                    return .success((start, lineStart, next, lineNumber + 1))
+                }
+                guard lineEnd < count else { break }
+                lineStart = next
+                lineNumber += 1
+            }
+            return .failure(yamlStart == nil ? .missingOpening : .missingClosing)
         }
-        throw yamlStart == nil ? .missingOpening : .missingClosing
+        let at = try found.get()
+        let utf8 = text.utf8
+        func index(_ offset: Int) -> String.Index { utf8.index(utf8.startIndex, offsetBy: offset) }
+        return Parts(yaml: String(text[index(at.yamlStart)..<index(at.yamlEnd)]), yamlLineOffset: 1,
+                     body: String(text[index(at.bodyStart)...]), bodyFirstLine: at.bodyLine)
     }
 }

@@ -37,7 +37,7 @@ extension PageContext {
     }
 
     func practiceCard(_ id: String) -> [String: Any]? {
-        shownPractices.insert(id)
+        shownPractices?.insert(id)
         guard let practice = graph.practices[id] else { return nil }
         var card = viewModel([
             "id": id, "title": practice.title, "summary": practice.summary,
@@ -54,7 +54,7 @@ extension PageContext {
     /// The practice card rendered through the theme's `practice-card` template,
     /// once per build, for lists that show many practices.
     func practiceCardHTML(_ id: String) -> [String: Any]? {
-        shownPractices.insert(id)
+        shownPractices?.insert(id)
         return env.practiceCards.value(id) {
             // Interface strings are already in the template (TemplateConstants).
             practiceCard(id).flatMap { env.theme.library.render($0, withTemplate: "practice-card") }

@@ -34,7 +34,7 @@ final class LinkCheck: @unchecked Sendable {
                 var hash = ContentHash()
                 hash.add(UnsafeRawBufferPointer(value))
                 if let seen = rootLinksSeen[hash.value] {
-                    if seen.utf8.elementsEqual(value) { continue }
+                    if Self.same(seen, value) { continue }
                     let text = Self.text(of: value)
                     if rootLinksCollided.insert(text).inserted { fresh.append(text) }
                 } else {
@@ -55,6 +55,11 @@ final class LinkCheck: @unchecked Sendable {
     }
 
     private static let placeholder = Array(PageLinks.rootPlaceholder.utf8)
+
+    private static func same(_ text: String, _ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var text = text
+        return text.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
+    }
 
     /// An attribute value as the link it stands for (`&amp;` is `&`).
     private static func text(of value: UnsafeBufferPointer<UInt8>) -> String {

@@ -9,13 +9,15 @@ struct PageContext {
     /// For the print digest: images stay relative to the page (WeasyPrint reads
     /// them from disk) while links are absolute web addresses.
     var relativeImages = false
-    /// The practices this page shows, for re-rendering only what an edit affects (serve).
-    let shownPractices = DependencyRecorder()
+    /// The practices this page shows, for re-rendering only what an edit
+    /// affects; recorded in serve only.
+    let shownPractices: DependencyRecorder?
 
-    init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
+    init(env: RenderEnvironment, path: String, links: PageLinks? = nil, recordsShownPractices: Bool = false) {
         self.env = env
         self.path = path
         self.links = links ?? PageLinks.deferred(offline: env.settings.offline)
+        shownPractices = recordsShownPractices ? DependencyRecorder() : nil
     }
 
     var graph: SiteGraph { env.graph }

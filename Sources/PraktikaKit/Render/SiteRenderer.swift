@@ -29,6 +29,8 @@ struct SiteRenderer {
     let shown = PageDependencies()
     /// Off in serve mode, where the pages are rendered again at every save.
     var checksLinks = true
+    /// On in serve mode, which re-renders the pages that show an edited practice.
+    var recordsShownPractices = false
 
     func jobs() -> [PageJob] {
         let graph = env.graph
@@ -113,10 +115,10 @@ struct SiteRenderer {
     }
 
     private func renderOne(_ job: PageJob, to sink: PageSink, root: String? = nil) -> Bool {
-        let context = PageContext(env: env, path: job.path)
+        let context = PageContext(env: env, path: job.path, recordsShownPractices: recordsShownPractices)
         guard let model = job.build(context) else { return false }
         do {
-            shown.set(job.path, context.shownPractices.ids)
+            if let recorder = context.shownPractices { shown.set(job.path, recorder.ids) }
             let rendered = try env.theme.render(job.template, model)
             if checksLinks && job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
             let html = PageLinks.resolvedBytes(rendered, root: root ?? PageLinks(pagePath: job.path, offline: false).root)
