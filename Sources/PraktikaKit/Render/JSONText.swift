@@ -5,18 +5,18 @@
 enum JSONText {
     /// Copies runs of bytes that need no escape in one piece: strings here
     /// are mostly Cyrillic, and going scalar by scalar cost more than the rest.
-    static func writeString(_ string: String, into out: inout String) {
-        out += "\""
+    static func writeString(_ string: String, into out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\""))
         var string = string
         string.withUTF8 { bytes in
             var runStart = 0
             func flush(upTo end: Int) {
-                if end > runStart { out += String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<end]), as: UTF8.self) }
+                if end > runStart { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<end])) }
             }
             var index = 0
             while index < bytes.count {
                 let byte = bytes[index]
-                var escape: String?
+                var escape: StaticString?
                 var length = 1
                 switch byte {
                 case UInt8(ascii: "\""): escape = "\\\""
@@ -28,8 +28,11 @@ enum JSONText {
                 case UInt8(ascii: ">"): escape = "\\u003e"
                 case UInt8(ascii: "&"): escape = "\\u0026"
                 case 0..<0x20:
-                    let hex = String(byte, radix: 16)
-                    escape = "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                    flush(upTo: index)
+                    let hex: StaticString = "0123456789abcdef"
+                    out.append(contentsOf: "\\u00".utf8)
+                    out.append(hex.utf8Start[Int(byte >> 4)]); out.append(hex.utf8Start[Int(byte & 0xF)])
+                    runStart = index + 1
                 case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
                     // U+2028 and U+2029 end a line in JavaScript.
                     escape = bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029"
@@ -39,14 +42,14 @@ enum JSONText {
                 }
                 if let escape {
                     flush(upTo: index)
-                    out += escape
+                    out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
                     runStart = index + length
                 }
                 index += length
             }
             flush(upTo: bytes.count)
         }
-        out += "\""
+        out.append(UInt8(ascii: "\""))
     }
 }
 
@@ -70,36 +73,38 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, Expressib
 
     static func text(_ value: String?) -> JSONValue? { value.map { .string($0) } }
 
+    /// Written as bytes and made a String once: appending many short
+    /// Strings checked each piece's UTF-8 again.
     var text: String {
-        var out = ""
+        var out: [UInt8] = []
         write(into: &out)
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(into out: inout String) {
+    private func write(into out: inout [UInt8]) {
         switch self {
         case .string(let string):
             JSONText.writeString(string, into: &out)
         case .int(let number):
-            out += String(number)
+            out.append(contentsOf: String(number).utf8)
         case .bool(let flag):
-            out += flag ? "true" : "false"
+            out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let elements):
-            out += "["
+            out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
-                if index > 0 { out += "," }
+                if index > 0 { out.append(UInt8(ascii: ",")) }
                 element.write(into: &out)
             }
-            out += "]"
+            out.append(UInt8(ascii: "]"))
         case .object(let object):
-            out += "{"
-            for (index, key) in object.keys.sorted().enumerated() {
-                if index > 0 { out += "," }
-                JSONText.writeString(key, into: &out)
-                out += ":"
-                object[key]!.write(into: &out)
+            out.append(UInt8(ascii: "{"))
+            for (index, element) in object.sorted(by: { $0.key < $1.key }).enumerated() {
+                if index > 0 { out.append(UInt8(ascii: ",")) }
+                JSONText.writeString(element.key, into: &out)
+                out.append(UInt8(ascii: ":"))
+                element.value.write(into: &out)
             }
-            out += "}"
+            out.append(UInt8(ascii: "}"))
         }
     }
 }
