@@ -92,10 +92,8 @@ struct SiteRenderer {
         defer { progress.finish() }
         let workers = max(1, min(jobs.count, ProcessInfo.processInfo.activeProcessorCount))
         let next = JobCounter()
-        let order = Self.mixedOrder(jobs.count)
         DispatchQueue.concurrentPerform(iterations: workers) { _ in
-            while let position = next.take(below: jobs.count) {
-                let index = order[position]
+            while let index = next.take(below: jobs.count) {
                 counts.set(index, renderOne(jobs[index], to: sink) ? jobs[index].kind : nil)
                 progress.advance()
             }
@@ -103,15 +101,6 @@ struct SiteRenderer {
         var result: [String: Int] = [:]
         for kind in counts.values.compactMap({ $0 }) { result[kind, default: 0] += 1 }
         return result
-    }
-
-    /// The jobs in a fixed pseudo-random order. Jobs come grouped by kind,
-    /// and kinds differ in render time but not in what writing a page costs
-    /// the file system: in list order the thousands of quick term pages came
-    /// last, the writer fell behind and the render threads waited for it.
-    static func mixedOrder(_ count: Int) -> [Int] {
-        // Multiplying by an odd constant is a bijection on UInt64: no ties.
-        (0..<count).sorted { UInt64($0) &* 0x9E37_79B9_7F4A_7C15 < UInt64($1) &* 0x9E37_79B9_7F4A_7C15 }
     }
 
     private func renderOne(_ job: PageJob, to sink: PageSink, root: String? = nil) -> Bool {

@@ -1,10 +1,13 @@
 import Foundation
 
-/// Pages go to disk on one writer thread while the render threads go on.
+/// Pages go to disk on writer threads while the render threads go on.
 /// Creating thousands of page folders in one parent folder is serialised by
 /// the kernel anyway (the parent is locked for each new entry), and render
-/// threads that waited there spun instead of rendering. A bounded number of
-/// pages wait for the writer, so memory stays flat when the disk is slow.
+/// threads that waited there spun instead of rendering. A build uses two
+/// writers: on a file system that has just freed many inodes, making a new
+/// one gets slower as the build goes on, and one writer fell behind the
+/// renderers at the end. A bounded number of pages wait for the writers, so
+/// memory stays flat when the disk is slow.
 final class StreamingSink: PageSink, @unchecked Sendable {
     private let target: PageSink
     private let queues: [DispatchQueue]
