@@ -5,7 +5,12 @@ func viewModel(_ values: [String: Any?]) -> [String: Any] {
     result.reserveCapacity(values.count)
     for (key, value) in values {
         guard let value else { continue }
-        if let string = value as? String, string.isEmpty { continue }
+        // Most values are text: asking a String whether it is an Optional
+        // was a conformance lookup per value.
+        if let string = value as? String {
+            if !string.isEmpty { result[key] = string }
+            continue
+        }
         if let optional = value as? OptionalProtocol, optional.isNone { continue }
         result[key] = value
     }
