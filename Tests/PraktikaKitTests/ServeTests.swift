@@ -71,8 +71,7 @@ struct ServeTests {
         let live = LiveSite(site: site.root)
         let first = try #require(live.refresh())
         #expect(first.ok)
-        Thread.sleep(forTimeInterval: 0.02)
-        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]! + "\nЕщё абзац.\n")
+        try Self.savePractice(site, FixtureSite.files[Self.practiceFile]! + "\nЕщё абзац.\n")
         let second = try #require(live.refresh())
         #expect(second.ok)
         #expect(second.renderedPages < first.renderedPages / 2, "rendered \(second.renderedPages) of \(first.renderedPages)")
@@ -86,16 +85,35 @@ struct ServeTests {
         live.file(path).map { String(decoding: $0.0, as: UTF8.self) } ?? ""
     }
 
+    static let practiceFile = "content/practices/gia-holidays.md"
+
+    /// The fixture site after its first live build.
+    static func servedSite() throws -> (FixtureSite, LiveSite) {
+        let site = try FixtureSite()
+        let live = LiveSite(site: site.root)
+        do {
+            #expect(try #require(live.refresh()).ok)
+        } catch {
+            site.cleanUp()
+            throw error
+        }
+        return (site, live)
+    }
+
+    /// Saves the fixture's practice with new text, a little later than the
+    /// last scan, so that its modification time differs.
+    static func savePractice(_ site: FixtureSite, _ text: String) throws {
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write(practiceFile, text)
+    }
+
     @Test("a text edit reaches every page that shows the practice; a new term moves it between term pages")
     func editsReachListPages() throws {
-        let site = try FixtureSite()
+        let (site, live) = try Self.servedSite()
         defer { site.cleanUp() }
-        let live = LiveSite(site: site.root)
-        #expect(try #require(live.refresh()).ok)
-        let original = FixtureSite.files["content/practices/gia-holidays.md"]!
+        let original = FixtureSite.files[Self.practiceFile]!
 
-        Thread.sleep(forTimeInterval: 0.02)
-        try site.write("content/practices/gia-holidays.md", original.replacingOccurrences(
+        try Self.savePractice(site, original.replacingOccurrences(
             of: "summary: Интенсивы для девятиклассников в каникулы.", with: "summary: Интенсивы и консультации в каникулы."))
         let text = try #require(live.refresh())
         #expect(text.ok)
@@ -104,8 +122,7 @@ struct ServeTests {
         }
         #expect(text.renderedPages < 12, "a text edit renders only the pages that show the practice (\(text.renderedPages))")
 
-        Thread.sleep(forTimeInterval: 0.02)
-        try site.write("content/practices/gia-holidays.md", original.replacingOccurrences(of: "topics: [gia]", with: "topics: [mentoring]"))
+        try Self.savePractice(site, original.replacingOccurrences(of: "topics: [gia]", with: "topics: [mentoring]"))
         #expect(try #require(live.refresh()).ok)
         #expect(Self.page(live, "topics/mentoring/index.html").contains("practices/gia-holidays/"))
         #expect(!Self.page(live, "topics/gia/index.html").contains("practices/gia-holidays/"))
@@ -113,13 +130,10 @@ struct ServeTests {
 
     @Test("a broken link in a text edit is reported with its place, and the last good page stays")
     func brokenTextEdit() throws {
-        let site = try FixtureSite()
+        let (site, live) = try Self.servedSite()
         defer { site.cleanUp() }
-        let live = LiveSite(site: site.root)
-        #expect(try #require(live.refresh()).ok)
         let before = Self.page(live, "practices/gia-holidays/index.html")
-        Thread.sleep(forTimeInterval: 0.02)
-        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]! + "\nСм. [школу](school:no-such-school).\n")
+        try Self.savePractice(site, FixtureSite.files[Self.practiceFile]! + "\nСм. [школу](school:no-such-school).\n")
         let update = try #require(live.refresh())
         #expect(!update.ok)
         let problem = try #require(update.diagnostics.first { $0.severity == .error })

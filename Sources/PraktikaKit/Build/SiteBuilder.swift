@@ -110,8 +110,7 @@ public enum SiteBuilder {
 
         do {
             feedsMade.wait()
-            for file in feeds.values[0] { try sink.write(file.name, file.bytes) }
-            report.otherFiles = feeds.values[0].map(\.name)
+            report.otherFiles = try SiteRenderer.write(feeds.values[0], to: sink)
             try stream?.finish()
             if settings.baseURL.isEmpty {
                 log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(

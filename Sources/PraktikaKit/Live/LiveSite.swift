@@ -90,8 +90,7 @@ public final class LiveSite: @unchecked Sendable {
             return (false, diagnostics, 0, env?.site.language ?? "ru")
         }
         var renderer = SiteRenderer(env: env)
-        renderer.checksLinks = false
-        renderer.recordsShownPractices = true
+        renderer.isLive = true
         let jobs = renderer.jobs()
         let sink = MemorySink()
         let counts = renderer.render(jobs, to: sink, showProgress: false)
@@ -129,8 +128,7 @@ public final class LiveSite: @unchecked Sendable {
                 || env.graph.practicesByTerm != old.termMembership
         }
         var renderer = SiteRenderer(env: env)
-        renderer.checksLinks = false
-        renderer.recordsShownPractices = true
+        renderer.isLive = true
         let changed = Set(ids)
         var affected = old.shown.pages(showing: changed)
         affected.formUnion(ids.map { SitePaths.entity(.practice, $0) })

@@ -27,10 +27,10 @@ struct SiteRenderer {
     let linkCheck = LinkCheck()
     /// Practices shown by each page (output path → ids), filled while rendering.
     let shown = PageDependencies()
-    /// Off in serve mode, where the pages are rendered again at every save.
-    var checksLinks = true
-    /// On in serve mode, which re-renders the pages that show an edited practice.
-    var recordsShownPractices = false
+    /// Serve mode: pages are rendered again at every save, so links are not
+    /// checked, and each page records which practices it shows, so that an
+    /// edit re-renders only the pages that show the practice.
+    var isLive = false
 
     func jobs() -> [PageJob] {
         let graph = env.graph
@@ -104,12 +104,12 @@ struct SiteRenderer {
     }
 
     private func renderOne(_ job: PageJob, to sink: PageSink, root: String? = nil) -> Bool {
-        let context = PageContext(env: env, path: job.path, recordsShownPractices: recordsShownPractices)
+        let context = PageContext(env: env, path: job.path, recordsShownPractices: isLive)
         guard let model = job.build(context) else { return false }
         do {
             if let recorder = context.shownPractices { shown.set(job.path, recorder.ids) }
             let rendered = try env.theme.render(job.template, model)
-            if checksLinks && job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
+            if !isLive && job.kind != "404" { linkCheck.record(html: rendered, page: job.path, template: job.template, source: job.source) }
             let html = PageLinks.resolvedBytes(rendered, root: root ?? PageLinks(pagePath: job.path, offline: false).root)
             try sink.write(SitePaths.outputFile(job.path), html)
             return true
@@ -146,9 +146,11 @@ struct SiteRenderer {
 
     /// Writes those files; returns their names.
     func renderFeeds(pagePaths: [String], to sink: PageSink) throws -> [String] {
-        let files = feedFiles(pagePaths: pagePaths)
+        try Self.write(feedFiles(pagePaths: pagePaths), to: sink)
+    }
+
+    static func write(_ files: [(name: String, bytes: Data)], to sink: PageSink) throws -> [String] {
         for file in files { try sink.write(file.name, file.bytes) }
         return files.map(\.name)
     }
 }
-
