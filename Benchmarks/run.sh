@@ -11,24 +11,29 @@
 #   HUGO       hugo binary (default: hugo on PATH)
 #   RUNS       builds per tool and size (default 3)
 #   WORK       where corpora and outputs go (default /tmp/praktika-bench)
-#   SETTLE     seconds to wait after deleting the previous output (default 40)
+#   SETTLE     seconds to wait before each run, after flushing the previous
+#              run's output to disk (default 15)
 #
 # For each N the corpus is generated once into $WORK/corpus-N (reused while the
-# generator is unchanged). Then praktika and Hugo builds alternate, RUNS each;
-# the output folder is deleted before every run, and the file system is left
-# to settle for SETTLE seconds: ext4 without a journal (as on this machine)
-# skips inodes freed in the last ~35 s when it makes new files, scanning past
-# each of them, so a tool run straight after the other tool's output was
-# deleted pays seconds of system time for that deletion. Each run is measured
-# with GNU time: wall-clock seconds, user+system CPU seconds and peak resident
-# memory. The table shows medians.
+# generator is unchanged). Then praktika and Hugo builds alternate, RUNS each.
+# Every run writes into a new, empty folder, and the outputs are deleted only
+# when all runs of that N are done: ext4 without a journal (as on this
+# machine) will not reuse an inode freed in the last 60 s (360 s while its
+# inode-table block is dirty) and scans past every such inode for every file
+# it makes, so a build started after the previous output was deleted paid
+# seconds of system time for that deletion. Before the runs of an N start,
+# the script waits until the last deletion it made is that old. Each run is
+# measured with GNU time: wall-clock seconds, user+system CPU seconds and peak
+# resident memory. The table shows medians.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
 sizes="${1:-1000 10000 50000}"
 runs="${RUNS:-3}"
-settle="${SETTLE:-40}"
+settle="${SETTLE:-15}"
+# ext4 (no journal) keeps freed inodes from reuse for up to this long.
+inode_quarantine=360
 work="${WORK:-/tmp/praktika-bench}"
 hugo_site="$here/hugo-site"
 gnu_time=/usr/bin/time
@@ -70,11 +75,13 @@ generator_stamp="$(sha256sum "$here/generate_corpus.py" | cut -c1-16)"
 # --- helpers -------------------------------------------------------------------
 median() { sort -g | awk '{ v[NR] = $1 } END { if (NR == 0) { print "nan"; exit } if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
-# measure TOOL N RUN OUTDIR INPUTDIR CMD...: run once, append "wall cpu peakKiB" to $work/results-TOOL-N
+# measure TOOL N RUN OUTDIR INPUTDIR CMD...: run once into the new folder
+# OUTDIR, append "wall cpu peakKiB" to $work/results-TOOL-N
 measure() {
     local tool="$1" n="$2" run="$3" out="$4" input="$5"; shift 5
     local log="$work/log-$tool-$n-$run.txt" tfile="$work/time-$tool-$n-$run.txt"
-    rm -rf "$out"
+    [ ! -e "$out" ] || die "$out already exists"
+    # The previous run's pages go to disk now, not during this run.
     sync
     sleep "$settle"
     # The machine reclaims idle page cache within seconds; read the tool's
@@ -85,14 +92,41 @@ measure() {
         tail -n 20 "$log" | sed 's/^/    /' >&2
         tail -n 3 "$tfile" | sed 's/^/    /' >&2
         touch "$work/failed-$tool-$n"
-        rm -rf "$out"
         return 0
     fi
     # the last line of the time file holds the numbers
     tail -n 1 "$tfile" | awk '{ printf "%s %.2f %s\n", $1, $2 + $3, $4 }' >>"$work/results-$tool-$n"
     local last; last="$(tail -n 1 "$work/results-$tool-$n")"
     say "  $tool run $run: wall ${last%% *} s, cpu $(echo "$last" | cut -d' ' -f2) s, peak $(echo "$last" | awk '{ printf "%.0f", $3 / 1024 }') MiB"
-    rm -rf "$out"
+}
+
+# remove_outputs: delete this script's build outputs and note when.
+remove_outputs() {
+    local found
+    found="$(find "$work" -maxdepth 1 \( -name 'out-praktika-*' -o -name 'out-hugo-*' \) -print -quit)"
+    [ -n "$found" ] || return 0
+    find "$work" -maxdepth 1 \( -name 'out-praktika-*' -o -name 'out-hugo-*' \) -exec rm -rf {} +
+    sync
+    date +%s >"$work/.outputs-deleted-at"
+}
+
+# wait_for_quarantine: sleep until the last deletion of outputs is old
+# enough that ext4 reuses those inodes without scanning past them.
+wait_for_quarantine() {
+    [ -f "$work/.outputs-deleted-at" ] || return 0
+    local left=$(( $(cat "$work/.outputs-deleted-at") + inode_quarantine - $(date +%s) ))
+    if [ "$left" -gt 0 ]; then
+        say "  waiting ${left} s for the file system to release the inodes of deleted outputs ..."
+        sleep "$left"
+    fi
+}
+
+# need_space N: fail early when the outputs of all runs of N would not fit.
+need_space() {
+    # about 75 KB per practice from each tool, per run
+    local need_kib=$(( $1 * 75 * 2 * runs ))
+    local free_kib; free_kib=$(df -Pk "$work" | awk 'NR == 2 { print $4 }')
+    [ "$free_kib" -gt "$need_kib" ] || die "N=$1 needs about $(( need_kib / 1048576 + 1 )) GiB free in $work for the outputs of $runs runs per tool; $(( free_kib / 1048576 )) GiB are free (lower RUNS or set WORK)"
 }
 
 # --- benchmark -------------------------------------------------------------------
@@ -112,18 +146,22 @@ for n in $sizes; do
         echo "$generator_stamp" >"$corpus/.stamp"
     fi
     rm -f "$work/results-praktika-$n" "$work/results-hugo-$n" "$work/failed-praktika-$n" "$work/failed-hugo-$n"
-    out_p="$work/out-praktika-$n"
-    out_h="$work/out-hugo-$n"
+    remove_outputs
+    need_space "$n"
+    wait_for_quarantine
     # The Hugo site is styled with praktika's own stylesheet, copied at run time.
     mkdir -p "$hugo_site/static"
     cp "$repo/Sources/PraktikaKit/DefaultTheme/assets/style.css" "$hugo_site/static/style.css"
     for run in $(seq 1 "$runs"); do
         # Hugo builds no search index, so neither does praktika here (--no-search).
+        out_p="$work/out-praktika-$n-$run"
+        out_h="$work/out-hugo-$n-$run"
         measure praktika "$n" "$run" "$out_p" "$corpus/content" "$praktika" build "$corpus" --output "$out_p" --no-search
         measure hugo "$n" "$run" "$out_h" "$corpus/hugo-content" env HUGO_RESOURCEDIR="$work/hugo-resources" \
             "$hugo_bin" --source "$hugo_site" --contentDir "$corpus/hugo-content" --destination "$out_h" \
             --cacheDir "$work/hugo-cache" --noBuildLock --quiet
     done
+    remove_outputs
     # a tool that failed any run gets "failed" instead of numbers
     for tool in praktika hugo; do
         if [ -f "$work/failed-$tool-$n" ]; then : >"$work/results-$tool-$n"; fi
@@ -145,7 +183,7 @@ $row"
 done
 
 echo
-echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores · ${settle} s settle"
+echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores · ${settle} s settle · a new output folder per run"
 echo "ratios are praktika / hugo (below 1: praktika is faster or smaller)"
 echo
 echo "$table"
