@@ -19,6 +19,26 @@ struct ThemeTests {
         #expect(try site.page("schools/leader-school/index.html").contains("custom-card"))
     }
 
+    @Test("school links and seminar cards come from the theme's partials on every page, with each school's own roles")
+    func sharedPartials() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/school-link.mustache", "<a class=\"custom-school\" href=\"{{href}}\">{{shortName}}</a>")
+        try site.write("themes/default/templates/seminar-card.mustache", "<article class=\"custom-seminar\">{{title}}{{#roles}} [{{roles}}]{{/roles}}</article>")
+        try site.build()
+        let practice = try site.page("practices/mentoring/index.html")
+        #expect(practice.contains("<a class=\"custom-school\" href=\"../../schools/leader-school/\">"))
+        #expect(practice.contains("<a class=\"custom-school\" href=\"../../schools/supported-school/\">"))
+        #expect(practice.contains("<article class=\"custom-seminar\">Межсетевой семинар</article>"))
+        // The same seminar on two schools' pages, with what each school did there.
+        #expect(try site.page("schools/leader-school/index.html").contains("<article class=\"custom-seminar\">Межсетевой семинар [площадка"))
+        let supported = try site.page("schools/supported-school/index.html")
+        #expect(supported.contains("<article class=\"custom-seminar\">Межсетевой семинар [выступление"))
+        #expect(!supported.contains("Межсетевой семинар [площадка"))
+        #expect(try site.page("seminars/index.html").contains("<article class=\"custom-seminar\">Будущий семинар</article>"))
+        #expect(try site.page("networks/gym-network/index.html").contains("<a class=\"custom-school\" href=\"../../schools/leader-school/\">"))
+    }
+
     @Test("a template naming a partial that does not exist is an error, not an empty block")
     func missingPartial() throws {
         let site = try FixtureSite()

@@ -7,6 +7,9 @@ extension PageContext {
             "href": href(SitePaths.entity(.school, id)),
         ]
         if let locality = school.locality ?? school.municipality { link["place"] = locality }
+        // The link as the theme's `school-link` draws it, once per school:
+        // a school is linked from every practice, network and seminar it has.
+        link["html"] = fragment("school-link", key: id) { link }
         return link
     }
 
@@ -72,7 +75,17 @@ extension PageContext {
         if !html.isEmpty { model[key + "Cards"] = html }
     }
 
-    func seminarCard(_ id: String) -> [String: Any]? {
+    /// A seminar's card; `roles` is what a school did at it, on that school's page.
+    /// `html` is the card drawn by the theme's `seminar-card`, once per seminar
+    /// (and roles): a card is shown on the pages of every practice presented.
+    func seminarCard(_ id: String, roles: String? = nil) -> [String: Any]? {
+        guard var card = seminarCardModel(id) else { return nil }
+        if let roles { card["roles"] = roles }
+        card["html"] = fragment("seminar-card", key: roles.map { id + "|" + $0 } ?? id) { card }
+        return card
+    }
+
+    private func seminarCardModel(_ id: String) -> [String: Any]? {
         guard let seminar = graph.seminars[id] else { return nil }
         var card = viewModel([
             "id": id, "title": seminar.title, "href": href(SitePaths.entity(.seminar, id)),

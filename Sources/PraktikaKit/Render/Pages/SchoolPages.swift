@@ -22,9 +22,7 @@ extension PageContext {
         }
         let practices = graph.practicesBySchool[id] ?? []
         let seminars: [[String: Any]] = (graph.seminarsBySchool[id] ?? []).reversed().compactMap { entry in
-            guard var card = seminarCard(entry.seminar) else { return nil }
-            card["roles"] = entry.roles.map { t("seminar_role_\($0.rawValue)") }.joined(separator: ", ")
-            return card
+            seminarCard(entry.seminar, roles: entry.roles.map { t("seminar_role_\($0.rawValue)") }.joined(separator: ", "))
         }
         let statuses: [[String: Any]] = school.statuses.sorted { $0.year < $1.year }.map {
             ["year": $0.year, "label": format.label("school_status", $0.status) ?? $0.status.rawValue, "status": $0.status.rawValue]
