@@ -60,7 +60,7 @@ extension PageContext {
         shownPractices?.insert(id)
         return env.practiceCards.value(id) {
             // Interface strings are already in the template (TemplateConstants).
-            practiceCard(id).flatMap { env.theme.library.render($0, withTemplate: "practice-card") }
+            practiceCard(id).flatMap { renderPiece("practice-card", $0) }
         }.map { ["html": $0, "id": id] }
     }
 
