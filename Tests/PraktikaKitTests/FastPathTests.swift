@@ -29,6 +29,22 @@ struct FastPathTests {
         #expect(PageContext.plainText("Учителя гимназии работают в парах", limit: 20) == "Учителя гимназии…")
     }
 
+    @Test("front matter keys: found among a few or among hundreds; a missing one and a repeated one are reported")
+    func mappingKeys() throws {
+        struct Fields: Decodable { var title: String; var summary: String?; var extra: [String: String] }
+        func yaml(padding: Int) -> String {
+            "title: Первый\n" + (0..<padding).map { "k\($0): v\($0)\n" }.joined() + "summary: Итог\nextra: {a: b}\n"
+        }
+        for padding in [0, 5, 200] {
+            let fields = try YAMLDecoderForTests.decode(Fields.self, yaml(padding: padding))
+            #expect(fields.title == "Первый", "padding \(padding)")
+            #expect(fields.summary == "Итог", "padding \(padding)")
+            #expect(fields.extra == ["a": "b"], "padding \(padding)")
+        }
+        #expect(throws: (any Error).self) { try YAMLDecoderForTests.decode(Fields.self, "summary: Итог\nextra: {}\n") }
+        #expect(throws: (any Error).self) { try YAMLDecoderForTests.decode(Fields.self, "title: А\n!!str title: Б\nextra: {}\n") }
+    }
+
     @Test("JSON text: every string survives a round trip and is safe inside <script>")
     func jsonStrings() throws {
         var random = SeededRandom(state: 11)

@@ -4,8 +4,9 @@ import Yams
 /// Decodes the Codable models straight from the node tree Yams composed.
 /// Yams' own decoder looks every key up by walking the mapping and comparing
 /// nodes, and wraps every value in several containers; for a front matter of
-/// fifty values that cost more than parsing it. This one indexes each mapping
-/// once. Errors are the standard `DecodingError`s with coding paths, which
+/// fifty values that cost more than parsing it. This one takes each mapping's
+/// key names out once and finds keys among those strings. Errors are the
+/// standard `DecodingError`s with coding paths, which
 /// `YAMLReader` turns into positions.
 struct NodeDecoder: Decoder {
     let node: Node
@@ -106,31 +107,40 @@ func sourcePosition(of decoder: Decoder) -> (line: Int, column: Int) {
 
 private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtocol {
     let decoder: NodeDecoder
-    let values: [String: Node]
+    /// The mapping's keys and values, in order. A front matter mapping has a
+    /// few dozen keys at most, and each is asked for once: a scan of short
+    /// names costs less than hashing them into a dictionary first.
     private let names: [String]
+    private let nodes: [Node]
     let codingPath: [CodingKey]
 
     init(decoder: NodeDecoder, mapping: Node.Mapping) {
         self.decoder = decoder
-        var values: [String: Node] = Dictionary(minimumCapacity: mapping.count)
-        var names: [String] = []
+        var names: [String] = [], nodes: [Node] = []
         names.reserveCapacity(mapping.count)
+        nodes.reserveCapacity(mapping.count)
+        // Yams has already refused a key given twice, in any spelling.
         for (key, value) in mapping {
-            guard let name = key.scalar?.string, values[name] == nil else { continue }
-            values[name] = value
+            guard let name = key.scalar?.string else { continue }
             names.append(name)
+            nodes.append(value)
         }
-        self.values = values
         self.names = names
+        self.nodes = nodes
         codingPath = decoder.codingPath
+    }
+
+    private func value(_ name: String) -> Node? {
+        guard let index = names.firstIndex(of: name) else { return nil }
+        return nodes[index]
     }
 
     var allKeys: [Key] { names.compactMap { Key(stringValue: $0) } }
 
-    func contains(_ key: Key) -> Bool { values[key.stringValue] != nil }
+    func contains(_ key: Key) -> Bool { names.contains(key.stringValue) }
 
     private func node(_ key: Key) throws -> Node {
-        guard let node = values[key.stringValue] else {
+        guard let node = value(key.stringValue) else {
             throw DecodingError.keyNotFound(key, .init(codingPath: codingPath, debugDescription: "no value for \(key.stringValue)"))
         }
         return node
@@ -149,7 +159,7 @@ private struct KeyedNodeContainer<Key: CodingKey>: KeyedDecodingContainerProtoco
     }
 
     func decodeIfPresent<T: Decodable>(_ type: T.Type, forKey key: Key) throws -> T? {
-        guard let node = values[key.stringValue] else { return nil }
+        guard let node = value(key.stringValue) else { return nil }
         let child = child(node, key)
         return child.isNull ? nil : try child.decodeScalar(type)
     }
