@@ -79,13 +79,6 @@ extension PageContext {
     /// `html` is the card drawn by the theme's `seminar-card`, once per seminar
     /// (and roles): a card is shown on the pages of every practice presented.
     func seminarCard(_ id: String, roles: String? = nil) -> [String: Any]? {
-        guard var card = seminarCardModel(id) else { return nil }
-        if let roles { card["roles"] = roles }
-        card["html"] = fragment("seminar-card", key: roles.map { id + "|" + $0 } ?? id) { card }
-        return card
-    }
-
-    private func seminarCardModel(_ id: String) -> [String: Any]? {
         guard let seminar = graph.seminars[id] else { return nil }
         var card = viewModel([
             "id": id, "title": seminar.title, "href": href(SitePaths.entity(.seminar, id)),
@@ -96,6 +89,8 @@ extension PageContext {
         ])
         if let host = seminar.host.flatMap({ schoolLink($0.value) }) { card["host"] = host }
         if let venue = seminar.venue { card["venue"] = venue }
+        if let roles { card["roles"] = roles }
+        card["html"] = fragment("seminar-card", key: roles.map { id + "|" + $0 } ?? id) { card }
         return card
     }
 
