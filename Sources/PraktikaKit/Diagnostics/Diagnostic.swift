@@ -102,9 +102,11 @@ final class DiagnosticLog: @unchecked Sendable {
         items.append(contentsOf: diagnostics)
     }
 
+    /// Sorted, each once: the same Markdown may be rendered on two pages (a practice and its digest).
     var all: [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
-        return items.sorted { $0.location < $1.location }
+        var seen = Set<Diagnostic>()
+        return items.sorted { $0.location < $1.location }.filter { seen.insert($0).inserted }
     }
 
     /// `--strict`: every warning becomes an error, reported once.

@@ -29,9 +29,13 @@ struct UnpublishedChecks {
     }
 
     private func check(_ text: String, _ origin: MarkdownOrigin, _ refs: ReferenceChecker) {
-        for link in Markdown.entityLinks(in: text) {
+        let audit = Markdown.audit(text)
+        for link in audit.unresolved {
             guard let message = refs.problem(for: link), !message.en.isEmpty else { continue }
             log.add(.error(origin.location(of: link, siteRoot: graph.content.root), message))
+        }
+        for problem in audit.problems {
+            log.add(.warning(origin.location(of: problem, siteRoot: graph.content.root), problem.message))
         }
     }
 }

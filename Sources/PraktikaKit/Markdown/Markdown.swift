@@ -21,65 +21,166 @@ public struct EntityLink: Sendable {
 /// Markdown → HTML through libcmark, in its safe mode: raw HTML is dropped and
 /// `javascript:`/`data:`-style URLs are emptied by cmark itself. Entity links are
 /// rewritten on cmark's AST, so link text and titles are never re-parsed by hand.
+/// The same walk finds pipe tables (cmark has no table extension) and what the
+/// safe renderer would drop or show literally, so that the author hears of it.
 public enum Markdown {
     public struct Output: Sendable {
         public var html: String
         /// Entity links whose resolver returned nil.
         public var unresolved: [EntityLink]
+        /// Constructs dropped or shown literally, and malformed tables.
+        public var problems: [MarkdownProblem] = []
     }
 
     /// - Parameter resolve: turns an entity link into a URL, or nil when it points nowhere.
-    public static func render(_ text: String, resolve: (EntityLink) -> String?) -> Output {
-        render(text, html: true, resolve: resolve)
+    /// - Parameter tableLabel: the accessible name of a table's scrolling frame when it has no caption.
+    public static func render(_ text: String, tableLabel: String = "Таблица", resolve: (EntityLink) -> String?) -> Output {
+        render(text, html: true, tableLabel: tableLabel, resolve: resolve)
     }
 
     /// Finds the entity links without rendering, for checks.
     public static func entityLinks(in text: String) -> [EntityLink] {
-        render(text, html: false) { _ in nil }.unresolved
+        audit(text).unresolved
     }
 
-    private static func render(_ text: String, html: Bool, resolve: (EntityLink) -> String?) -> Output {
+    /// Entity links and problems without the HTML, for content no page shows (drafts).
+    public static func audit(_ text: String) -> Output {
+        render(text, html: false, tableLabel: "", resolve: { _ in nil })
+    }
+
+    static func render(_ text: String, html: Bool, tableLabel: String, inline: Bool = false,
+                       resolve: (EntityLink) -> String?) -> Output {
         guard let document = text.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
             return Output(html: "", unresolved: [])
         }
         defer { cmark_node_free(document) }
+        cmark_consolidate_text_nodes(document)
+        let source = MarkdownSource(text)
         var unresolved: [EntityLink] = []
+        var problems: [MarkdownProblem] = []
+        var tables: [(paragraph: OpaquePointer, caption: OpaquePointer?, html: String)] = []
+        var captions: Set<OpaquePointer> = []
+        var lineBreaks: [OpaquePointer] = []
+        func problem(_ node: OpaquePointer, _ message: LocalizedText, at offset: Int = 0) {
+            let (line, column) = source.position(of: node)
+            problems.append(MarkdownProblem(line: line, column: column + offset, message: message))
+        }
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-            let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let rawURL = cmark_node_get_url(node),
-                  var link = parseEntityLink(String(cString: rawURL))
-            else { continue }
-            // Positions matter only for links that are reported, which are rare.
-            link.isImage = type == CMARK_NODE_IMAGE
-            link.line = Int(cmark_node_get_start_line(node))
-            link.column = Int(cmark_node_get_start_column(node))
-            if let url = resolve(link) {
-                cmark_node_set_url(node, url)
-            } else {
-                unresolved.append(link)
-                // Leave no dead `school:…` target in the page.
-                cmark_node_set_url(node, "")
+            switch cmark_node_get_type(node) {
+            case CMARK_NODE_PARAGRAPH:
+                if captions.contains(node) {
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                    continue
+                }
+                let lines = source.lines(of: node)
+                if let first = lines.first, first.text.first == "#", let message = MarkdownAudit.headingWithoutSpace(first.text) {
+                    problems.append(MarkdownProblem(line: first.line, column: first.column, message: message))
+                }
+                guard lines.count >= 2, lines.contains(where: { $0.text.contains("|") }) else { continue }
+                switch PipeTable.recognise(lines) {
+                case .notATable:
+                    continue
+                case .malformed(let line, let column, let message):
+                    problems.append(MarkdownProblem(line: line, column: column, message: message))
+                case .table(let table):
+                    let caption = captionParagraph(after: node, source: source)
+                    if let caption { captions.insert(caption.node) }
+                    let rendered = withoutActuallyEscaping(resolve) {
+                        TableHTML(table: table, caption: caption?.lines, label: tableLabel, html: html, resolve: $0).render()
+                    }
+                    unresolved += rendered.unresolved
+                    problems += rendered.problems
+                    tables.append((node, caption?.node, rendered.html))
+                    cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
+                }
+            case CMARK_NODE_HTML_BLOCK:
+                if let message = MarkdownAudit.rawHTML(String(cString: cmark_node_get_literal(node)), block: true) {
+                    problem(node, message)
+                }
+            case CMARK_NODE_HTML_INLINE:
+                let literal = String(cString: cmark_node_get_literal(node))
+                // `</b>` was already reported with its `<b>`.
+                if !literal.hasPrefix("</"), let message = MarkdownAudit.rawHTML(literal, block: false) { problem(node, message) }
+                if MarkdownAudit.tagNames(in: literal) == ["br"] { lineBreaks.append(node) }
+            case CMARK_NODE_TEXT:
+                guard let literal = cmark_node_get_literal(node), strstr(literal, "](") != nil else { continue }
+                let (line, column) = source.position(of: node)
+                var lineText = source.text(ofLine: line).dropFirst(max(0, column - 1))
+                if Int(cmark_node_get_end_line(node)) == line {
+                    let end = source.characterColumn(line: line, byteColumn: Int(cmark_node_get_end_column(node)) + 1)
+                    lineText = lineText.prefix(max(0, end - column))
+                }
+                for link in MarkdownAudit.unparsedLinks(in: lineText) {
+                    problems.append(MarkdownProblem(line: line, column: column + link.offset,
+                                                    message: MarkdownAudit.unparsedLink(link.fragment, isImage: link.isImage)))
+                }
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
+                let rawURL = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                guard var link = parseEntityLink(rawURL) else {
+                    if isImage, !rawURL.isEmpty { problem(node, MarkdownAudit.imageOutsideSite(rawURL)) }
+                    continue
+                }
+                link.isImage = isImage
+                (link.line, link.column) = source.position(of: node)
+                if let url = resolve(link) {
+                    cmark_node_set_url(node, url)
+                } else {
+                    unresolved.append(link)
+                    // Leave no dead `school:…` target in the page.
+                    cmark_node_set_url(node, "")
+                }
+            default:
+                continue
             }
         }
-        if !unresolved.isEmpty {
-            let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-            unresolved = unresolved.map { link in
-                var link = link
-                link.column = characterColumn(line: link.line, byteColumn: link.column, in: lines)
-                return link
+        guard html else { return Output(html: "", unresolved: unresolved, problems: problems) }
+        // The tree is changed only after the walk: cmark's iterator must not see nodes vanish.
+        for node in lineBreaks {
+            if let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) {
+                cmark_node_replace(node, lineBreak)
+                cmark_node_free(node)
             }
         }
-        guard html, let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
-            return Output(html: "", unresolved: unresolved)
+        for table in tables {
+            // A custom block's text is written as is; it holds only what
+            // TableHTML made from cmark's own safe rendering of each cell.
+            guard let block = cmark_node_new(CMARK_NODE_CUSTOM_BLOCK) else { continue }
+            cmark_node_set_on_enter(block, table.html)
+            cmark_node_set_on_exit(block, "")
+            cmark_node_replace(table.paragraph, block)
+            cmark_node_free(table.paragraph)
+            if let caption = table.caption {
+                cmark_node_unlink(caption)
+                cmark_node_free(caption)
+            }
+        }
+        guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
+            return Output(html: "", unresolved: unresolved, problems: problems)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), unresolved: unresolved)
+        var result = String(cString: rendered)
+        if inline, result.hasPrefix("<p>"), result.hasSuffix("</p>\n") {
+            result = String(result.dropFirst(3).dropLast(5))
+        }
+        return Output(html: result, unresolved: unresolved, problems: problems)
+    }
+
+    /// The paragraph right after a table that starts with `Таблица:`.
+    private static func captionParagraph(after table: OpaquePointer, source: MarkdownSource) -> (node: OpaquePointer, lines: [SourceLine])? {
+        guard let next = cmark_node_next(table), cmark_node_get_type(next) == CMARK_NODE_PARAGRAPH else { return nil }
+        var lines = source.lines(of: next)
+        guard let first = lines.first, first.text.hasPrefix(PipeTable.captionPrefix) else { return nil }
+        let rest = first.text.dropFirst(PipeTable.captionPrefix.count)
+        let spaces = rest.prefix { $0 == " " }.count
+        lines[0] = SourceLine(text: rest.dropFirst(spaces), line: first.line,
+                              column: first.column + PipeTable.captionPrefix.count + spaces)
+        return (next, lines)
     }
 
     static func parseEntityLink(_ url: String) -> EntityLink? {
@@ -94,13 +195,5 @@ public enum Markdown {
         }
         if target.utf8.contains(UInt8(ascii: "%")) { target = target.removingPercentEncoding ?? target }
         return EntityLink(scheme: scheme, target: target, fragment: fragment, line: 0, column: 0)
-    }
-
-    /// cmark counts columns in bytes; authors count characters.
-    private static func characterColumn(line: Int, byteColumn: Int, in lines: [Substring]) -> Int {
-        guard line >= 1, line <= lines.count else { return byteColumn }
-        let utf8 = lines[line - 1].utf8
-        let end = utf8.index(utf8.startIndex, offsetBy: max(0, byteColumn - 1), limitedBy: utf8.endIndex) ?? utf8.endIndex
-        return lines[line - 1][..<end].count + 1
     }
 }

@@ -7,16 +7,24 @@ enum MarkdownOrigin {
 
     /// The file position of a link found inside this Markdown.
     func location(of link: EntityLink, siteRoot: URL) -> SourceLocation {
+        location(line: link.line, column: link.column, siteRoot: siteRoot)
+    }
+
+    func location(of problem: MarkdownProblem, siteRoot: URL) -> SourceLocation {
+        location(line: problem.line, column: problem.column, siteRoot: siteRoot)
+    }
+
+    func location(line: Int, column: Int, siteRoot: URL) -> SourceLocation {
         switch self {
         case .body(let file, let body):
-            return SourceLocation(file: file, line: body.firstLine + link.line - 1, column: link.column)
+            return SourceLocation(file: file, line: body.firstLine + line - 1, column: column)
         case .field(let file, let field):
             if !field.value.contains("\n") {
-                return SourceLocation(file: file, line: field.line, column: field.column + link.column - 1)
+                return SourceLocation(file: file, line: field.line, column: field.column + column - 1)
             }
             // A block scalar: its text starts on the line below the key, indented.
-            let line = field.line + link.line
-            return SourceLocation(file: file, line: line, column: Self.indentation(of: line, in: siteRoot.appendingPathComponent(file)) + link.column)
+            let fileLine = field.line + line
+            return SourceLocation(file: file, line: fileLine, column: Self.indentation(of: fileLine, in: siteRoot.appendingPathComponent(file)) + column)
         }
     }
 

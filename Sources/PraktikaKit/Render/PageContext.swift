@@ -33,8 +33,11 @@ struct PageContext {
     }
 
     func markdown(_ text: String, origin: MarkdownOrigin) -> String {
-        let output = Markdown.render(text) { resolve($0) }
+        let output = Markdown.render(text, tableLabel: t("table_label")) { resolve($0) }
         for link in output.unresolved { report(link, origin) }
+        for problem in output.problems {
+            env.log.add(.warning(origin.location(of: problem, siteRoot: graph.content.root), problem.message))
+        }
         return output.html
     }
 
