@@ -84,8 +84,8 @@ struct TableHTML {
         let rows = table.rows.map { $0.map { inline($0, into: &result) } }
         guard html else { return result }
         let name = captionHTML.map(Self.plainText) ?? label
-        var out = "<div class=\"table-scroll\" role=\"region\" tabindex=\"0\" aria-label=\"\(name)\">\n<table>\n"
-        if let captionHTML { out += "<caption>\(captionHTML)</caption>\n" }
+        var out = "<div class=\"table-scroll text-table\" role=\"region\" tabindex=\"0\" aria-label=\"\(name)\">\n<table>\n"
+        if let captionHTML { out += "<caption><span>\(captionHTML)</span></caption>\n" }
         out += "<thead>\n<tr>\n"
         for (index, cell) in header.enumerated() { out += "<th scope=\"col\"\(alignment(index))>\(cell)</th>\n" }
         out += "</tr>\n</thead>\n"
