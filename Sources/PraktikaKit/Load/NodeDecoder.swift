@@ -40,7 +40,11 @@ struct NodeDecoder: Decoder {
     }
 
     func unkeyedContainer() throws -> UnkeyedDecodingContainer {
-        guard let sequence = node.sequence else { throw mismatch([Any].self) }
+        guard let sequence = node.sequence else {
+            // `subjects: mathematics`: one value where a list is expected is a list of one.
+            if node.scalar != nil, !isNull { return UnkeyedNodeContainer(decoder: self, elements: [node]) }
+            throw mismatch([Any].self)
+        }
         return UnkeyedNodeContainer(decoder: self, elements: Array(sequence))
     }
 

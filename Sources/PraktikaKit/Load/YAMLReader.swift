@@ -30,8 +30,8 @@ struct YAMLReader {
             // process environment on every call.
             guard let composed = try Yams.compose(yaml: yaml, resolver, constructor, .utf8) else {
                 return (.failure(.error(SourceLocation(file: file, line: lineOffset + 1, column: 1), LocalizedText(
-                    en: "no data: expected a set of fields (key: value)",
-                    ru: "нет данных: ожидается набор полей (ключ: значение)"))), [])
+                    en: "no data: write the fields one per line, as `title: Name`",
+                    ru: "нет данных: запишите поля, каждое на своей строке, например `title: Название`"))), [])
             }
             node = composed
         } catch {
@@ -56,11 +56,10 @@ struct YAMLReader {
     static func diagnostic(for error: Error, lineOffset: Int, file: String) -> Diagnostic {
         if let yamlError = error as? YamlError {
             switch yamlError {
-            case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-                 .composer(_, let problem, let mark, _):
-                return .error(SourceLocation(file: file, line: mark.line + lineOffset, column: mark.column), LocalizedText(
-                    en: "YAML syntax error: \(problem)",
-                    ru: "ошибка синтаксиса YAML: \(problem)"))
+            case .scanner(let context, let problem, let mark, let yaml), .parser(let context, let problem, let mark, let yaml),
+                 .composer(let context, let problem, let mark, let yaml):
+                let help = YAMLSyntaxHelp.explain(problem: problem, context: context, mark: mark, yaml: yaml)
+                return .error(SourceLocation(file: file, line: help.line + lineOffset, column: help.column), help.message)
             case .duplicatedKeysInMapping(let duplicates, let context):
                 let keys = duplicates.joined(separator: ", ")
                 return .error(SourceLocation(file: file, line: context.mark.line + lineOffset, column: context.mark.column), LocalizedText(
@@ -137,7 +136,8 @@ struct YAMLReader {
         case "Bool": return ("true or false", "true или false")
         default:
             if name.hasPrefix("Array") || name.hasPrefix("[") { return ("a list", "список") }
-            return ("a set of fields (key: value)", "набор полей (ключ: значение)")
+            return ("fields below it, each on its own indented line (e.g. `name: …`)",
+                    "несколько вложенных полей, каждое на своей строке с отступом (например, `name: …`), а не одно значение")
         }
     }
 }
