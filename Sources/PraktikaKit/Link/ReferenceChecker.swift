@@ -32,8 +32,10 @@ struct ReferenceChecker {
                 en: "practice `\(id)` is a draft (status: draft) and is not published; publish it or remove the reference",
                 ru: "практика «\(id)» — черновик (status: draft) и не публикуется; опубликуйте её или уберите ссылку")
         }
+        if let quoted = AuthorHints.curlyQuotes(in: id) { return quoted }
         let ext = kind.isMarkdown ? "md" : "yaml"
-        let hint = Suggestions.hint(Suggestions.closest(to: id, among: knownIDs(kind)))
+        let hint = AuthorHints.entityID(forName: id, kind, in: content).map { AuthorHints.useID($0, insteadOf: id) }
+            ?? Suggestions.hint(Suggestions.closest(to: id, among: knownIDs(kind)))
         return LocalizedText(
             en: "unknown \(kind.rawValue) `\(id)`: there is no content/\(kind.folder)/\(id).\(ext)\(hint.en)",
             ru: "\(kind.unknownRU) «\(id)»: нет файла content/\(kind.folder)/\(id).\(ext)\(hint.ru)")
@@ -55,7 +57,12 @@ struct ReferenceChecker {
             return false
         }
         if terms.term(ref.value) != nil { return true }
-        let hint = Suggestions.hint(Suggestions.closest(to: ref.value, among: terms.terms.map(\.id.value)))
+        if let quoted = AuthorHints.curlyQuotes(in: ref.value) {
+            report(quoted, ref, file)
+            return false
+        }
+        let hint = AuthorHints.termID(forLabel: ref.value, in: terms).map { AuthorHints.useID($0, insteadOf: ref.value) }
+            ?? Suggestions.hint(Suggestions.closest(to: ref.value, among: terms.terms.map(\.id.value)))
         report(LocalizedText(
             en: "unknown \(vocabulary.practiceField) term `\(ref.value)`: it is not in \(terms.file)\(hint.en)",
             ru: "неизвестный термин «\(ref.value)» в поле \(vocabulary.practiceField): его нет в \(terms.file)\(hint.ru)"), ref, file)

@@ -33,6 +33,7 @@ public struct ContentLoader: Sendable {
         case .success(let text):
             let decoded = YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile, schema: .site)
             log.add(contentsOf: decoded.warnings)
+            log.add(contentsOf: AuthoringScan.check(text: text, file: siteFile, isDraft: false, placeholders: nil))
             switch decoded.value {
             case .success(let config): site = config
             case .failure(let diagnostic): log.add(diagnostic)
@@ -43,12 +44,13 @@ public struct ContentLoader: Sendable {
 
         var content = SiteContent(root: root, site: site)
         let unreadable = StringSet()
-        content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable)
-        content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable)
-        content.programs = loadEntries(.program, Program.self, log: log, unreadable: unreadable)
-        content.practices = loadEntries(.practice, Practice.self, log: log, unreadable: unreadable)
-        content.seminars = loadEntries(.seminar, Seminar.self, log: log, unreadable: unreadable)
-        content.digests = loadEntries(.digest, Digest.self, log: log, unreadable: unreadable)
+        let placeholders = Placeholders.load(site: root, theme: site.theme)
+        content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        content.programs = loadEntries(.program, Program.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        content.practices = loadEntries(.practice, Practice.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        content.seminars = loadEntries(.seminar, Seminar.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        content.digests = loadEntries(.digest, Digest.self, log: log, unreadable: unreadable, placeholders: placeholders)
         content.vocabularies = loadVocabularies(log: log)
         content.files = AttachmentScanner(filesDirectory: contentDirectory.appendingPathComponent("files")).scan(log: log)
         content.unreadable = unreadable.values
@@ -56,7 +58,7 @@ public struct ContentLoader: Sendable {
     }
 
     private func loadEntries<T: Decodable & Sendable>(
-        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: StringSet
+        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: StringSet, placeholders: Placeholders
     ) -> [Entry<T>] {
         let folder = contentDirectory.appendingPathComponent(kind.folder, isDirectory: true)
         let files = ContentFiles.list(folder, extensions: kind.isMarkdown ? ["md"] : ["yaml", "yml"],
@@ -75,7 +77,7 @@ public struct ContentLoader: Sendable {
                 return cached.0
             }
             var warnings: [Diagnostic] = []
-            let entry = Self.readEntry(kind, type, file: file, reader: reader, warnings: &warnings)
+            let entry = Self.readEntry(kind, type, file: file, reader: reader, warnings: &warnings, placeholders: placeholders)
             log.add(contentsOf: warnings)
             if let stamp, case .success(let value) = entry { cache?.store(file.relativePath, stamp: stamp, entry: value, warnings: warnings) }
             switch entry {
@@ -90,13 +92,25 @@ public struct ContentLoader: Sendable {
     }
 
     static func readEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader,
-                                        warnings: inout [Diagnostic]) -> Result<Entry<T>, Diagnostic> {
+                                        warnings: inout [Diagnostic], placeholders: Placeholders? = nil) -> Result<Entry<T>, Diagnostic> {
+        var source: String?
+        let entry = decodeEntry(kind, type, file: file, reader: reader, warnings: &warnings, source: &source)
+        if case .success(let value) = entry, let text = source {
+            let isDraft = (value.fields as? Practice)?.status == .draft
+            warnings += AuthoringScan.check(text: text, file: file.relativePath, isDraft: isDraft, placeholders: placeholders)
+        }
+        return entry
+    }
+
+    private static func decodeEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader,
+                                                  warnings: inout [Diagnostic], source: inout String?) -> Result<Entry<T>, Diagnostic> {
         let schema = Schema.forKind(kind)
         let text: String
         switch SourceText.read(file.url, relativePath: file.relativePath) {
         case .success(let value): text = value
         case .failure(let diagnostic): return .failure(diagnostic)
         }
+        source = text
         if !kind.isMarkdown {
             return reader.decode(type, yaml: text, lineOffset: 0, file: file.relativePath, schema: schema, warnings: &warnings)
                 .map { Entry(id: file.id, file: file.relativePath, fields: $0, body: nil) }
