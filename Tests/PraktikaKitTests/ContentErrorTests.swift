@@ -4,8 +4,10 @@ import Testing
 
 @Suite("Bad content is reported with file, line and column")
 struct ContentErrorTests {
+    /// The fixture's practice holds a `<script>` on purpose (the safety tests);
+    /// its warning is tested in AuthoringMistakeTests and left out here.
     private func messages(_ site: FixtureSite) -> [String] {
-        site.errors().map { $0.formatted(language: "en") }
+        site.errors().filter { !($0.severity == .warning && $0.message.en.contains("<script>")) }.map { $0.formatted(language: "en") }
     }
 
     @Test("a YAML syntax error names its line")
@@ -104,7 +106,8 @@ struct MoreChecksTests {
             _ = try SiteBuilder.build(BuildOptions(site: site.root, strict: strict, today: Day(year: 2026, month: 11, day: 22)))
             return []
         } catch let errors as ContentErrors {
-            return errors.diagnostics.map { $0.formatted(language: "en") }
+            // The fixture's deliberate `<script>` (see ContentErrorTests.messages).
+            return errors.diagnostics.filter { !$0.message.en.contains("raw HTML <script>") }.map { $0.formatted(language: "en") }
         } catch {
             return ["\(error)"]
         }
@@ -195,7 +198,7 @@ struct RequiredTextTests {
         let site = try FixtureSite()
         defer { site.cleanUp() }
         try site.write("content/practices/gia-holidays.md", "---\ntitle: # 1 место\nsummary: К\nschools: [other-school]\n---\n")
-        let errors = site.errors().map { $0.formatted(language: "en") }
+        let errors = site.errors().filter { $0.severity == .error }.map { $0.formatted(language: "en") }
         #expect(errors == ["content/practices/gia-holidays.md:2:7: error: field `title` is empty; expected text (a `#` starts a comment in YAML: put such text in quotes)"])
     }
 }

@@ -20,6 +20,9 @@ struct UnpublishedChecks {
         }
         for digest in graph.content.digests {
             if let intro = digest.intro { check(intro.value, .field(file: digest.file, intro), refs) }
+            if let problem = DigestSelector.orderProblem(of: digest.fields, in: graph) {
+                log.add(.warning(FieldLine.location(of: "order", in: digest.file, root: graph.content.root), problem))
+            }
             if DigestSelector.practices(of: digest.fields, in: graph).isEmpty {
                 log.add(.error(SourceLocation(file: digest.file, line: 1, column: 1), LocalizedText(
                     en: "the digest selects no published practice: check `seminar`, `select` and `practices`",
@@ -37,5 +40,18 @@ struct UnpublishedChecks {
         for problem in audit.problems {
             log.add(.warning(origin.location(of: problem, siteRoot: graph.content.root), problem.message))
         }
+    }
+}
+
+/// The line of a top-level field, for values decoded without a position.
+enum FieldLine {
+    static func location(of field: String, in file: String, root: URL) -> SourceLocation {
+        guard let text = try? String(contentsOf: root.appendingPathComponent(file), encoding: .utf8) else {
+            return SourceLocation(file: file, line: 1, column: 1)
+        }
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where line.hasPrefix(field + ":") {
+            return SourceLocation(file: file, line: index + 1, column: field.count + 3)
+        }
+        return SourceLocation(file: file, line: 1, column: 1)
     }
 }

@@ -16,13 +16,7 @@ enum ContentFiles {
             let dot = name.lastIndex(of: ".")
             let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
             guard extensions.contains(ext) else {
-                let url = folder.appendingPathComponent(name)
-                var isDirectory: ObjCBool = false
-                FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory)
-                let expected = extensions.sorted().map { "." + $0 }.joined(separator: " / ")
-                log.add(.warning(SourceLocation(file: "\(prefix)/\(name)"), LocalizedText(
-                    en: "ignored: only \(expected) files are read in this folder",
-                    ru: "пропущен: в этой папке читаются только файлы \(expected)")))
+                log.add(UnreadFiles.diagnostic(name: name, in: folder, relativeTo: prefix, extensions: extensions))
                 continue
             }
             items.append(Item(url: URL(fileURLWithPath: base + name, isDirectory: false), id: String(name.dropLast(ext.count + 1)),

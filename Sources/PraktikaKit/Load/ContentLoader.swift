@@ -52,6 +52,7 @@ public struct ContentLoader: Sendable {
         content.seminars = loadEntries(.seminar, Seminar.self, log: log, unreadable: unreadable, placeholders: placeholders)
         content.digests = loadEntries(.digest, Digest.self, log: log, unreadable: unreadable, placeholders: placeholders)
         content.vocabularies = loadVocabularies(log: log)
+        UnreadFiles.strays(in: contentDirectory, log: log)
         content.files = AttachmentScanner(filesDirectory: contentDirectory.appendingPathComponent("files")).scan(log: log)
         content.unreadable = unreadable.values
         return (content, log.all)

@@ -89,7 +89,7 @@ enum YAMLSyntaxHelp {
             en = "YAML syntax error: \(problem)\(contextText.isEmpty ? "" : " (\(contextText))"); compare the line with the examples in the guide"
             ru = "ошибка в записи полей (YAML) — \(problem)\(contextText.isEmpty ? "" : " (\(contextText))"). Сравните строку с примерами из руководства (docs/guide.ru.md, раздел 8). Например:\n    title: Название\n    topics: [mentoring]"
         }
-        return Explanation(line: line, column: column, message: LocalizedText(en: en, ru: ru))
+        return Explanation(line: line, column: column, message: LocalizedText(en: en.hasPrefix("YAML syntax error") ? en : "YAML syntax error: " + en, ru: ru))
     }
 
     /// The colon the parser stopped at is the field's own (`   network: x`), not one inside its value.

@@ -24,7 +24,7 @@ enum MarkdownAudit {
         }
         if hintsRU.isEmpty {
             hintsRU = ["оформите это средствами Markdown (раздел «Как оформить текст» руководства)"]
-            hintsEN = ["use Markdown instead (see the guide)"]
+            hintsEN = ["use Markdown (see the guide)"]
         }
         let whatRU = block ? "HTML-разметка \(named) не попадёт на страницу: ради безопасности сайта praktika удаляет HTML вместе с содержимым блока"
                            : "HTML-тег \(named) удалён: ради безопасности сайта praktika не пропускает HTML"
@@ -61,6 +61,9 @@ enum MarkdownAudit {
         map["br"] = breakLine
         for tag in ["p", "div", "span", "font", "center"] { map[tag] = paragraph }
         map["img"] = image
+        let script = LocalizedText(en: "remove it: scripts and styles never run on the site",
+                                   ru: "уберите его: скрипты и стили на сайте не работают")
+        for tag in ["script", "style", "link", "meta", "form", "input", "button"] { map[tag] = script }
         map["a"] = link
         for tag in ["ul", "ol", "li"] { map[tag] = list }
         for tag in ["h1", "h2", "h3", "h4", "h5", "h6"] { map[tag] = heading }

@@ -173,7 +173,7 @@ struct FixtureSite {
             ---
             ## Проблема
 
-            См. [гимназию](school:leader-school) и [презентацию](file:practices/Презентация наставничество.pdf).
+            См. [гимназию](school:leader-school) и [презентацию](<file:practices/Презентация наставничество.pdf>).
 
             <script>alert('x')</script>
 
