@@ -13,6 +13,9 @@ enum SourceText {
         }
         var bytes = data[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let encoding = TextEncodingGuess.utf16or32(bytes) {
+            return .failure(.error(SourceLocation(file: relativePath, line: 1, column: 1), TextEncodingGuess.message(encoding)))
+        }
         let (blank, hasNUL) = bytes.withUnsafeBytes { raw in
             (raw.allSatisfy { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 },
              raw.count > 0 && memchr(raw.baseAddress!, 0, raw.count) != nil)
@@ -30,9 +33,8 @@ enum SourceText {
         let validated = bytes.withUnsafeBytes { String(validating: $0.bindMemory(to: UInt8.self), as: UTF8.self) }
         guard let text = validated else {
             let (line, column) = firstInvalidUTF8(in: Array(bytes))
-            return .failure(.error(SourceLocation(file: relativePath, line: line, column: column), LocalizedText(
-                en: "the file is not UTF-8 text (it looks like Windows-1251); save it as UTF-8, e.g. `iconv -f cp1251 -t utf-8 in.md > out.md`",
-                ru: "файл не в кодировке UTF-8 (похоже на Windows-1251); сохраните его в UTF-8, например: `iconv -f cp1251 -t utf-8 старый.md > новый.md`")))
+            return .failure(.error(SourceLocation(file: relativePath, line: line, column: column),
+                                   TextEncodingGuess.message(TextEncodingGuess.eightBit(bytes))))
         }
         return .success(text)
     }
