@@ -10,4 +10,5 @@ status=0
 swift test --skip-build || status=1
 python3 Tests/browser/run.py || status=1
 python3 Tests/browser/site_test.py --praktika .build/debug/praktika || status=1
+python3 Tests/browser/tables_test.py --praktika .build/debug/praktika || status=1
 exit $status
