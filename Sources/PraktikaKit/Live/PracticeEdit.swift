@@ -40,6 +40,9 @@ enum PracticeEdit {
     /// path then reports it with everything else).
     static func read(_ ids: [String], site: URL, cache: EntryCache) -> (entries: [Entry<Practice>], warnings: [Diagnostic])? {
         let reader = YAMLReader()
+        let theme = (try? String(contentsOf: site.appendingPathComponent("content/site.yaml"), encoding: .utf8))
+            .flatMap(YAMLReaderForScaffolding.theme(in:)) ?? "default"
+        let placeholders = Placeholders.load(site: site, theme: theme)
         var entries: [Entry<Practice>] = [], warnings: [Diagnostic] = []
         for id in ids {
             let relative = "content/practices/\(id).md"
@@ -47,7 +50,8 @@ enum PracticeEdit {
             var found: [Diagnostic] = []
             let item = ContentFiles.Item(url: url, id: id, relativePath: relative)
             guard EntityID.isValid(id), let stamp = cache.stamp(relative, url: url),
-                  case .success(let entry) = ContentLoader.readEntry(.practice, Practice.self, file: item, reader: reader, warnings: &found)
+                  case .success(let entry) = ContentLoader.readEntry(.practice, Practice.self, file: item, reader: reader, warnings: &found,
+                                                                              placeholders: placeholders)
             else { return nil }
             cache.store(relative, stamp: stamp, entry: entry, warnings: found)
             entries.append(entry)
