@@ -5,6 +5,13 @@ import Foundation
 /// the theme's archetypes themselves, so a changed archetype needs no second list.
 struct Placeholders: Sendable {
     let phrases: Set<String>
+    /// Their lengths in bytes: a line's value of another length is no placeholder.
+    let byteLengths: Set<Int>
+
+    init(phrases: Set<String>) {
+        self.phrases = phrases
+        byteLengths = Set(phrases.map(\.utf8.count))
+    }
 
     /// From the site theme's archetypes where it has them, else the built-in ones.
     /// A text that the `praktika init` example site also uses is a real example, not a placeholder.
@@ -68,7 +75,9 @@ struct Placeholders: Sendable {
 }
 
 /// Line-by-line checks of an entity file's text: placeholders left from the
-/// archetype, and malformed e-mail addresses.
+/// archetype, and malformed e-mail addresses. Every content file goes through
+/// this, so lines are read as bytes and a value becomes a String only when it
+/// could be a placeholder (its length is one of theirs) or is an e-mail.
 enum AuthoringScan {
     struct Value {
         var text: String
@@ -79,55 +88,107 @@ enum AuthoringScan {
         var field: String?
     }
 
-    /// The value of each line: after `field: ` or `- `, without quotes, or
-    /// the whole line of Markdown text. Archetypes and content are read the
-    /// same way, so a placeholder is found wherever the author left it.
+    /// One line's value, as byte offsets into the text.
+    struct RawValue {
+        var line: Int
+        var lineStart: Int
+        var value: Range<Int>
+        var field: Range<Int>?
+    }
+
+    /// The value of each line: after `field: ` or `- `, without quotes or a
+    /// trailing comment, or the whole line of Markdown text (after `1. `).
+    /// Archetypes and content are read the same way, so a placeholder is
+    /// found wherever the author left it.
+    static func scan(_ bytes: UnsafeBufferPointer<UInt8>, _ visit: (RawValue) -> Void) {
+        let space: UInt8 = 0x20, tab: UInt8 = 0x09
+        var number = 0, start = 0
+        while start < bytes.count {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            number += 1
+            defer { start = end + 1 }
+            var lineEnd = end
+            if lineEnd > start, bytes[lineEnd - 1] == 0x0D { lineEnd -= 1 }
+            var i = start
+            while i < lineEnd, bytes[i] == space { i += 1 }
+            guard i < lineEnd, bytes[i] != UInt8(ascii: "#") else { continue }
+            if lineEnd - i == 3, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == UInt8(ascii: "-"), bytes[i + 2] == UInt8(ascii: "-") { continue }
+            if i + 1 < lineEnd, bytes[i] == UInt8(ascii: "-"), bytes[i + 1] == space {
+                i += 2
+                while i < lineEnd, bytes[i] == space { i += 1 }
+            }
+            var field: Range<Int>?
+            var j = i
+            while j < lineEnd, (bytes[j] | 0x20) >= UInt8(ascii: "a") && (bytes[j] | 0x20) <= UInt8(ascii: "z") || bytes[j] == UInt8(ascii: "_") { j += 1 }
+            if j > i, j + 1 < lineEnd, bytes[j] == UInt8(ascii: ":"), bytes[j + 1] == space {
+                field = i..<j
+                i = j + 2
+                while i < lineEnd, bytes[i] == space { i += 1 }
+            } else {
+                var k = i
+                while k < lineEnd, bytes[k] >= UInt8(ascii: "0") && bytes[k] <= UInt8(ascii: "9") { k += 1 }
+                if k > i, k + 1 < lineEnd, bytes[k] == UInt8(ascii: "."), bytes[k + 1] == space { i = k + 2 }
+            }
+            var valueEnd = lineEnd
+            if field != nil, i < lineEnd, bytes[i] != UInt8(ascii: "\""), bytes[i] != UInt8(ascii: "'") {
+                var k = i
+                while k + 1 < lineEnd, !(bytes[k] == space && bytes[k + 1] == UInt8(ascii: "#")) { k += 1 }
+                if k + 1 < lineEnd { valueEnd = k }
+            }
+            while i < valueEnd, bytes[i] == space || bytes[i] == tab { i += 1 }
+            while valueEnd > i, bytes[valueEnd - 1] == space || bytes[valueEnd - 1] == tab { valueEnd -= 1 }
+            if valueEnd - i >= 2, bytes[i] == UInt8(ascii: "\"") || bytes[i] == UInt8(ascii: "'"), bytes[valueEnd - 1] == bytes[i] {
+                i += 1
+                valueEnd -= 1
+            }
+            guard valueEnd > i else { continue }
+            visit(RawValue(line: number, lineStart: start, value: i..<valueEnd, field: field))
+        }
+    }
+
+    /// Every value of a text as Strings; for the archetypes, which are few and small.
     static func values(in text: String) -> [Value] {
         var result: [Value] = []
-        var number = 0
-        for rawLine in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            number += 1
-            let line = rawLine.last == "\r" ? rawLine.dropLast() : rawLine
-            var rest = line.drop { $0 == " " }
-            if rest.isEmpty || rest.hasPrefix("#") || rest == "---" { continue }
-            var field: String?
-            if rest.hasPrefix("- ") { rest = rest.dropFirst(2).drop { $0 == " " } }
-            if let colon = rest.range(of: ": "), rest[..<colon.lowerBound].allSatisfy({ $0.isASCII && ($0.isLetter || $0 == "_") }) {
-                field = String(rest[..<colon.lowerBound])
-                rest = rest[colon.upperBound...].drop { $0 == " " }
-            } else if let dot = rest.range(of: ". "), dot.lowerBound > rest.startIndex, rest[..<dot.lowerBound].allSatisfy(\.isNumber) {
-                rest = rest[dot.upperBound...]
-            }
-            if field != nil, rest.first != "\"", rest.first != "'", let comment = rest.range(of: " #") {
-                rest = rest[..<comment.lowerBound]
-            }
-            var value = rest.trimmingCharacters(in: .whitespaces)
-            if value.count >= 2, let first = value.first, first == "\"" || first == "'", value.last == first {
-                value = String(value.dropFirst().dropLast())
-                rest = rest.dropFirst()
-            }
-            guard !value.isEmpty else { continue }
-            result.append(Value(text: value, line: number, column: line.distance(from: line.startIndex, to: rest.startIndex) + 1, field: field))
+        var text = text
+        text.withUTF8 { bytes in
+            scan(bytes) { raw in result.append(value(raw, in: bytes)) }
         }
         return result
+    }
+
+    private static func value(_ raw: RawValue, in bytes: UnsafeBufferPointer<UInt8>) -> Value {
+        func string(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
+        // Characters, not bytes, before the value: continuation bytes are not counted.
+        let column = bytes[raw.lineStart..<raw.value.lowerBound].filter { $0 & 0xC0 != 0x80 }.count + 1
+        return Value(text: string(raw.value), line: raw.line, column: column, field: raw.field.map(string))
     }
 
     static func check(text: String, file: String, lineOffset: Int = 0, isDraft: Bool, placeholders: Placeholders?) -> [Diagnostic] {
         var found: [Diagnostic] = []
         var draftPlaceholders: [(Value, SourceLocation)] = []
-        for value in values(in: text) {
-            let location = SourceLocation(file: file, line: value.line + lineOffset, column: value.column)
-            if let placeholders, placeholders.phrases.contains(value.text) {
-                if isDraft {
-                    draftPlaceholders.append((value, location))
-                } else {
-                    found.append(.error(location, LocalizedText(
-                        en: "«\(value.text)» is the placeholder text of `praktika new` and would be published as is: replace it with your own or delete the line",
-                        ru: "«\(value.text)» — текст-заготовка из `praktika new`, он был бы опубликован как есть: замените его своим или удалите строку")))
+        let email = Array("email".utf8)
+        let lengths = placeholders?.byteLengths ?? []
+        var text = text
+        text.withUTF8 { bytes in
+            scan(bytes) { raw in
+                let isEmail = raw.field.map { $0.count == email.count && bytes[$0].elementsEqual(email) } ?? false
+                let mayBePlaceholder = lengths.contains(raw.value.count)
+                guard isEmail || mayBePlaceholder else { return }
+                let value = value(raw, in: bytes)
+                let location = SourceLocation(file: file, line: value.line + lineOffset, column: value.column)
+                if let placeholders, mayBePlaceholder, placeholders.phrases.contains(value.text) {
+                    if isDraft {
+                        draftPlaceholders.append((value, location))
+                    } else {
+                        found.append(.error(location, LocalizedText(
+                            en: "«\(value.text)» is the placeholder text of `praktika new` and would be published as is: replace it with your own or delete the line",
+                            ru: "«\(value.text)» — текст-заготовка из `praktika new`, он был бы опубликован как есть: замените его своим или удалите строку")))
+                    }
                 }
-            }
-            if value.field == "email", let problem = emailProblem(value.text) {
-                found.append(.error(location, problem))
+                if isEmail, let problem = emailProblem(value.text) {
+                    found.append(.error(location, problem))
+                }
             }
         }
         // A draft just made by `praktika new` is all placeholders: one line says so.

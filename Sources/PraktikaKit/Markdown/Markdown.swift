@@ -50,7 +50,12 @@ public enum Markdown {
 
     static func render(_ text: String, html: Bool, tableLabel: String, inline: Bool = false,
                        resolve: (EntityLink) -> String?) -> Output {
-        guard let document = text.withCString({ cmark_parse_document($0, strlen($0), CMARK_OPT_DEFAULT) }) else {
+        var hasPipe = false
+        guard let document = text.withCString({ pointer -> OpaquePointer? in
+            let length = strlen(pointer)
+            hasPipe = memchr(pointer, Int32(UInt8(ascii: "|")), length) != nil
+            return cmark_parse_document(pointer, length, CMARK_OPT_DEFAULT)
+        }) else {
             return Output(html: "", unresolved: [])
         }
         defer { cmark_node_free(document) }
@@ -77,11 +82,15 @@ public enum Markdown {
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                     continue
                 }
-                let lines = source.lines(of: node)
-                if let first = lines.first, first.text.first == "#", let message = MarkdownAudit.headingWithoutSpace(first.text) {
+                // Only a paragraph that starts with `#` or a text with a `|` needs its source lines.
+                if let child = cmark_node_first_child(node), cmark_node_get_type(child) == CMARK_NODE_TEXT,
+                   cmark_node_get_literal(child)?.pointee == CChar(UInt8(ascii: "#")),
+                   let first = source.lines(of: node).first, let message = MarkdownAudit.headingWithoutSpace(first.text) {
                     problems.append(MarkdownProblem(line: first.line, column: first.column, message: message))
                 }
-                guard lines.count >= 2, lines.contains(where: { $0.text.contains("|") }) else { continue }
+                guard hasPipe, cmark_node_get_start_line(node) < cmark_node_get_end_line(node) else { continue }
+                let lines = source.lines(of: node)
+                guard lines.contains(where: { $0.text.contains("|") }) else { continue }
                 switch PipeTable.recognise(lines) {
                 case .notATable:
                     continue
@@ -127,10 +136,13 @@ public enum Markdown {
                     continue
                 }
                 link.isImage = isImage
-                (link.line, link.column) = source.position(of: node)
+                // cmark's byte column for now; made a character column below, only for links reported.
+                link.line = Int(cmark_node_get_start_line(node))
+                link.column = Int(cmark_node_get_start_column(node))
                 if let url = resolve(link) {
                     cmark_node_set_url(node, url)
                 } else {
+                    (link.line, link.column) = source.position(of: node)
                     unresolved.append(link)
                     // Leave no dead `school:…` target in the page.
                     cmark_node_set_url(node, "")

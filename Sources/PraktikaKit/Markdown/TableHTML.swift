@@ -3,13 +3,15 @@ import Foundation
 
 /// The lines of a Markdown text, to read a block's source and turn cmark's
 /// byte columns into the character columns authors see in their editor.
-struct MarkdownSource {
-    private let lines: [Substring]
+/// Split only when a problem or a table needs it: most texts have neither.
+final class MarkdownSource {
+    private let text: String
+    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
+        line.last == "\r" ? line.dropLast() : line
+    }
 
     init(_ text: String) {
-        lines = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.last == "\r" ? line.dropLast() : line
-        }
+        self.text = text
     }
 
     func text(ofLine line: Int) -> Substring {
@@ -120,6 +122,11 @@ struct TableHTML {
     /// is escaped first, and positions inside it are moved to the file's.
     private func inline(_ markdown: String, lines: [SourceLine], into result: inout Result) -> String {
         guard !markdown.isEmpty else { return "" }
+        // Most cells are plain words and numbers: with no character that
+        // starts inline Markdown, cmark would only escape them, so do that here.
+        if !markdown.utf8.contains(where: { Self.inlineMarkup.contains($0) }) {
+            return html ? Self.escape(markdown) : ""
+        }
         let (safe, shift) = Self.escapeBlockStart(markdown)
         let output = Markdown.render(safe, html: html, tableLabel: label, inline: true, resolve: resolve)
         func place(_ line: Int, _ column: Int) -> (Int, Int) {
@@ -135,6 +142,24 @@ struct TableHTML {
             result.problems.append(problem)
         }
         return output.html.trimmingCharacters(in: .newlines)
+    }
+
+    private static let inlineMarkup = Set("*_`[]!<&\\:".utf8)
+
+    /// cmark's own escaping of text.
+    static func escape(_ text: String) -> String {
+        var out = ""
+        out.reserveCapacity(text.utf8.count)
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            default: out.append(character)
+            }
+        }
+        return out
     }
 
     static func escapeBlockStart(_ text: String) -> (String, Int) {
