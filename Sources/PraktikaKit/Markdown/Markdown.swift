@@ -88,7 +88,7 @@ public enum Markdown {
                    let first = source.lines(of: node).first, let message = MarkdownAudit.headingWithoutSpace(first.text) {
                     problems.append(MarkdownProblem(line: first.line, column: first.column, message: message))
                 }
-                guard hasPipe, cmark_node_get_start_line(node) < cmark_node_get_end_line(node) else { continue }
+                guard hasPipe, cmark_node_get_start_line(node) < cmark_node_get_end_line(node), hasPipeText(node) else { continue }
                 let lines = source.lines(of: node)
                 guard lines.contains(where: { $0.text.contains("|") }) else { continue }
                 switch PipeTable.recognise(lines) {
@@ -181,6 +181,17 @@ public enum Markdown {
             result = String(result.dropFirst(3).dropLast(5))
         }
         return Output(html: result, unresolved: unresolved, problems: problems)
+    }
+
+    /// A table's pipes stand in the paragraph's own text nodes, between its inline spans.
+    private static func hasPipeText(_ paragraph: OpaquePointer) -> Bool {
+        var child = cmark_node_first_child(paragraph)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_TEXT, let literal = cmark_node_get_literal(node),
+               strchr(literal, Int32(UInt8(ascii: "|"))) != nil { return true }
+            child = cmark_node_next(node)
+        }
+        return false
     }
 
     /// The paragraph right after a table that starts with `Таблица:`.

@@ -77,12 +77,17 @@ struct PipeTable {
 
     /// `|---|:---:|`, `--- | ---`: only dashes, colons, pipes and spaces, each cell with a dash.
     static func isDelimiterRow(_ text: Substring) -> Bool {
-        let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard !trimmed.isEmpty, trimmed.contains("-"),
-              trimmed.allSatisfy({ $0 == "|" || $0 == "-" || $0 == ":" || $0 == " " || $0 == "\t" })
-        else { return false }
-        guard trimmed.contains("|") else { return false }
-        return splitRow(Substring(trimmed)).allSatisfy { $0.text.contains("-") }
+        var hasDash = false, hasPipe = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "-"): hasDash = true
+            case UInt8(ascii: "|"): hasPipe = true
+            case UInt8(ascii: ":"), 0x20, 0x09: continue
+            default: return false
+            }
+        }
+        guard hasDash, hasPipe else { return false }
+        return splitRow(text).allSatisfy { $0.text.contains("-") }
     }
 
     private static func alignment(_ delimiter: String) -> Alignment {
@@ -96,9 +101,9 @@ struct PipeTable {
 
     private static func pipeCount(_ text: Substring) -> Int {
         var count = 0, escaped = false
-        for character in text {
-            if character == "|" && !escaped { count += 1 }
-            escaped = character == "\\" && !escaped
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "|") && !escaped { count += 1 }
+            escaped = byte == UInt8(ascii: "\\") && !escaped
         }
         return count
     }
@@ -110,33 +115,31 @@ struct PipeTable {
     }
 
     /// Cells of a row, trimmed, with the character offset of each cell's text in `text`.
-    /// The outer pipes are optional; `\|` does not split.
+    /// The outer pipes are optional; `\|` does not split. Read as bytes: every
+    /// line of every table passes here.
     static func splitRow(_ text: Substring) -> [(text: String, offset: Int)] {
-        let characters = Array(text)
-        var parts: [(String, Int)] = []
-        var start = 0, index = 0, escaped = false
-        var boundaries: [Int] = []
-        while index < characters.count {
-            let character = characters[index]
-            if character == "|" && !escaped { boundaries.append(index) }
-            escaped = character == "\\" && !escaped
-            index += 1
-        }
+        let bytes = Array(text.utf8)
         var pieces: [(Int, Int)] = []
-        for boundary in boundaries {
-            pieces.append((start, boundary))
-            start = boundary + 1
+        var start = 0, escaped = false
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "|") && !escaped {
+                pieces.append((start, index))
+                start = index + 1
+            }
+            escaped = byte == UInt8(ascii: "\\") && !escaped
         }
-        pieces.append((start, characters.count))
-        func isBlank(_ piece: (Int, Int)) -> Bool { characters[piece.0..<piece.1].allSatisfy { $0 == " " || $0 == "\t" } }
+        pieces.append((start, bytes.count))
+        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 }
+        func isBlank(_ piece: (Int, Int)) -> Bool { bytes[piece.0..<piece.1].allSatisfy(isSpace) }
         if let first = pieces.first, isBlank(first), pieces.count > 1 { pieces.removeFirst() }
         if let last = pieces.last, isBlank(last), pieces.count > 1 { pieces.removeLast() }
-        for (from, to) in pieces {
+        return pieces.map { from, to in
             var lower = from, upper = to
-            while lower < upper, characters[lower] == " " || characters[lower] == "\t" { lower += 1 }
-            while upper > lower, characters[upper - 1] == " " || characters[upper - 1] == "\t" { upper -= 1 }
-            parts.append((String(characters[lower..<upper]), lower))
+            while lower < upper, isSpace(bytes[lower]) { lower += 1 }
+            while upper > lower, isSpace(bytes[upper - 1]) { upper -= 1 }
+            // Characters, not bytes, before the cell: continuation bytes are not counted.
+            let offset = bytes[0..<lower].filter { $0 & 0xC0 != 0x80 }.count
+            return (String(decoding: bytes[lower..<upper], as: UTF8.self), offset)
         }
-        return parts
     }
 }

@@ -6,9 +6,26 @@ import Foundation
 /// Split only when a problem or a table needs it: most texts have neither.
 final class MarkdownSource {
     private let text: String
-    private lazy var lines: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-        line.last == "\r" ? line.dropLast() : line
-    }
+    // Split on bytes: splitting on the Character "\n" compares graphemes and cost more than the rest of the walk.
+    private lazy var lines: [Substring] = {
+        var result: [Substring] = []
+        let utf8 = text.utf8
+        var start = utf8.startIndex, index = start
+        func add(_ end: String.Index) {
+            var end = end
+            if end > start, utf8[utf8.index(before: end)] == 0x0D { end = utf8.index(before: end) }
+            result.append(text[start..<end])
+        }
+        while index != utf8.endIndex {
+            if utf8[index] == 0x0A {
+                add(index)
+                start = utf8.index(after: index)
+            }
+            index = utf8.index(after: index)
+        }
+        add(utf8.endIndex)
+        return result
+    }()
 
     init(_ text: String) {
         self.text = text
