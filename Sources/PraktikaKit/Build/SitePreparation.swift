@@ -24,6 +24,7 @@ struct SitePreparation {
         guard let content = loaded else { return (nil, "ru") }
         let language = content.site.language
 
+        URLRule.check(content, log: log)
         let (graph, linkDiagnostics) = Linker.link(content, drafts: drafts)
         log.add(contentsOf: linkDiagnostics)
         lap("link")
@@ -42,7 +43,18 @@ struct SitePreparation {
             loadedTheme = found
         }
         guard let theme = loadedTheme else { return (nil, language) }
-        let settings = RenderSettings(baseURL: baseURL ?? content.site.baseURL ?? "", offline: offline, today: today)
+        let settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
         return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), language)
+    }
+
+    /// `--base-url` wins over site.yaml's (checked with the content); a bad
+    /// one is an error and never reaches a page.
+    static func checkedBaseURL(_ option: String?, _ configured: String?, log: DiagnosticLog) -> String {
+        guard let option else { return configured.flatMap { URLRule.baseURLProblem($0) == nil ? $0 : nil } ?? "" }
+        if let problem = URLRule.baseURLProblem(option) {
+            log.add(.error(SourceLocation(file: "--base-url"), LocalizedText(en: "`\(option)`: \(problem.en)", ru: "«\(option)»: \(problem.ru)")))
+            return ""
+        }
+        return option
     }
 }

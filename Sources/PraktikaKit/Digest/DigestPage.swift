@@ -45,7 +45,7 @@ extension PageContext {
             "dateText": format.date(digest.date),
             "year": digest.date.map { String($0.year) },
             "organisationName": organisation?.name,
-            "organisationContacts": organisation.map { [$0.address, $0.phone, $0.email, $0.website].compactMap { $0 }.joined(separator: " · ") },
+            "organisationContacts": organisation.map { [$0.address, $0.phone, $0.email, $0.website?.value].compactMap { $0 }.joined(separator: " · ") },
             "intro": markdown(digest.intro, in: digest.file),
             "seminar": digest.seminar.flatMap { seminarCard($0.value) },
             "practices": practices,
@@ -64,7 +64,7 @@ extension PageContext {
         return viewModel([
             "name": school.name, "shortName": school.displayName,
             "place": [school.locality, school.municipality, school.region].compactMap { $0 }.joined(separator: ", "),
-            "address": school.address, "phone": school.phone, "email": school.email, "website": school.website,
+            "address": school.address, "phone": school.phone, "email": school.email, "website": URLRule.allowed(school.website?.value),
             "director": person(school.director),
             "href": href(SitePaths.entity(.school, id)),
         ])

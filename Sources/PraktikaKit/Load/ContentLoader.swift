@@ -133,7 +133,14 @@ public struct ContentLoader: Sendable {
                 })
                 log.add(contentsOf: warnings)
                 switch decoded {
-                case .success(let terms): result[kind] = Vocabulary(kind: kind, file: relative, terms: terms)
+                case .success(let terms):
+                    result[kind] = Vocabulary(kind: kind, file: relative, terms: terms.filter { term in
+                        guard !EntityID.isValid(term.id.value) else { return true }
+                        log.add(.error(SourceLocation(file: relative, line: term.id.line, column: term.id.column), LocalizedText(
+                            en: "`\(term.id.value)` is not a valid term id: use lower-case Latin letters, digits and hyphens (e.g. `mentoring`)",
+                            ru: "«\(term.id.value)» — недопустимый идентификатор термина: используйте строчные латинские буквы, цифры и дефис (например, `mentoring`)")))
+                        return false
+                    })
                 case .failure(let diagnostic): log.add(diagnostic)
                 }
             }

@@ -102,10 +102,11 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Stages a file. If the previous build wrote the same bytes there, the
     /// staged file is a hard link to the old one (same file, same time).
-    public func write(_ relativePath: String, _ contents: Data) throws {
+    public func write(_ relativePath: String, _ given: Data) throws {
         guard let safe = Self.safeRelativePath(relativePath), safe != Self.markerName else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
+        let contents = OutputText.isMarkup(safe) ? OutputText.scrub(given) : given
         let hash = ContentHash.of(contents)
         let folder = safe.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(safe[..<$0]) } ?? ""
         lock.lock()
