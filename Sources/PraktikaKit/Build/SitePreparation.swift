@@ -32,8 +32,17 @@ struct SitePreparation {
         var loadedTheme = theme
         if loadedTheme == nil {
             let folder = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
-            let exists = FileManager.default.fileExists(atPath: folder.path)
-            if !exists && content.site.theme != "default" {
+            var exists = FileManager.default.fileExists(atPath: folder.path)
+            if !EntityID.isValid(content.site.theme) {
+                // `theme: ../../elsewhere` would read templates and publish assets from outside the site.
+                exists = false
+                log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
+                    en: "theme `\(content.site.theme)` is not a theme name: use the name of a folder in themes/ (lower-case Latin letters, digits and hyphens)",
+                    ru: "«\(content.site.theme)» — недопустимое имя темы: укажите имя папки в themes/ (строчные латинские буквы, цифры и дефис)")))
+            } else if exists && !SiteBoundary.isInside(folder.path, root: site.path) {
+                exists = false
+                log.add(SiteBoundary.outside("themes/\(content.site.theme)"))
+            } else if !exists && content.site.theme != "default" {
                 log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                     en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
                     ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))

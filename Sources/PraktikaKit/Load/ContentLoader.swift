@@ -29,6 +29,12 @@ public struct ContentLoader: Sendable {
         }
         let siteFile = "content/site.yaml"
         var site = SiteConfig(title: "praktika")
+        guard SiteBoundary.isInside(contentDirectory.path, root: root.path),
+              FileSystem.kind(contentDirectory.path + "/site.yaml") != .symlink
+                || SiteBoundary.isInside(contentDirectory.path + "/site.yaml", root: root.path) else {
+            log.add(SiteBoundary.outside(siteFile))
+            return (nil, log.all)
+        }
         switch SourceText.read(contentDirectory.appendingPathComponent("site.yaml"), relativePath: siteFile) {
         case .success(let text):
             let decoded = YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile, schema: .site)
@@ -127,6 +133,7 @@ public struct ContentLoader: Sendable {
                 let relative = "content/vocabularies/\(kind.rawValue).\(ext)"
                 let url = root.appendingPathComponent(relative)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                guard SiteBoundary.isInside(url.path, root: root.path) else { log.add(SiteBoundary.outside(relative)); continue }
                 var warnings: [Diagnostic] = []
                 let decoded = SourceText.read(url, relativePath: relative).flatMap({
                     reader.decode([Term].self, yaml: $0, lineOffset: 0, file: relative, schema: .vocabulary, warnings: &warnings)
