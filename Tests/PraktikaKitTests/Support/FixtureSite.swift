@@ -220,7 +220,6 @@ struct FixtureSite {
                 practice: mentoring
             materials:
               - {url: "https://example.ru/video", title: Запись}
-              - {url: "javascript:alert(1)", title: Плохая ссылка}
             ---
             Итоги семинара.
             """,
