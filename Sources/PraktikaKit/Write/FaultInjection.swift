@@ -3,9 +3,10 @@ import Foundation
 /// A test seam: makes the write stage fail, or kill itself with SIGKILL, at
 /// one named step, so that tests can prove the output survives every step.
 /// Set by tests in-process, or for the command line with
-/// `PRAKTIKA_FAULT=fail:STEP` / `PRAKTIKA_FAULT=crash:STEP`.
+/// `PRAKTIKA_FAULT=fail:STEP`, `crash:STEP` or `pause:STEP` (three seconds,
+/// for tests of two builds at once).
 public struct FaultInjection: Sendable, Equatable {
-    public enum Mode: String, Sendable { case fail, crash }
+    public enum Mode: String, Sendable { case fail, crash, pause }
 
     /// Every step of the write stage, in order.
     public static let steps = [
@@ -44,6 +45,7 @@ public struct FaultInjection: Sendable, Equatable {
         switch mode {
         case .fail: throw Injected(step: here)
         case .crash: kill(getpid(), SIGKILL)
+        case .pause: Thread.sleep(forTimeInterval: 3)
         }
     }
 }

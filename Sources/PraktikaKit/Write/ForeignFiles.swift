@@ -34,8 +34,14 @@ enum ForeignFiles {
                 if ![.missing, .folder].contains(FileSystem.kind(target)) { clashes.append(path); continue }
                 try carry(published, staged, relative: path, praktikas: praktikas, staged: files, clashes: &clashes)
             case .file:
-                if praktikas[path] != nil { continue }
+                // praktika's file, rewritten now or dropped. A file it no longer
+                // writes is dropped only if it still has the bytes praktika wrote:
+                // a stale or forged marker line never costs anyone a file.
+                if let hash = praktikas[path] {
+                    if try files[path] != nil || ContentHash.of(Data(contentsOf: URL(fileURLWithPath: source))) == hash { continue }
+                }
                 if files[path] != nil || FileSystem.kind(target) != .missing { clashes.append(path); continue }
+                // (A kept stale file is a plain foreign file from now on.)
                 try OutputFolder.makeFolder((target as NSString).deletingLastPathComponent)
                 if link(source, target) != 0 { try copy(source, target) }
             case .symlink:
