@@ -55,6 +55,7 @@ struct BuildCommand: ParsableCommand {
         options.zip = zip.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.makeSearchIndex = !noSearch
         options.makePDFs = !noPDF
+        options.faults = FaultInjection.fromEnvironment()
         try Console.runReporting {
             let report = try SiteBuilder.build(options)
             Console.printWarnings(report)

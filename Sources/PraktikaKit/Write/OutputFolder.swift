@@ -258,8 +258,8 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             packed = try Self.pack(tree: staging, files: hashes.keys.sorted(), beside: archive)
         }
         try faults.check("switch")
-        try TreeSwitch.publish(places: places) { try faults.check("between") }
         var notes: [String] = []
+        if let note = try TreeSwitch.publish(places: places, between: { try faults.check("between") }) { notes.append(note) }
         if let packed, let archive {
             do { try TreeSwitch.rename(packed, archive.path) } catch {
                 notes.append("the archive could not be moved to \(archive.path): \(error); it is at \(packed)")

@@ -76,22 +76,37 @@ enum TreeSwitch {
     }
 
     /// Puts `staging` in place of `output`; the previous tree ends up at `old`.
-    /// `between` runs after the first step, for fault injection.
-    static func publish(places: OutputPlaces, between: () throws -> Void) throws {
+    /// `between` runs after the first step (for fault injection); when it
+    /// fails, the first step is undone, so a failed switch changes nothing.
+    /// Returns a note when the switch succeeded but the previous tree could
+    /// not be moved aside (the next run removes it).
+    static func publish(places: OutputPlaces, between: () throws -> Void) throws -> String? {
         guard FileSystem.kind(places.output) != .missing else {
+            try between()
             try rename(places.staging, places.output)
-            return
+            return nil
         }
         if let renameat2, renameat2(atCurrentFolder, places.staging, atCurrentFolder, places.output, exchangeFlag) == 0 {
             // The old tree is now at the staging name; an interrupted run is
-            // repaired by `recover` (a staging folder is never trusted).
-            try between()
-            try rename(places.staging, places.old)
-            return
+            // repaired by `recover` (a leftover is removed only file by file).
+            do { try between() } catch {
+                _ = renameat2(atCurrentFolder, places.staging, atCurrentFolder, places.output, exchangeFlag)
+                throw error
+            }
+            do { try rename(places.staging, places.old) } catch {
+                return "the previous output stays at \(places.staging) until the next build: \(error)"
+            }
+            return nil
         }
         try rename(places.output, places.old)
-        try between()
-        try rename(places.staging, places.output)
+        do {
+            try between()
+            try rename(places.staging, places.output)
+        } catch {
+            try? rename(places.old, places.output)
+            throw error
+        }
+        return nil
     }
 
     /// Run under the lock before a build: finishes or rolls back a switch
