@@ -134,3 +134,69 @@ typealias BasicRequestContextStub = BasicRequestContext
 private extension Dictionary where Key == String, Value == String {
     var snapshot: OutputTree.Snapshot { OutputTree.Snapshot(files: self) }
 }
+
+@Suite("The digest printer reads only the site's own files")
+struct DigestPrinterConfinementTests {
+    /// A loopback listener that counts connections: any is a fetch the printer must not make.
+    final class Listener: @unchecked Sendable {
+        let fd: Int32
+        let port: Int
+        private let lock = NSLock()
+        private var accepted = 0
+        var connections: Int { lock.lock(); defer { lock.unlock() }; return accepted }
+
+        init() throws {
+            let fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+            self.fd = fd
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_addr.s_addr = inet_addr("127.0.0.1")
+            var length = socklen_t(MemoryLayout<sockaddr_in>.size)
+            let bound = withUnsafeMutablePointer(to: &address) {
+                $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(fd, $0, length) == 0 && getsockname(fd, $0, &length) == 0 }
+            }
+            guard bound, listen(fd, 16) == 0 else { throw POSIXError(.EADDRINUSE) }
+            port = Int(UInt16(bigEndian: address.sin_port))
+        }
+
+        func start() {
+            Thread.detachNewThread { [self] in
+                while true {
+                    let client = accept(fd, nil, nil)
+                    if client < 0 { return }
+                    lock.lock(); accepted += 1; lock.unlock()
+                    close(client)
+                }
+            }
+        }
+
+        func stop() { shutdown(fd, Int32(SHUT_RDWR)); close(fd) }
+    }
+
+    @Test("http images and absolute paths are left out of the PDF with a warning; nothing is fetched, also when the build then fails",
+          .timeLimit(.minutes(2)))
+    func noNetworkNoOtherFiles() throws {
+        #expect(DigestPrinter.find() != nil, "WeasyPrint is needed for this test (scripts/install-deps.sh installs it)")
+        let listener = try Listener()
+        listener.start()
+        defer { listener.stop() }
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]!
+            + "\n![схема](http://127.0.0.1:\(listener.port)/scheme.png)\n\n![пароли](/etc/hostname)\n")
+        try site.write("content/digests/spring.yaml", "title: Весенний сборник\npractices: [gia-holidays, mentoring]\n")
+        var failing = site.options()
+        failing.makeSearchIndex = false
+        failing.faults = FaultInjection(.fail, at: "marker")
+        #expect(throws: FaultInjection.Injected.self) { try SiteBuilder.build(failing) }
+        #expect(!site.exists("digests/spring/spring.pdf"))
+        var options = site.options()
+        options.makeSearchIndex = false
+        let report = try SiteBuilder.build(options)
+        #expect(site.exists("digests/spring/spring.pdf"))
+        let warnings = report.warnings.map { $0.formatted(language: "en") }
+        #expect(warnings.contains { $0.contains("http://127.0.0.1:\(listener.port)/scheme.png") }, "\(warnings)")
+        #expect(warnings.contains { $0.contains("/etc/hostname") }, "\(warnings)")
+        #expect(listener.connections == 0, "the printer connected to the network")
+    }
+}
