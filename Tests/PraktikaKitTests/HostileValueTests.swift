@@ -59,6 +59,21 @@ struct HostileValueTests {
         }
     }
 
+    @Test("Markdown links follow the same rule: other schemes and //host are removed and reported at their line and column")
+    func markdownLinks() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]!
+            + "\n[a](//evil.example/x) [b](ftp://files.example/) [c](JaVaScRiPt:alert(1)) [d](https://ok.example/)\n")
+        let report = try site.build()
+        let warnings = report.warnings.filter { $0.location.file == "content/practices/gia-holidays.md" }
+        #expect(warnings.map(\.location.line) == [10, 10, 10], "\(warnings.map(\.description))")
+        #expect(warnings.map(\.location.column) == [1, 23, 49], "\(warnings.map(\.description))")
+        let page = try site.page("practices/gia-holidays/index.html")
+        #expect(!page.contains("evil.example") && !page.contains("ftp:") && !page.lowercased().contains("javascript:"))
+        #expect(page.contains("href=\"https://ok.example/\""))
+    }
+
     @Test("allowed addresses reach the pages as links")
     func allowedAddresses() throws {
         let site = try FixtureSite()

@@ -102,9 +102,11 @@ final class DiagnosticLog: @unchecked Sendable {
         items.append(contentsOf: diagnostics)
     }
 
+    /// Sorted, each once: Markdown shown on several pages reports its problem once.
     var all: [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
-        return items.sorted { $0.location < $1.location }
+        var seen: Set<String> = []
+        return items.sorted { $0.location < $1.location }.filter { seen.insert("\($0.severity) \($0.description)").inserted }
     }
 
     /// `--strict`: every warning becomes an error, reported once.

@@ -26,6 +26,9 @@ public enum Markdown {
         public var html: String
         /// Entity links whose resolver returned nil.
         public var unresolved: [EntityLink]
+        /// Other links and images whose address breaks `URLRule` (emptied
+        /// like cmark's safe mode empties `javascript:`), with their position.
+        public var refused: [(url: String, line: Int, column: Int)] = []
     }
 
     /// - Parameter resolve: turns an entity link into a URL, or nil when it points nowhere.
@@ -44,6 +47,7 @@ public enum Markdown {
         }
         defer { cmark_node_free(document) }
         var unresolved: [EntityLink] = []
+        var refused: [(url: String, line: Int, column: Int)] = []
         let iterator = cmark_iter_new(document)
         defer { cmark_iter_free(iterator) }
         while true {
@@ -51,10 +55,16 @@ public enum Markdown {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
-                  let rawURL = cmark_node_get_url(node),
-                  var link = parseEntityLink(String(cString: rawURL))
-            else { continue }
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE, let rawURL = cmark_node_get_url(node) else { continue }
+            let url = String(cString: rawURL)
+            guard var link = parseEntityLink(url) else {
+                // The same rule as every address field (cmark has already emptied `javascript:` and the like).
+                if !url.isEmpty, URLRule.problem(url) != nil {
+                    refused.append((url, Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))))
+                    cmark_node_set_url(node, "")
+                }
+                continue
+            }
             // Positions matter only for links that are reported, which are rare.
             link.isImage = type == CMARK_NODE_IMAGE
             link.line = Int(cmark_node_get_start_line(node))
@@ -67,19 +77,20 @@ public enum Markdown {
                 cmark_node_set_url(node, "")
             }
         }
-        if !unresolved.isEmpty {
+        if !unresolved.isEmpty || !refused.isEmpty {
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             unresolved = unresolved.map { link in
                 var link = link
                 link.column = characterColumn(line: link.line, byteColumn: link.column, in: lines)
                 return link
             }
+            refused = refused.map { ($0.url, $0.line, characterColumn(line: $0.line, byteColumn: $0.column, in: lines)) }
         }
         guard html, let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
-            return Output(html: "", unresolved: unresolved)
+            return Output(html: "", unresolved: unresolved, refused: refused)
         }
         defer { free(rendered) }
-        return Output(html: String(cString: rendered), unresolved: unresolved)
+        return Output(html: String(cString: rendered), unresolved: unresolved, refused: refused)
     }
 
     static func parseEntityLink(_ url: String) -> EntityLink? {

@@ -35,6 +35,13 @@ struct PageContext {
     func markdown(_ text: String, origin: MarkdownOrigin) -> String {
         let output = Markdown.render(text) { resolve($0) }
         for link in output.unresolved { report(link, origin) }
+        for refused in output.refused {
+            // An EntityLink only to reuse the origin's position arithmetic.
+            let position = EntityLink(scheme: .file, target: "", line: refused.line, column: refused.column)
+            env.log.add(.warning(origin.location(of: position, siteRoot: graph.content.root), LocalizedText(
+                en: "the link `\(refused.url)` was removed: only http, https, mailto, tel addresses and relative paths are allowed",
+                ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
+        }
         return output.html
     }
 

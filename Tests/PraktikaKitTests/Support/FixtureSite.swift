@@ -176,8 +176,6 @@ struct FixtureSite {
             См. [гимназию](school:leader-school) и [презентацию](file:practices/Презентация наставничество.pdf).
 
             <script>alert('x')</script>
-
-            [опасная ссылка](javascript:alert(1))
             """,
         "content/practices/gia-holidays.md": """
             ---
