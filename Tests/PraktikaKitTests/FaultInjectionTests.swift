@@ -115,7 +115,7 @@ struct FaultInjectionTests {
         // Long runs: PRAKTIKA_KILL_TRIALS=50 PRAKTIKA_KILL_PRACTICES=4000 PRAKTIKA_KILL_SEED=…
         let environment = ProcessInfo.processInfo.environment
         let trials = Int(environment["PRAKTIKA_KILL_TRIALS"] ?? "") ?? 2
-        let practices = Int(environment["PRAKTIKA_KILL_PRACTICES"] ?? "") ?? 2000
+        let practices = Int(environment["PRAKTIKA_KILL_PRACTICES"] ?? "") ?? 1500
         var random = SeededRandom(state: UInt64(environment["PRAKTIKA_KILL_SEED"] ?? "") ?? 20261128)
         let site = try FixtureSite()
         defer { site.cleanUp() }
