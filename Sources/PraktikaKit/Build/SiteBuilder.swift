@@ -119,6 +119,7 @@ public enum SiteBuilder {
         if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
         clock.lap("render", into: &report)
 
+        var writeFailed = false
         do {
             feedsMade.wait()
             report.otherFiles = try SiteRenderer.write(feeds.values[0], to: sink)
@@ -133,6 +134,7 @@ public enum SiteBuilder {
                 report.attachmentsCopied = try copyAttachments(env.usedFiles.values, content: content, to: folder)
             }
         } catch {
+            writeFailed = true
             log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
                 en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
         }
@@ -144,7 +146,8 @@ public enum SiteBuilder {
             written.insert("digests/\(id)/print.html")
             if let pdf = env.digestFiles.pdf(id) { written.insert(pdf.path) }
         }
-        log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme))
+        // After a failed write (a full disk) the missing files are not broken links.
+        if !writeFailed { log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme)) }
         if options.strict { log.promoteWarnings() }
 
         let diagnostics = log.all
