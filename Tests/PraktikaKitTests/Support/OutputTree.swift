@@ -85,17 +85,28 @@ enum PraktikaCLI {
         return (process, pipe)
     }
 
-    static func finish(_ started: (Process, Pipe)) -> Run {
-        let output = started.1.fileHandleForReading.readDataToEndOfFile()
-        started.0.waitUntilExit()
-        let status = started.0.terminationReason == .uncaughtSignal ? started.0.terminationStatus : started.0.terminationStatus
-        return Run(status: status, output: String(decoding: output, as: UTF8.self))
+    /// Waits on a thread of its own: a test blocked here must not hold one of
+    /// Swift's few cooperative threads, or async tests running beside it (serve) starve.
+    static func finish(_ started: (Process, Pipe)) async -> Run {
+        let process = UncheckedBox(started)
+        return await withCheckedContinuation { continuation in
+            Thread.detachNewThread {
+                let output = process.value.1.fileHandleForReading.readDataToEndOfFile()
+                process.value.0.waitUntilExit()
+                continuation.resume(returning: Run(status: process.value.0.terminationStatus, output: String(decoding: output, as: UTF8.self)))
+            }
+        }
     }
 
     @discardableResult
-    static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Run {
-        finish(try start(arguments, environment: environment))
+    static func run(_ arguments: [String], environment: [String: String] = [:]) async throws -> Run {
+        await finish(try start(arguments, environment: environment))
     }
+}
+
+struct UncheckedBox<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
 }
 
 extension FixtureSite {
