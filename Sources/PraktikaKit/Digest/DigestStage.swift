@@ -53,7 +53,8 @@ struct DigestStage {
         context.relativeImages = true
         guard var model = context.digestPage(id, forPrint: true) else { return nil }
         if let baseHref { model["baseHref"] = baseHref }
-        guard let html = try? env.theme.render("digest", model) else { return nil }
+        guard let rendered = try? env.theme.render("digest", model) else { return nil }
+        let html = context.typesetHTML(rendered, forPrint: true)
         return PageLinks.resolvePlaceholder(in: html, root: base.isEmpty ? "../../" : base)
     }
 

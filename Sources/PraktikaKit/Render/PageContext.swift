@@ -42,7 +42,7 @@ struct PageContext {
                 en: "the link `\(refused.url)` was removed: only http, https, mailto, tel addresses and relative paths are allowed",
                 ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
         }
-        return output.html
+        return typesetHTML(output.html)
     }
 
     private func resolve(_ link: EntityLink) -> String? {

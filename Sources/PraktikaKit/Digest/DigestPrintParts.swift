@@ -1,0 +1,71 @@
+import Foundation
+
+/// Pieces of the print digest a stylesheet cannot make: running heads short
+/// enough for one line, a school's one-line label, the materials of a practice
+/// with a QR code each, and the school index with the practices of each school.
+extension PageContext {
+    /// Running heads are set in 8.5 pt PT Sans on a 172 mm line shared by the
+    /// digest's title (left) and the section's (right): these lengths in
+    /// characters keep both on one line.
+    static let runningTitleLimit = 48
+    static let runningSectionLimit = 62
+
+    /// The title cut at a word boundary with an ellipsis, when it is longer than `limit`.
+    static func runningHead(_ title: String, limit: Int) -> String {
+        let characters = Array(title)
+        guard characters.count > limit else { return title }
+        var cut = limit - 1
+        while cut > limit / 2, !(characters[cut] == " " || characters[cut] == "\u{00A0}") { cut -= 1 }
+        var head = String(characters[..<cut])
+        while let last = head.last, " \u{00A0},;:—–-«„(".contains(last) { head.removeLast() }
+        // A quote left open by the cut is closed, so the head reads as a whole.
+        if head.filter({ $0 == "«" }).count > head.filter({ $0 == "»" }).count { return head + "…»" }
+        return head + "…"
+    }
+
+    /// A short address as HTML that may break after each slash (a zero-width space: WeasyPrint ignores <wbr>) and nowhere else.
+    static func breakableURL(_ url: String) -> String {
+        XMLText.escape(shortURL(url)).replacingOccurrences(of: "/", with: "/\u{200B}")
+    }
+
+    /// «СОШ № 1 г. Емвы (г. Емва)»: the school in one line, for a practice's first page.
+    func digestSchoolLine(_ id: String) -> String? {
+        guard let school = graph.schools[id] else { return nil }
+        guard let locality = school.locality, !school.displayName.contains(locality) else { return school.displayName }
+        return "\(school.displayName) (\(locality))"
+    }
+
+    /// The practice's attachments, each with the address of its online copy and a QR code of it.
+    func digestMaterials(_ practice: Entry<Practice>) -> [[String: Any]] {
+        let base = env.settings.baseURL
+        return practice.attachments.compactMap { item -> [String: Any]? in
+            guard var model = attachment(item.file.value, title: item.title),
+                  let relative = AttachmentPath.normalize(item.file.value) else { return nil }
+            if !base.isEmpty {
+                let url = base + SitePaths.file(relative)
+                model["url"] = url
+                model["shortURL"] = Self.shortURL(url)
+                model["qr"] = QRCode.svg(for: url, moduleSize: 2, label: url)
+            }
+            return model
+        }
+    }
+
+    /// The schools of the digest in alphabetical order of the names readers
+    /// use, each with the anchors of its practices (the print shows their pages).
+    func digestSchoolIndex(practices: [String]) -> [[String: Any]] {
+        var anchors: [String: [String]] = [:]
+        for id in practices {
+            for school in graph.practices[id]?.schools ?? [] {
+                anchors[school.value, default: []].append("practice-\(id)")
+            }
+        }
+        return anchors.keys.compactMap { id -> (String, [String: Any])? in
+            guard let school = graph.schools[id], var model = digestSchool(id) else { return nil }
+            model["practiceRefs"] = anchors[id]!.map { ["anchor": $0] }
+            return (school.displayName, model)
+        }
+        .sorted { $0.0.localizedStandardCompare($1.0) == .orderedAscending }
+        .map(\.1)
+    }
+}
