@@ -23,9 +23,16 @@ extension PageContext {
         return head + "…"
     }
 
-    /// A short address as HTML that may break after each slash (a zero-width space: WeasyPrint ignores <wbr>) and nowhere else.
+    /// A short address as HTML that breaks after a slash: each part an inline
+    /// block. (WeasyPrint ignores <wbr>, and a zero-width space spoils the
+    /// PDF's text: poppler reads it before every «v» of the font.)
     static func breakableURL(_ url: String) -> String {
-        XMLText.escape(shortURL(url)).replacingOccurrences(of: "/", with: "/\u{200B}")
+        let parts = shortURL(url).split(separator: "/", omittingEmptySubsequences: false)
+        return parts.enumerated().compactMap { index, part -> String? in
+            let last = index == parts.count - 1
+            if last && part.isEmpty { return nil }
+            return "<span class=\"url-part\">" + XMLText.escape(String(part)) + (last ? "" : "/") + "</span>"
+        }.joined()
     }
 
     /// «СОШ № 1 г. Емвы (г. Емва)»: the school in one line, for a practice's first page.

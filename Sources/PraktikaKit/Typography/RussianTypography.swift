@@ -18,6 +18,8 @@ enum RussianTypography {
     /// One document's state across its text nodes: quotes open in one node close in another.
     struct State {
         var quoteDepth = 0
+        /// Digits of the number that ends at `previous`: «2023 г.» is a year, «№ 1 г. Емвы» a town.
+        var digits = 0
         /// Print only: a hyphen inside a word becomes U+2011, so that a compound
         /// word («онлайн-встреча») never ends a line, and so never a page, with a hyphen.
         var joinsCompounds = false
@@ -55,6 +57,7 @@ enum RussianTypography {
         }
         func emit(_ scalar: Unicode.Scalar) {
             output.append(scalar)
+            state.digits = isDigit(scalar) ? state.digits + 1 : 0
             if isLetter(scalar) {
                 if !isLetter(state.previous) { state.word.removeAll(keepingCapacity: true); state.beforeWord = state.previous }
                 state.word.append(scalar)
@@ -94,7 +97,7 @@ enum RussianTypography {
                     continue
                 }
                 emit(bindsForward(state: state, next: next, after: at(2), afterThat: at(3)) ? noBreakSpace : " ")
-            case "-" where state.joinsCompounds && isLetter(state.previous) && (at(1).map(isLetter) ?? false):
+            case "-" where state.joinsCompounds && isCyrillic(state.previous) && (at(1).map(isCyrillic) ?? false):
                 emit("\u{2011}")
             case "%" where isDigit(state.previous):
                 emit(noBreakSpace); emit("%")
@@ -133,13 +136,13 @@ enum RussianTypography {
             if next == "%" { return true }
             if isLower(next) {
                 // Only a unit from the list, read up to its dot or the word's end.
-                return unitFollows(next: next, after: after, afterThat: afterThat)
+                return unitFollows(next: next, after: after, afterThat: afterThat, year: state.digits == 4)
             }
         }
         return false
     }
 
-    private static func unitFollows(next: Unicode.Scalar, after: Unicode.Scalar?, afterThat: Unicode.Scalar?) -> Bool {
+    private static func unitFollows(next: Unicode.Scalar, after: Unicode.Scalar?, afterThat: Unicode.Scalar?, year: Bool) -> Bool {
         // Short look-ahead: a one- or two-letter unit («г.», «гг.», «ч», «с.»), the longer ones by their first letters.
         var letters: [Unicode.Scalar] = [next]
         if let after, isLetter(after) {
@@ -148,7 +151,9 @@ enum RussianTypography {
         }
         let end = letters.count == 1 ? after : afterThat
         guard end.map({ !isLetter($0) }) ?? true else { return false }
-        return boundUnits.contains(String(String.UnicodeScalarView(letters)))
+        let unit = String(String.UnicodeScalarView(letters))
+        if unit == "г" || unit == "гг" { return year }
+        return boundUnits.contains(unit)
     }
 
     /// Quotes by nesting: «…„…“…». A straight or English quote opens after a
@@ -173,13 +178,18 @@ enum RussianTypography {
         guard index < input.count, isASCIILetter(input[index]) else { return false }
         if hasPrefix(input, at: index, "http://") || hasPrefix(input, at: index, "https://")
             || hasPrefix(input, at: index, "www.") || hasPrefix(input, at: index, "mailto:") { return true }
-        // An e-mail address: an @ before the next space.
+        // An e-mail address (an @ before the next space), or a Latin token with
+        // a dot or slash inside: a domain, a path, a file name.
         var position = index
+        var dotOrSlash = false
         while position < input.count, !isSpace(input[position]) {
-            if input[position] == "@" { return true }
+            let scalar = input[position]
+            if scalar == "@" { return true }
+            if !scalar.isASCII { return false }
+            if (scalar == "." || scalar == "/"), position + 1 < input.count, !isSpace(input[position + 1]) { dotOrSlash = true }
             position += 1
         }
-        return false
+        return dotOrSlash
     }
 
     static func hasPrefix(_ input: [Unicode.Scalar], at index: Int, _ prefix: String) -> Bool {
@@ -203,5 +213,6 @@ enum RussianTypography {
     static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
         ("A"..."Z").contains(scalar) || ("\u{0410}"..."\u{042F}").contains(scalar) || scalar == "Ё"
     }
+    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { ("\u{0400}"..."\u{04FF}").contains(scalar) }
     static func isLower(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUpper(scalar) }
 }
