@@ -51,7 +51,8 @@ extension PageContext {
             if !base.isEmpty {
                 let url = base + SitePaths.file(relative)
                 model["url"] = url
-                model["shortURL"] = Self.shortURL(url)
+                // Readable letters for a reader who types it; the QR code keeps the encoded address.
+                model["shortURL"] = Self.shortURL(url.removingPercentEncoding ?? url)
                 model["qr"] = QRCode.svg(for: url, moduleSize: 2, label: url)
             }
             return model
