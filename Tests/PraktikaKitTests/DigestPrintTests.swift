@@ -90,6 +90,23 @@ struct DigestPrintTests {
         }
     }
 
+    @Test("no heading stands alone at the foot of a page")
+    func noHeadingAtPageFoot() throws {
+        for printed in [try Self.regional.get(), try Self.mentoring.get()] {
+            let html = try String(contentsOf: printed.result.html, encoding: .utf8)
+            let headings = Set(html.matches(of: /<h[2-6][^>]*>(.*?)<\/h[2-6]>/).map { match in
+                Self.key(String(match.1).replacing(/<[^>]+>/, with: ""))
+            })
+            #expect(headings.count > 10)
+            for page in printed.layout.pages {
+                guard let foot = page.footLine else { continue }
+                // The foot line may be a heading's last line: compare with the end of each heading.
+                let line = Self.key(foot.text)
+                #expect(!headings.contains { !line.isEmpty && $0.hasSuffix(line) }, "page \(page.number) ends with the heading «\(foot.text)»")
+            }
+        }
+    }
+
     @Test("no line ends with «г.», «№», «ул.» or an initial, and no line starts with a dash")
     func noBadLineEnds() throws {
         for printed in [try Self.regional.get(), try Self.mentoring.get()] {
@@ -169,13 +186,15 @@ struct DigestPrintTests {
         for url in files { #expect(text.contains(PageContext.shortURL(url)), "\(url)") }
     }
 
-    @Test("the cover gives the title, subtitle, the seminar and its date once, the publisher and an unbroken site address")
+    @Test("the cover gives the title, subtitle, the seminar and its date once, the publisher once with its contacts and an unbroken site address")
     func cover() throws {
         let printed = try Self.regional.get()
         let cover = printed.layout.pages[0]
         #expect(cover.text.components(separatedBy: "2023").count - 1 == 1, "the year once:\n\(cover.text)")
         #expect(cover.text.contains("К семинару"))
-        #expect(cover.text.contains("Издатель:"))
+        // The publisher once, at the head; its contacts at the foot.
+        #expect(cover.text.lowercased().components(separatedBy: "управление образования").count - 1 == 1)
+        #expect(cover.text.contains("uo@example.ru"))
         #expect(cover.lines.contains { $0.words.contains { $0.text == "uo.example.ru" } })
         #expect(!cover.text.contains("https://"))
         _ = try DigestTests.tool("pdftoppm", ["-r", "60", "-png", "-singlefile", "-f", "1", "-l", "1",

@@ -35,6 +35,18 @@ extension PageContext {
         }.joined()
     }
 
+    /// The publisher's address, phone, e-mail and site for the cover's foot;
+    /// the site as a reader types it («uo.example.ru»), never broken.
+    func coverContacts(_ organisation: Organisation) -> [[String: Any]] {
+        var items: [[String: Any]] = [organisation.address, organisation.phone, organisation.email].compactMap { $0 }.map { ["text": $0] }
+        if let website = URLRule.allowed(organisation.website?.value) {
+            var short = Self.shortURL(website)
+            if short.hasSuffix("/") { short.removeLast() }
+            items.append(["text": short, "websiteHref": website])
+        }
+        return items
+    }
+
     /// «СОШ № 1 г. Емвы (г. Емва)»: the school in one line, for a practice's first page.
     func digestSchoolLine(_ id: String) -> String? {
         guard let school = graph.schools[id] else { return nil }

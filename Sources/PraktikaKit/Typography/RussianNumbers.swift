@@ -35,14 +35,14 @@ extension RussianTypography {
             let run = Array(input[index..<end])
             let followedByLetter = end < input.count && isLetter(input[end])
             if separators > 1 || followedByLetter {
-                output.append(contentsOf: run)
+                output.appendEach(run)
             } else {
                 let split = run.firstIndex { $0 == "." || $0 == "," }
                 let integer = split.map { Array(run[..<$0]) } ?? run
-                output.append(contentsOf: grouped(integer))
+                output.appendEach(grouped(integer))
                 if let split {
                     output.append(",")
-                    output.append(contentsOf: run[(split + 1)...])
+                    output.appendEach(run[(split + 1)...])
                 }
             }
             index = end
