@@ -81,4 +81,11 @@ struct TypographyTests {
         #expect(PageContext.runningHead("Короткое название", limit: 62) == "Короткое название")
         #expect(PageContext.runningHead("Проект «Очень длинное название проекта для школ»", limit: 30).hasSuffix("…»"))
     }
+
+    @Test("a printed address breaks after a slash or before its own hyphen, never after it")
+    func breakableAddress() {
+        let html = PageContext.breakableURL("https://uo.example.ru/praktiki/practices/methodological-landing/")
+        #expect(html == ["uo.example.ru/", "praktiki/", "practices/", "methodological", "-landing/"]
+            .map { "<span class=\"url-part\">\($0)</span>" }.joined())
+    }
 }

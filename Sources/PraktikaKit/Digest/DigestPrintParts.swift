@@ -23,16 +23,25 @@ extension PageContext {
         return head + "…"
     }
 
-    /// A short address as HTML that breaks after a slash: each part an inline
-    /// block. (WeasyPrint ignores <wbr>, and a zero-width space spoils the
-    /// PDF's text: poppler reads it before every «v» of the font.)
+    /// A short address as HTML for a narrow caption: it breaks after a slash,
+    /// or before a hyphen of its own (so that the hyphen opens the next line and
+    /// is never read as a word broken at the line's end). Each piece is an
+    /// inline block: WeasyPrint ignores <wbr>, and a zero-width space spoils the
+    /// PDF's text (poppler reads it before every «v» of the font).
     static func breakableURL(_ url: String) -> String {
         let parts = shortURL(url).split(separator: "/", omittingEmptySubsequences: false)
-        return parts.enumerated().compactMap { index, part -> String? in
+        var pieces: [String] = []
+        for (index, part) in parts.enumerated() {
             let last = index == parts.count - 1
-            if last && part.isEmpty { return nil }
-            return "<span class=\"url-part\">" + XMLText.escape(String(part)) + (last ? "" : "/") + "</span>"
-        }.joined()
+            if last && part.isEmpty { break }
+            let words = part.split(separator: "-", omittingEmptySubsequences: false)
+            for (position, word) in words.enumerated() {
+                var piece = (position > 0 ? "-" : "") + word
+                if position == words.count - 1 && !last { piece += "/" }
+                pieces.append(piece)
+            }
+        }
+        return pieces.map { "<span class=\"url-part\">" + XMLText.escape($0) + "</span>" }.joined()
     }
 
     /// The publisher's address, phone, e-mail and site for the cover's foot;
