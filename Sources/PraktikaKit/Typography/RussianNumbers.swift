@@ -4,7 +4,7 @@
 extension RussianTypography {
     static func numbers(_ value: String) -> String {
         let input = Array(value.unicodeScalars)
-        var output = String.UnicodeScalarView()
+        var output = UTF8Output()
         var index = 0
         while index < input.count {
             let scalar = input[index]
@@ -47,7 +47,7 @@ extension RussianTypography {
             }
             index = end
         }
-        return String(output)
+        return output.string
     }
 
     /// «12500» → «12 500»; numbers of four digits stay whole («2023», «1500»).

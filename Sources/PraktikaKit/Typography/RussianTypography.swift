@@ -41,14 +41,14 @@ enum RussianTypography {
     /// Typesets plain text (no markup).
     static func text(_ text: String) -> String {
         var state = State()
-        var output = String.UnicodeScalarView()
+        var output = UTF8Output()
         apply(Array(text.unicodeScalars), state: &state, into: &output)
-        return String(output)
+        return output.string
     }
 
     /// Typesets one run of text. `&quot;` is read as a straight quote, so that
     /// escaped HTML text can be passed as it is.
-    static func apply(_ input: [Unicode.Scalar], state: inout State, into output: inout String.UnicodeScalarView) {
+    static func apply(_ input: [Unicode.Scalar], state: inout State, into output: inout UTF8Output) {
         var index = 0
         let count = input.count
         func at(_ offset: Int) -> Unicode.Scalar? {

@@ -11,8 +11,8 @@ extension RussianTypography {
 
     static func html(_ html: String, joinsCompounds: Bool = false) -> String {
         let input = Array(html.unicodeScalars)
-        var output = String.UnicodeScalarView()
-        output.reserveCapacity(input.count + input.count / 16)
+        var output = UTF8Output()
+        output.bytes.reserveCapacity(html.utf8.count + html.utf8.count / 16)
         var state = State()
         state.joinsCompounds = joinsCompounds
         var text: [Unicode.Scalar] = []
@@ -53,7 +53,7 @@ extension RussianTypography {
             }
         }
         flushText()
-        return String(output)
+        return output.string
     }
 
     /// The index after a tag's `>`, past `>` inside quoted attribute values.
@@ -96,11 +96,22 @@ extension RussianTypography {
     }
 }
 
-extension String.UnicodeScalarView {
-    /// One scalar at a time: `append(contentsOf:)` on this view rebuilds the
-    /// whole string for each call (replaceSubrange), which made the pass over
-    /// a 100-practice digest take a second of memmove.
+/// The pass's output as UTF-8 bytes: appending a scalar to a String costs a
+/// dozen calls (validation, counts, flags) and was most of the pass's time.
+struct UTF8Output {
+    var bytes: [UInt8] = []
+
+    mutating func append(_ scalar: Unicode.Scalar) {
+        if scalar.value < 0x80 {
+            bytes.append(UInt8(scalar.value))
+        } else {
+            UTF8.encode(scalar) { bytes.append($0) }
+        }
+    }
+
     mutating func appendEach<S: Sequence>(_ scalars: S) where S.Element == Unicode.Scalar {
         for scalar in scalars { append(scalar) }
     }
+
+    var string: String { String(decoding: bytes, as: UTF8.self) }
 }
