@@ -12,6 +12,25 @@ enum RussianTypography {
         "г", "гг", "ул", "пос", "пст", "п", "с", "д", "дер", "им", "пр", "просп", "пер", "пл", "корп", "стр",
         "кв", "обл", "респ", "р", "рис", "табл", "см", "т", "ст", "гл", "ч", "разд", "тел", "каб",
     ]
+    static let abbreviationKeys: Set<UInt64> = Set(boundAbbreviations.map { key(of: $0) })
+
+    /// The packed form of a word's first five letters, as `State.wordKey`.
+    static func key(of word: String) -> UInt64 {
+        var key: UInt64 = 0
+        for (index, scalar) in word.unicodeScalars.prefix(5).enumerated() {
+            key |= UInt64(lowercased(scalar).value) << (12 * UInt64(index))
+        }
+        return key
+    }
+
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
+        switch scalar.value {
+        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(scalar.value + 0x20)!
+        case 0x401: return "ё"
+        default: return scalar
+        }
+    }
+
     /// Units that bind to the number before them: «2023 г.», «15 чел.».
     static let boundUnits: Set<String> = ["г", "гг", "чел", "руб", "тыс", "млн", "млрд", "ч", "мин", "км", "кг", "шт", "с", "стр", "раз", "ед"]
 
@@ -24,8 +43,13 @@ enum RussianTypography {
         /// word («онлайн-встреча») never ends a line, and so never a page, with a hyphen.
         var joinsCompounds = false
         var previous: Unicode.Scalar = " "
-        /// Letters of the word that ends at `previous` (empty when `previous` is not a letter).
-        var word: [Unicode.Scalar] = []
+        /// The word that ends at `previous` (length 0 when `previous` is not a
+        /// letter): its length, its first five letters lower-cased and packed
+        /// (`wordKey`), and its case. An array of letters cost an append per letter.
+        var wordLength = 0
+        var wordKey: UInt64 = 0
+        var wordFirstUpper = false
+        var wordRestLower = true
         /// The character before that word began.
         var beforeWord: Unicode.Scalar = " "
 
@@ -33,7 +57,7 @@ enum RussianTypography {
         mutating func endBlock() {
             quoteDepth = 0
             previous = " "
-            word.removeAll(keepingCapacity: true)
+            wordLength = 0
             beforeWord = " "
         }
     }
@@ -59,10 +83,15 @@ enum RussianTypography {
             output.append(scalar)
             state.digits = isDigit(scalar) ? state.digits + 1 : 0
             if isLetter(scalar) {
-                if !isLetter(state.previous) { state.word.removeAll(keepingCapacity: true); state.beforeWord = state.previous }
-                state.word.append(scalar)
+                if !isLetter(state.previous) {
+                    state.wordLength = 0; state.wordKey = 0; state.wordRestLower = true
+                    state.beforeWord = state.previous
+                }
+                if state.wordLength < 5 { state.wordKey |= UInt64(lowercased(scalar).value) << (12 * UInt64(state.wordLength)) }
+                if state.wordLength == 0 { state.wordFirstUpper = isUpper(scalar) } else if isUpper(scalar) { state.wordRestLower = false }
+                state.wordLength += 1
             } else {
-                if scalar != "." { state.word.removeAll(keepingCapacity: true) }
+                if scalar != "." { state.wordLength = 0 }
             }
             state.previous = scalar
         }
@@ -117,18 +146,17 @@ enum RussianTypography {
         guard let next, !isSpace(next) else { return false }
         if state.previous == "." {
             // «г. Емва», «ул. Школьная»: a known abbreviation as a whole word.
-            if !state.word.isEmpty, !isLetter(state.beforeWord),
-               boundAbbreviations.contains(String(String.UnicodeScalarView(state.word)).lowercased()),
-               isLower(state.word[0]) {
+            if state.wordLength > 0, state.wordLength <= 5, !state.wordFirstUpper, !isLetter(state.beforeWord),
+               abbreviationKeys.contains(state.wordKey) {
                 return true
             }
             // «А. Ларионова», «О. В. Котлярова»: a single capital and a dot.
-            if state.word.count == 1, isUpper(state.word[0]), !isLetter(state.beforeWord), isUpper(next) { return true }
+            if state.wordLength == 1, state.wordFirstUpper, !isLetter(state.beforeWord), isUpper(next) { return true }
         }
         if state.previous == "№" { return true }
         // «Ларионова А.»: a capitalised word before an initial.
-        if isUpper(next), after == ".", !(afterThat.map(isLetter) ?? false), state.word.count > 1, isUpper(state.word[0]),
-           state.word.dropFirst().allSatisfy(isLower) {
+        if isUpper(next), after == ".", !(afterThat.map(isLetter) ?? false), state.wordLength > 1, state.wordFirstUpper,
+           state.wordRestLower {
             return true
         }
         // «2023 г.», «15 чел.», «74 %».
