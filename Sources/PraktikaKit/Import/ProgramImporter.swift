@@ -1,0 +1,207 @@
+import Foundation
+import Yams
+
+/// A program document → the fields of `content/programs/<id>.yaml`.
+struct ProgramImporter {
+    var writer: MarkdownWriter
+    var report: ImportLog
+
+    struct Output {
+        var title: String?
+        var yaml: Node
+    }
+
+    static func isLabel(_ label: String) -> Bool {
+        ProgramField.match(label) != nil && !label.contains("(") && RussianText.period(in: label, defaultYear: 2000) == nil
+            && FieldLabels.words(label).count <= 8
+    }
+
+    func run(_ document: PandocDocument) -> Output {
+        let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { PlanTable($0) != nil })
+        var title: String?
+        var approved: Node?
+        var owner: Node?
+        var legalBasis: [String] = []
+        var goal: [String] = []
+        var tasks: [String] = []
+        var indicators: [String] = []
+        var stages: [StageDraft] = []
+        var resources: [String] = []
+        var risks: [Node] = []
+        var expected: [String] = []
+        var responsible: [Node] = []
+        var plan: [Node] = []
+        var description: [String] = []
+
+        // The title page: approval stamp, the office, the program's name.
+        let preambleText = outline.preamble.map { MarkdownWriter.plain([$0.block]) }.joined(separator: "\n")
+        var approvalLines = Set<String>()
+        if let approval = RussianText.approval(in: preambleText) {
+            approved = YAMLOut.map([
+                ("by", YAMLOut.optionalText(approval.by)),
+                ("number", approval.number.map { YAMLOut.text($0) }),
+                ("date", approval.date.map(YAMLOut.day)),
+            ])
+            var inStamp = false
+            for item in outline.preamble {
+                let text = MarkdownWriter.plain([item.block])
+                if text.range(of: "утвержден", options: .caseInsensitive) != nil { inStamp = true }
+                if inStamp { approvalLines.insert(item.place) }
+                if inStamp && text.contains("№") { inStamp = false }
+            }
+        }
+        for item in outline.preamble where !approvalLines.contains(item.place) {
+            let text = RussianText.collapseSpaces(MarkdownWriter.plain([item.block]))
+            if text.isEmpty || text.lowercased() == "приложение" { continue }
+            if title == nil, text.lowercased().contains("программ") || text.lowercased().contains("модель")
+                || text.lowercased().contains("дорожная карта") {
+                title = text
+            } else if owner == nil, text.range(of: #"^(Управление|Департамент|Министерство|Комитет|Отдел|Центр|Институт)"#, options: .regularExpression) != nil {
+                owner = YAMLOut.map([("organisation", YAMLOut.text(text))])
+            } else if case .table = item.block {
+                plan += planGroups(item, heading: nil)
+            } else {
+                description.append(writer.block(item.block))
+                report.unplaced(item.place, text, note: "в description")
+            }
+        }
+
+        for (index, section) in outline.sections.enumerated() {
+            var field = ProgramField.match(section.label)
+            // A document that opens with the program's name as a heading.
+            if index == 0, title == nil, field == nil, !section.fromPassportTable,
+               section.label.lowercased().contains("программ") || section.label.lowercased().contains("модель") {
+                title = section.label
+                field = .description
+            }
+            // Tables inside any section: a plan is a plan wherever it stands.
+            var rest: [DocumentOutline.Item] = []
+            for item in section.items {
+                if case .table(let table) = item.block, let planTable = PlanTable(TableGrid(table)) {
+                    plan += planTable.groups(heading: section.label, writer: writer).map(\.node)
+                } else if case .table(let table) = item.block, field == .stages || field == nil,
+                          let stageRows = StageDraft.fromTable(TableGrid(table), writer: writer) {
+                    if stages.count == stageRows.count {
+                        for index in stages.indices where stages[index].content.isEmpty { stages[index].content = stageRows[index].content }
+                    } else if stages.isEmpty {
+                        stages = stageRows
+                    } else {
+                        rest.append(item)
+                    }
+                } else {
+                    rest.append(item)
+                }
+            }
+            let blocks = rest.map(\.block)
+            let lines = MarkdownWriter.lines(blocks, writer: writer)
+            if blocks.isEmpty && field != nil { continue }
+            switch field {
+            case .title:
+                let text = RussianText.collapseSpaces(lines.map(\.text).joined(separator: " "))
+                if title == nil { title = text } else { description.append("**\(section.label)**: " + text) }
+            case .legalBasis:
+                if section.fromPassportTable || lines.count <= 4 {
+                    legalBasis += ListReader.items(lines)
+                } else {
+                    description.append("## " + MarkdownWriter.escape(section.label) + "\n\n" + writer.blocks(blocks))
+                }
+            case .goal:
+                goal.append(ListReader.dropLead(lines, "цел").map(\.markdown).joined(separator: "\n\n"))
+            case .goalAndTasks:
+                let split = ListReader.splitGoalAndTasks(lines)
+                goal.append(split.goal.map(\.markdown).joined(separator: "\n\n"))
+                tasks += ListReader.items(split.tasks)
+            case .tasks:
+                tasks += ListReader.items(ListReader.dropLead(lines, "задач"))
+            case .indicators:
+                indicators += ListReader.items(lines)
+            case .expectedResults:
+                expected += ListReader.items(lines)
+            case .stages:
+                let (found, leftover) = StageDraft.fromLines(lines)
+                stages += found
+                for line in leftover {
+                    description.append(line.markdown)
+                    report.unplaced(section.place, line.text, note: "в description")
+                }
+            case .resources:
+                resources.append(writer.blocks(blocks))
+            case .risks:
+                risks += ListReader.risks(lines).map { risk, measures in
+                    YAMLOut.map([("risk", YAMLOut.text(risk)), ("measures", YAMLOut.textList(measures))])
+                }
+            case .responsible:
+                responsible += lines.map { Self.person($0.text, role: section.label) }
+            case .plan, .description:
+                if !blocks.isEmpty { description.append(title == section.label ? writer.blocks(blocks) : headed(section, blocks)) }
+            case nil:
+                guard !blocks.isEmpty || !section.label.isEmpty else { continue }
+                description.append(headed(section, blocks))
+                report.unplaced(section.place, section.label, note: "раздел не распознан; в description")
+            }
+        }
+
+        if plan.isEmpty, stages.isEmpty, tasks.isEmpty, goal.isEmpty {
+            report.note("в документе не найдено ни цели, ни задач, ни этапов, ни плана")
+        }
+        for stage in stages where stage.period == nil {
+            report.unplaced(stage.place ?? "этапы", stage.name, note: "срок этапа без года или не распознан; period не заполнен")
+        }
+        let kind = Self.kind(of: title ?? "")
+        let root = YAMLOut.map([
+            ("title", YAMLOut.text(title ?? "Программа без названия")),
+            ("kind", kind.map { YAMLOut.plain($0) }),
+            ("owner", owner),
+            ("approved", approved),
+            ("legal_basis", YAMLOut.textList(legalBasis)),
+            ("goal", YAMLOut.optionalText(goal.filter { !$0.isEmpty }.joined(separator: "\n\n"))),
+            ("tasks", YAMLOut.textList(tasks)),
+            ("indicators", YAMLOut.textList(indicators)),
+            ("stages", YAMLOut.list(stages.map(\.node))),
+            ("resources", YAMLOut.optionalText(resources.joined(separator: "\n\n"))),
+            ("risks", YAMLOut.list(risks)),
+            ("expected_results", YAMLOut.textList(expected)),
+            ("responsible", YAMLOut.list(responsible)),
+            ("plan", YAMLOut.list(plan)),
+            ("description", YAMLOut.optionalText(description.filter { !$0.isEmpty }.joined(separator: "\n\n"))),
+        ])
+        return Output(title: title, yaml: root)
+    }
+
+    private func headed(_ section: DocumentOutline.Section, _ blocks: [PandocBlock]) -> String {
+        let body = writer.blocks(blocks)
+        return "## " + MarkdownWriter.escape(section.label) + (body.isEmpty ? "" : "\n\n" + body)
+    }
+
+    private func planGroups(_ item: DocumentOutline.Item, heading: String?) -> [Node] {
+        guard case .table(let table) = item.block else { return [] }
+        if let planTable = PlanTable(TableGrid(table)) { return planTable.groups(heading: heading, writer: writer).map(\.node) }
+        report.unplaced(item.place, String(MarkdownWriter.plain([item.block]).prefix(120)), note: "таблица не распознана")
+        return []
+    }
+
+    /// «Коренева Лариса Борисовна, к.п.н., заместитель директора» → name and position.
+    static func person(_ text: String, role: String) -> Node {
+        let line = RussianText.stripListMarker(text).text
+        let parts = line.split(separator: ",", maxSplits: 1).map { $0.trimmingCharacters(in: .whitespaces) }
+        var name = parts.first ?? line
+        var position = parts.count > 1 ? parts[1] : nil
+        // «Байков Виктор Владимирович – директор»
+        if position == nil, let dash = line.range(of: #"\s[–—-]\s"#, options: .regularExpression) {
+            name = String(line[..<dash.lowerBound])
+            position = String(line[dash.upperBound...])
+        }
+        return YAMLOut.map([("name", YAMLOut.text(name)), ("position", YAMLOut.optionalText(position))])
+    }
+
+    static func kind(of title: String) -> String? {
+        let lower = title.lowercased()
+        if lower.contains("дорожная карта") { return "roadmap" }
+        if lower.contains("антирисков") { return "antirisk" }
+        if lower.contains("муниципальн") { return "municipal" }
+        if lower.contains("региональн") { return "regional" }
+        if lower.contains("тьютор") { return "tutoring" }
+        if lower.contains("эффективный режим") || lower.contains("эффективном режиме") { return "transition" }
+        return nil
+    }
+}
