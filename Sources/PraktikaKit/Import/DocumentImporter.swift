@@ -126,6 +126,7 @@ public enum DocumentImporter {
             var name = source.lastPathComponent
             if images.copies.contains(where: { $0.1 == name }) { name = "\(images.copies.count + 1)-" + name }
             images.copies.append((source, name))
+            log.note("рисунок \(name) сохранён в content/files/\(images.folder)/; замените подпись «Рисунок» описанием того, что на нём")
             return "file:\(images.folder)/\(name)"
         }
         if let legacy = ["doc", "rtf"].first(where: { $0 == file.pathExtension.lowercased() }) {

@@ -52,7 +52,11 @@ struct DocumentOutline {
                 paragraphNumber += 1
                 let place = "абзац \(paragraphNumber)"
                 let text = MarkdownWriter.plain(inlines).trimmingCharacters(in: .whitespacesAndNewlines)
-                if text.isEmpty { continue }
+                if text.isEmpty {
+                    // A paragraph that holds only a picture.
+                    if Self.containsImage(inlines) { add(Item(block: block, place: place)) }
+                    continue
+                }
                 if Self.isBoldLine(inlines, text: text) || (text.count <= 80 && isLabel(Self.labelText(text))) {
                     start(Self.labelText(text), place: place)
                 } else if let (label, rest) = Self.inlineLabel(inlines), isLabel(label) {
@@ -87,6 +91,16 @@ struct DocumentOutline {
             }
         }
         if let section = current { sections.append(section) }
+    }
+
+    static func containsImage(_ inlines: [PandocInline]) -> Bool {
+        inlines.contains {
+            switch $0 {
+            case .image: return true
+            case .emph(let inner), .strong(let inner), .styled(let inner), .link(let inner, _): return containsImage(inner)
+            default: return false
+            }
+        }
     }
 
     /// «Цель программы:» → «Цель программы»; spaces collapsed; a leading «1.» dropped.

@@ -128,7 +128,8 @@ struct MarkdownWriter {
                 }
             case .image(let alt, let url):
                 if let target = imageTarget(url) {
-                    out += "![\(Self.escape(Self.plain(alt)))](\(target))"
+                    let text = Self.plain(alt).trimmingCharacters(in: .whitespaces)
+                    out += "![\(text.isEmpty ? "Рисунок" : Self.escape(text))](\(target))"
                 }
             case .note(let blocks):
                 out += " (" + Self.plain(blocks).replacingOccurrences(of: "\n", with: " ") + ")"

@@ -57,6 +57,7 @@ struct PracticeImporter {
                 body += section.items.map { bodyBlock($0, &results) }.filter { !$0.isEmpty }
                 continue
             }
+            if field == nil, Self.isFormHeading(section.label), section.items.isEmpty { continue }
             switch field {
             case .title where !text.isEmpty:
                 if let guessedTitle, title != text { body.insert(writer.block(guessedTitle.block), at: 0) }
@@ -85,8 +86,13 @@ struct PracticeImporter {
                 period = RussianText.period(in: text)
                 if period == nil { body.append("## " + MarkdownWriter.escape(section.label) + "\n\n" + writer.blocks(section.blocks)) }
             default:
+                let resultsBefore = results.count
                 let parts = section.items.map { bodyBlock($0, &results) }.filter { !$0.isEmpty }
-                if parts.isEmpty && section.fromPassportTable { continue }
+                if parts.isEmpty {
+                    // A heading over a results table alone: the table is in `results:` now.
+                    if results.count == resultsBefore { report.unplaced(section.place, section.label, note: "пустой раздел пропущен") }
+                    continue
+                }
                 body.append("## " + MarkdownWriter.escape(section.label) + (parts.isEmpty ? "" : "\n\n" + parts.joined(separator: "\n\n")))
             }
         }

@@ -19,6 +19,7 @@ struct ProgramImporter {
     func run(_ document: PandocDocument) -> Output {
         let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { PlanTable($0) != nil })
         var title: String?
+        var titleFromField = false
         var approved: Node?
         var owner: Node?
         var legalBasis: [String] = []
@@ -68,6 +69,11 @@ struct ProgramImporter {
 
         for (index, section) in outline.sections.enumerated() {
             var field = ProgramField.match(section.label)
+            // «Паспорт программы», «1. Паспорт программы»: a heading of the form, not a field.
+            if field == nil, PracticeImporter.isFormHeading(section.label) {
+                if !section.items.isEmpty { description.append(writer.blocks(section.blocks)) }
+                continue
+            }
             // A document that opens with the program's name as a heading.
             if index == 0, title == nil, field == nil, !section.fromPassportTable,
                section.label.lowercased().contains("программ") || section.label.lowercased().contains("модель") {
@@ -98,7 +104,7 @@ struct ProgramImporter {
             switch field {
             case .title:
                 let text = RussianText.collapseSpaces(lines.map(\.text).joined(separator: " "))
-                if title == nil { title = text } else { description.append("**\(section.label)**: " + text) }
+                if !titleFromField { title = text; titleFromField = true } else { description.append("**\(section.label)**: " + text) }
             case .legalBasis:
                 if section.fromPassportTable || lines.count <= 4 {
                     legalBasis += ListReader.items(lines)
