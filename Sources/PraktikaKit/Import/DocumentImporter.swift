@@ -123,6 +123,7 @@ public enum DocumentImporter {
                 log.unplaced("рисунок", path, note: "внешний рисунок не скачивается")
                 return nil
             }
+            if let copied = images.copies.first(where: { $0.0 == source }) { return "file:\(images.folder)/\(copied.1)" }
             var name = source.lastPathComponent
             if images.copies.contains(where: { $0.1 == name }) { name = "\(images.copies.count + 1)-" + name }
             images.copies.append((source, name))

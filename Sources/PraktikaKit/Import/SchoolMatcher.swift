@@ -40,35 +40,46 @@ struct SchoolMatcher {
         return lines[1..<end].joined(separator: "\n")
     }
 
-    /// Lower-case words; «№1» and «№ 1» alike; quotes and punctuation dropped; «ё» as «е».
+    /// Words that every school's name has and that tell schools apart poorly.
+    private static let generic: Set<String> = [
+        "муниципальное", "муниципальный", "автономное", "бюджетное", "казенное", "государственное", "частное",
+        "общеобразовательное", "образовательное", "учреждение", "организация", "маоу", "мбоу", "моу", "мкоу", "гбоу", "гоу", "маоу",
+        "г", "город", "города", "пос", "пст", "п", "с", "д", "им", "имени", "района", "район", "мо", "го",
+    ]
+
+    /// Lower-case words; «№1» and «№ 1» alike; quotes, punctuation and generic words
+    /// dropped; «средняя общеобразовательная школа» read as «сош».
     static func words(_ text: String) -> [String] {
-        RussianText.tokens(text.lowercased().replacingOccurrences(of: "ё", with: "е"))
+        var lower = text.lowercased().replacingOccurrences(of: "ё", with: "е")
+        for (phrase, short) in [("средняя общеобразовательная школа", "сош"), ("основная общеобразовательная школа", "оош"),
+                                ("начальная общеобразовательная школа", "нош")] {
+            lower = lower.replacingOccurrences(of: phrase, with: short)
+        }
+        return RussianText.tokens(lower).filter { !generic.contains($0) }
     }
 
     func match(_ written: String) -> Match {
-        let target = Self.words(written)
+        let target = Set(Self.words(written))
         guard !target.isEmpty else { return .none }
-        let targetSet = Set(target)
         let targetNumbers = Set(target.filter { $0.allSatisfy(\.isNumber) })
         var best: (School, Double)?
         for school in schools {
             for candidate in [school.name, school.shortName].compactMap({ $0 }) {
-                let words = Self.words(candidate)
-                if words == target { return .exact(school) }
-                let set = Set(words)
+                let words = Set(Self.words(candidate))
+                guard !words.isEmpty else { continue }
                 let numbers = Set(words.filter { $0.allSatisfy(\.isNumber) })
                 // «СОШ № 20» is never «СОШ № 33», however alike the rest reads.
-                if numbers != targetNumbers && !(numbers.isEmpty || targetNumbers.isEmpty) { continue }
-                let common = Double(set.intersection(targetSet).count)
-                let score = common / Double(set.union(targetSet).count)
-                let covers = common == Double(set.count) && set.count >= 2
-                let value = covers ? max(score, 0.8) : score
-                if value > (best?.1 ?? 0) { best = (school, value) }
+                if numbers != targetNumbers { continue }
+                let common = Double(words.intersection(target).count)
+                var score = common / Double(words.union(target).count)
+                // The short name inside a longer name: «СОШ № 33» in «МАОУ СОШ № 33 Эжвинского района».
+                if words.isSubset(of: target), Double(words.count) >= 0.6 * Double(target.count) { score = max(score, 0.8) }
+                if score > (best?.1 ?? 0) { best = (school, score) }
             }
         }
         guard let (school, score) = best else { return .none }
         if score >= 0.8 { return .exact(school) }
-        if score >= 0.35 { return .unsure(school) }
+        if score >= 0.3 { return .unsure(school) }
         return .none
     }
 }

@@ -1,0 +1,253 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+/// `praktika import` end to end: real .docx files written by python-docx (and one
+/// .doc saved by LibreOffice) go through pandoc into a fresh `praktika init` site;
+/// the fields are read back through praktika's own loader and the site must check.
+@Suite("praktika import of Word documents")
+struct ImportTests {
+    /// The documents of Tests/import/make_documents.py, made once per test run.
+    static let documents: URL = {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-import-docs-\(UUID().uuidString)")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3", root.appendingPathComponent("Tests/import/make_documents.py").path, folder.path]
+        try? process.run()
+        process.waitUntilExit()
+        return folder
+    }()
+
+    static func document(_ name: String) throws -> URL {
+        let url = documents.appendingPathComponent(name)
+        guard FileManager.default.fileExists(atPath: url.path) else {
+            throw ImportTestFailure(message: "\(name) was not made: Tests/import/make_documents.py needs python-docx and LibreOffice (scripts/install-deps.sh test)")
+        }
+        return url
+    }
+
+    struct ImportTestFailure: Error, CustomStringConvertible {
+        var message: String
+        var description: String { message }
+    }
+
+    private func newSite() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-import-site-\(UUID().uuidString)", isDirectory: true)
+        _ = try Scaffolding.initSite(at: folder)
+        return folder
+    }
+
+    private func importOne(_ name: String, site: URL, kind: DocumentImporter.Kind? = nil, id: String? = nil) throws -> DocumentImporter.Imported {
+        let results = try DocumentImporter.run(.init(site: site, files: [try Self.document(name)], kind: kind, id: id))
+        return try #require(results.first).get()
+    }
+
+    private func content(_ site: URL) throws -> SiteContent {
+        let (content, diagnostics) = ContentLoader(root: site).load()
+        #expect(diagnostics.filter { $0.severity == .error }.isEmpty, "\(diagnostics)")
+        return try #require(content)
+    }
+
+    private func expectChecks(_ site: URL) throws {
+        let report = try SiteBuilder.check(BuildOptions(site: site))
+        #expect(report.warnings.filter { $0.severity == .error }.isEmpty, "\(report.warnings)")
+    }
+
+    @Test("a passport table: approving order, lists from Word numbering and typed markers, stages, risks, a plan with stage rows and merged executors")
+    func passportProgram() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let imported = try importOne("passport-program.docx", site: site)
+        #expect(imported.kind == .program)
+        #expect(imported.id == "programma-tyutorskogo-soprovozhdeniya-sosh-5-g")
+        #expect(imported.written == ["content/programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-g.yaml"])
+        let program = try #require(try content(site).programs.first { $0.id == imported.id })
+
+        #expect(program.title == "Программа тьюторского сопровождения СОШ № 5 г. Примерска")
+        #expect(program.kind == .tutoring)
+        #expect(program.approved?.by == "Приказ Управления образования администрации МО ГО «Примерск»")
+        #expect(program.approved?.number == "472")
+        #expect(program.approved?.date == Day(year: 2020, month: 8, day: 20))
+        #expect(program.legalBasis == ["Приказ Министерства образования от 23.03.2020 г. № 242", "Устав СОШ № 1 г. Примерска"])
+        #expect(program.goal?.value == "Повышение качества образования в школе с низкими результатами")
+        #expect(program.tasks.map(\.value) == [
+            "Выявить профессиональные затруднения педагогов", "Организовать наставничество", "Провести совместные методические проекты",
+        ])
+        #expect(program.indicators.map(\.value) == ["Доля учителей, прошедших диагностику", "Средний балл ОГЭ по математике"])
+        #expect(program.stages.map(\.name) == ["I этап – организационный", "II этап – проектировочный", "III этап –диагностический"])
+        #expect(program.stages.map { $0.period?.from?.description } == ["2020-09", "2020-10", "2021-05"])
+        #expect(program.stages.map { $0.period?.to?.description } == ["2020-10", "2021-04", "2021-08"])
+        #expect(program.resources?.value == "Кадровое обеспечение: команды педагогов обеих школ")
+        #expect(program.risks.map(\.risk.value) == ["Формальное отношение педагогов к проекту.", "Недостаточная квалификация специалистов."])
+        #expect(program.risks.map { $0.measures.map(\.value) } == [
+            ["разъяснение целей проекта;", "индивидуальная работа с педагогами"], ["повышение квалификации"],
+        ])
+        #expect(program.expectedResults.map(\.value) == ["Рост среднего балла ОГЭ", "Снижение доли неуспевающих"])
+        #expect(program.responsible.map(\.name) == ["Иванова Мария Петровна"])
+        #expect(program.responsible.map(\.position) == ["заместитель директора по УВР"])
+
+        #expect(program.plan.map(\.title) == ["I этап", "II этап"])
+        let first = program.plan[0].items
+        #expect(first.map(\.number) == ["1", "2", "3"])
+        #expect(first.map(\.action.value) == ["Диагностика профессиональных затруднений", "Формирование наставнических пар", "Семинар для наставников"])
+        // «Совет участников» is one cell merged over the first two rows.
+        #expect(first.map(\.executor) == ["Совет участников", "Совет участников", "Методист ЦРО"])
+        #expect(first.map(\.due) == ["До 15 сентября", "С 15 по 25 сентября", "Октябрь"])
+        #expect(first.map(\.result) == ["Карта затруднений", "Пары сформированы", "Проведён семинар"])
+        #expect(program.plan[1].items.map(\.action.value) == ["Открытые уроки наставников"])
+        #expect(program.plan[1].items.map(\.due) == ["Ноябрь – декабрь 2020"])
+
+        // The row no field takes is kept in the description and reported with its place.
+        #expect(program.description?.value == "## Основные разработчики\n\nАдминистрация СОШ № 1 г. Примерска\n")
+        #expect(imported.unplaced == [UnplacedText(place: "таблица 1, строка 11", text: "Основные разработчики", note: "раздел не распознан; в description")])
+        try expectChecks(site)
+    }
+
+    @Test("a narrative program: headings, Word auto-numbered and bulleted lists, emphasis, a plan in another column order")
+    func narrativeProgram() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let imported = try importOne("narrative-program.docx", site: site)
+        #expect(imported.kind == .program)
+        let program = try #require(try content(site).programs.first { $0.id == imported.id })
+        #expect(program.title == "Программа перехода СОШ № 5 в эффективный режим работы")
+        #expect(program.kind == .transition)
+        #expect(program.goal?.value == "Создание условий для повышения качества образования.")
+        #expect(program.tasks.map(\.value) == ["Провести самообследование школы", "Разработать индивидуальные маршруты", "Вовлечь родителей"])
+        #expect(program.expectedResults.map(\.value) == ["Положительная динамика результатов ВПР", "Рост учебной мотивации"])
+        #expect(program.description?.value
+            == "## Пояснительная записка\n\nШкола работает в **неблагоприятных** социальных условиях, *около половины* учащихся из семей группы риска.\n")
+        // Columns «Сроки | Содержание деятельности | Ответственные | Результат | № п/п».
+        #expect(program.plan.map(\.title) == ["Аналитический этап"])
+        let items = program.plan[0].items
+        #expect(items.map(\.number) == ["1.1", "1.2"])
+        #expect(items.map(\.action.value) == ["Самообследование школы", "Разработка маршрутов"])
+        #expect(items.map(\.executor) == ["Директор", "Заместитель директора"])
+        #expect(items.map(\.due) == ["Март-апрель", "Май"])
+        #expect(items.map(\.result) == ["Отчёт о самообследовании", "Маршруты утверждены"])
+        #expect(imported.unplaced.isEmpty, "\(imported.unplaced)")
+        try expectChecks(site)
+    }
+
+    @Test("a practice form: school matched by name, contact, results with Russian numbers, other tables as pipe tables, an image")
+    func practiceForm() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let imported = try importOne("practice-form.docx", site: site)
+        #expect(imported.kind == .practice)
+        #expect(imported.id == "nastavnicheskie-pary-uchitel-uchitel")
+        let image = "content/files/practices/nastavnicheskie-pary-uchitel-uchitel/image1.png"
+        #expect(imported.written == ["content/practices/nastavnicheskie-pary-uchitel-uchitel.md", image])
+        let practice = try #require(try content(site).practices.first { $0.id == imported.id })
+
+        #expect(practice.title == "Наставнические пары «учитель – учитель»")
+        #expect(practice.status == .draft)
+        #expect(practice.schools.map(\.value) == ["school-5-primersk"])
+        #expect(practice.summary == "Опытные учителя и молодые педагоги работают в парах: посещают уроки друг друга и вместе разбирают трудные темы.")
+        #expect(practice.contact?.name == "Петрова Анна Сергеевна")
+        #expect(practice.contact?.position == "учитель математики")
+        #expect(practice.contact?.email == "petrova@example.ru")
+        #expect(practice.contact?.phone == "+7 (900) 000-00-00")
+        #expect(practice.period?.from == Day(year: 2022, month: 9))
+        #expect(practice.period?.to == Day(year: 2023, month: 5))
+        #expect(practice.resources?.value == "Два часа в неделю на пару, методист на полставки.")
+        #expect(practice.replicability?.value == "Подходит школе, где есть хотя бы три опытных учителя.")
+        #expect(practice.results.map(\.indicator) == ["Средний балл ОГЭ по математике", "Доля учителей, посещающих уроки коллег", "Качество знаний"])
+        #expect(practice.results.map(\.before) == ["3.1", "12", "41"])
+        #expect(practice.results.map(\.after) == ["3.8", "85", "48.5"])
+        #expect(practice.results.map(\.unit) == [nil, "%", "%"])
+
+        let body = try #require(practice.body?.text)
+        #expect(body.contains("## Проблема\n\nМолодые учителя **не получали** методической помощи, а *опытные* работали поодиночке."))
+        #expect(body.contains("## Что сделали\n\n- Составили карту затруднений\n- Сформировали пары\n- Провели 40 взаимных посещений"))
+        #expect(body.contains("| День | Занятие |\n|---|---|\n| Вторник | Посещение урока |\n| Четверг | Разбор \\| обсуждение |"))
+        #expect(body.contains("![Рисунок](file:practices/nastavnicheskie-pary-uchitel-uchitel/image1.png)"))
+        #expect(!body.contains("<"), "no raw HTML is written")
+        // The results table went into `results:`, so its heading is not left empty in the text.
+        #expect(!body.contains("## Результаты"))
+        let png = try Data(contentsOf: site.appendingPathComponent(image))
+        #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+        try expectChecks(site)
+    }
+
+    @Test("an old .doc goes through LibreOffice: «Цель: … Задачи: - … - …» in one cell, stages with «май2023г.»")
+    func legacyDoc() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let imported = try importOne("legacy-program.doc", site: site)
+        #expect(imported.kind == .program)
+        #expect(imported.notes.contains(".doc преобразован в .docx через LibreOffice"))
+        let program = try #require(try content(site).programs.first { $0.id == imported.id })
+        #expect(program.title == "Программа тьюторского сопровождения школ Заречного")
+        #expect(program.goal?.value == "разработка механизмов тьюторского сопровождения.")
+        #expect(program.tasks.map(\.value) == ["определение затруднений управленческих команд;", "оценка результатов сопровождения."])
+        #expect(program.stages.map(\.name) == ["Подготовительный этап", "Аналитический этап"])
+        #expect(program.stages.map { $0.period?.from?.description } == ["2023-05", "2023-12"])
+        #expect(program.stages.map { $0.period?.to?.description } == ["2023-09", "2023-12"])
+        #expect(imported.unplaced.map(\.text) == ["Рассмотрено на педагогическом совете 30.08.2023"])
+        try expectChecks(site)
+    }
+
+    @Test("nothing is overwritten: a second import gets a new id, a taken --id is refused, files stay byte for byte")
+    func neverOverwrites() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let first = try importOne("practice-form.docx", site: site)
+        let firstFile = site.appendingPathComponent(first.written[0])
+        let before = try Data(contentsOf: firstFile)
+        let second = try importOne("practice-form.docx", site: site)
+        #expect(second.id == first.id + "-2")
+        #expect(second.written.allSatisfy { !first.written.contains($0) })
+        #expect(try Data(contentsOf: firstFile) == before)
+
+        let refused = try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], id: first.id))
+        guard case .failure(let problem) = try #require(refused.first) else {
+            Issue.record("a taken --id was accepted")
+            return
+        }
+        #expect(problem.message.contains("не перезаписывает"))
+        #expect(try Data(contentsOf: firstFile) == before)
+        // An id for the sample practice that already exists in the init site.
+        let sample = try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], id: "deficit-map-math"))
+        if case .success = try #require(sample.first) { Issue.record("overwrote deficit-map-math") }
+        try expectChecks(site)
+    }
+
+    @Test("a folder of documents in one call; the program pages build and drafts stay out of the output")
+    func folderAtOnce() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let results = try DocumentImporter.run(.init(site: site, files: [Self.documents]))
+        let imported = try results.map { try $0.get() }
+        #expect(imported.map(\.source.lastPathComponent) == ["legacy-program.doc", "narrative-program.docx", "passport-program.docx", "practice-form.docx"])
+        #expect(imported.map(\.kind) == [.program, .program, .program, .practice])
+        var options = BuildOptions(site: site)
+        options.makePDFs = false
+        options.makeSearchIndex = false
+        _ = try SiteBuilder.build(options)
+        let output = site.appendingPathComponent("public")
+        for program in imported where program.kind == .program {
+            let page = try String(contentsOf: output.appendingPathComponent("programs/\(program.id)/index.html"), encoding: .utf8)
+            #expect(page.contains("<h1"), "\(program.id) has no page")
+        }
+        let passport = try String(contentsOf: output.appendingPathComponent("programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-g/index.html"), encoding: .utf8)
+        #expect(passport.contains("<table"), "the action plan is a table")
+        #expect(passport.contains("Совет участников"))
+        #expect(!FileManager.default.fileExists(atPath: output.appendingPathComponent("practices/nastavnicheskie-pary-uchitel-uchitel").path))
+    }
+
+    @Test("--id for several documents and an unknown --school are refused before anything is written")
+    func refusals() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        #expect(throws: DocumentImporter.Problem.self) {
+            try DocumentImporter.run(.init(site: site, files: [Self.documents], id: "one-id"))
+        }
+        #expect(throws: DocumentImporter.Problem.self) {
+            try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], school: "no-such-school"))
+        }
+        let practices = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/practices").path)
+        #expect(practices == ["deficit-map-math.md"])
+    }
+}
