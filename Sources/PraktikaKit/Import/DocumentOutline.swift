@@ -75,6 +75,11 @@ struct DocumentOutline {
                         let cells = row.uniqueCells.filter { !$0.isEmpty }
                         let place = "таблица \(tableNumber), строка \(r + 1)"
                         guard let first = cells.first else { continue }
+                        // A row with an empty label cell continues the field above it.
+                        if row[0].isEmpty, !row[0].isCopy, let last = sections.indices.last, sections[last].fromPassportTable {
+                            sections[last].items += cells.flatMap(\.blocks).map { Item(block: $0, place: place) }
+                            continue
+                        }
                         let label = Self.labelText(first.text)
                         let valueBlocks = cells.dropFirst().flatMap(\.blocks)
                         sections.append(Section(label: label, items: valueBlocks.map { Item(block: $0, place: place) },

@@ -24,7 +24,8 @@ enum ProgramField: Equatable {
         if has("нормативн") || has("правов") || has("основани") { return .legalBasis }
         if starts("план") || has("мероприяти") || (has("дорожн") && has("карт")) { return .plan }
         if starts("наименовани") || starts("название") { return .title }
-        if has("пояснительн") || starts("введени") || starts("аннотаци") || starts("актуальност") { return .description }
+        if has("пояснительн") || starts("введени") || starts("аннотаци") || starts("актуальност")
+            || starts("участник") || starts("организационн") || starts("механизм") { return .description }
         return nil
     }
 }

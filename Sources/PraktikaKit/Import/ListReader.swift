@@ -74,13 +74,22 @@ enum ListReader {
         return lines
     }
 
-    /// «Цель: … Задачи: - … - …» in one cell.
+    /// «Цель: … Задачи: - … - …» in one cell, or «… решение следующих задач:» before the list.
     static func splitGoalAndTasks(_ lines: [Line]) -> (goal: [Line], tasks: [Line]) {
-        guard let tasksStart = lines.firstIndex(where: { FieldLabels.words($0.text).first?.hasPrefix("задач") == true }) else {
+        guard let tasksStart = lines.firstIndex(where: { line in
+            let words = FieldLabels.words(line.text)
+            return words.first?.hasPrefix("задач") == true
+                || (line.text.hasSuffix(":") && words.contains { $0.hasPrefix("задач") })
+        }) else {
             return (dropLead(lines, "цел"), [])
         }
         let goal = dropLead(Array(lines[..<tasksStart]), "цел")
-        let tasks = dropLead(Array(lines[tasksStart...]), "задач")
+        var tasks = Array(lines[tasksStart...])
+        if FieldLabels.words(tasks[0].text).first?.hasPrefix("задач") == true {
+            tasks = dropLead(tasks, "задач")
+        } else {
+            tasks.removeFirst()
+        }
         return (goal, tasks)
     }
 

@@ -17,7 +17,7 @@ struct ProgramImporter {
     }
 
     func run(_ document: PandocDocument) -> Output {
-        let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { PlanTable($0) != nil })
+        let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { PlanTable($0) != nil || StageDraft.fromTable($0, writer: MarkdownWriter()) != nil })
         var title: String?
         var titleFromField = false
         var approved: Node?
@@ -85,8 +85,7 @@ struct ProgramImporter {
             for item in section.items {
                 if case .table(let table) = item.block, let planTable = PlanTable(TableGrid(table)) {
                     plan += planTable.groups(heading: section.label, writer: writer).map(\.node)
-                } else if case .table(let table) = item.block, field == .stages || field == nil,
-                          let stageRows = StageDraft.fromTable(TableGrid(table), writer: writer) {
+                } else if case .table(let table) = item.block, let stageRows = StageDraft.fromTable(TableGrid(table), writer: writer) {
                     if stages.count == stageRows.count {
                         for index in stages.indices where stages[index].content.isEmpty { stages[index].content = stageRows[index].content }
                     } else if stages.isEmpty {
@@ -100,7 +99,12 @@ struct ProgramImporter {
             }
             let blocks = rest.map(\.block)
             let lines = MarkdownWriter.lines(blocks, writer: writer)
-            if blocks.isEmpty && field != nil { continue }
+            if blocks.isEmpty && field != nil {
+                if section.items.isEmpty && section.fromPassportTable {
+                    report.unplaced(section.place, section.label, note: "поле без значения пропущено")
+                }
+                continue
+            }
             switch field {
             case .title:
                 let text = RussianText.collapseSpaces(lines.map(\.text).joined(separator: " "))
@@ -111,9 +115,7 @@ struct ProgramImporter {
                 } else {
                     description.append("## " + MarkdownWriter.escape(section.label) + "\n\n" + writer.blocks(blocks))
                 }
-            case .goal:
-                goal.append(ListReader.dropLead(lines, "цел").map(\.markdown).joined(separator: "\n\n"))
-            case .goalAndTasks:
+            case .goal, .goalAndTasks:
                 let split = ListReader.splitGoalAndTasks(lines)
                 goal.append(split.goal.map(\.markdown).joined(separator: "\n\n"))
                 tasks += ListReader.items(split.tasks)

@@ -17,18 +17,26 @@ struct StageDraft {
         ])
     }
 
-    /// Reads «name (period)», «name (period) – rest», «Первый этап (май – август) - …».
+    /// Reads «name (period)», «name (period) – rest», «Первый этап (май – август) - аналитико-проектировочный. Задача …».
     static func parse(_ text: String) -> StageDraft {
         var line = RussianText.collapseSpaces(RussianText.stripListMarker(text).text)
         var period: Period?
         var rest = ""
         if let open = line.firstIndex(of: "("), let close = line[open...].firstIndex(of: ")"),
-           let found = RussianText.period(in: String(line[open...close])) ?? RussianText.period(in: String(line[open...close]), defaultYear: nil) {
-            period = found
+           RussianText.tokens(String(line[open...close])).contains(where: { RussianText.month($0) != nil }) {
+            let inside = String(line[open...close])
+            period = RussianText.period(in: inside)
             rest = String(line[line.index(after: close)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—.,"))
-            line = String(line[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
-            if !rest.isEmpty, rest.count < 60, !rest.contains(".") {
-                line += " — " + rest
+            // Without a year the months stay in the name, for a person to date.
+            line = String(period == nil ? line[...close] : line[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
+            if let sentence = rest.range(of: ". ") {
+                let head = String(rest[..<sentence.lowerBound])
+                if head.count < 60 {
+                    line += " — " + head
+                    rest = String(rest[sentence.upperBound...])
+                }
+            } else if rest.count < 60 {
+                if !rest.isEmpty { line += " — " + rest }
                 rest = ""
             }
         } else if let found = RussianText.period(in: line) {
@@ -39,10 +47,15 @@ struct StageDraft {
         return stage
     }
 
+    /// «I этап – …», «Подготовительный этап (май 2023 – …)», «Первый этап (май – август) …»;
+    /// not «План следующего этапа будет сформирован…».
     static func isStageLine(_ line: MarkdownWriter.Line) -> Bool {
         let words = FieldLabels.words(line.text)
-        guard line.text.count <= 300 else { return false }
-        return words.prefix(4).contains { $0.hasPrefix("этап") } || (words.contains { $0.hasPrefix("этап") } && line.text.contains("("))
+        guard let position = words.prefix(3).firstIndex(where: { $0.hasPrefix("этап") }) else { return false }
+        let before = words[..<position]
+        let ordinal = before.contains { ["первый", "второй", "третий", "четвертый", "пятый", "i", "ii", "iii", "iv", "v"].contains($0) }
+            || line.text.trimmingCharacters(in: .whitespaces).first.map { $0.isNumber || "IVXІ".contains($0) } == true
+        return line.text.contains("(") || ordinal || (words.count <= 4 && line.text.count <= 80)
     }
 
     /// Stage lines start stages; the lines under a stage are its content; lines
