@@ -202,6 +202,30 @@ def legacy_program(folder):
                     "--convert-to", "doc:MS Word 97", "--outdir", out, source], check=True, capture_output=True)
 
 
+def free_text_practice():
+    """A practice written as free text: labels inside paragraphs, a school the site does not have, years as columns."""
+    d = docx.Document()
+    d.add_heading("Школьная служба примирения", 1)
+    d.add_paragraph("Образовательная организация: МБОУ «Лицей № 7» г. Нового")
+    d.add_paragraph("Автор: Сидоров Олег Ильич, педагог-психолог")
+    d.add_heading("Описание практики", 2)
+    d.add_paragraph("Старшеклассники учатся разбирать конфликты сверстников по правилам медиации.")
+    results = d.add_table(rows=2, cols=4)
+    results.style = "Table Grid"
+    for r, row in enumerate([("Показатель", "2021", "2022", "2023"), ("Число конфликтов за год", "24", "15", "9")]):
+        for column, text in enumerate(row):
+            results.cell(r, column).text = text
+    d.add_paragraph("Данные школьной службы.")
+    d.save(os.path.join(out, "free-text-practice.docx"))
+
+
+def unclear_notes():
+    """Neither a program nor a practice."""
+    d = docx.Document()
+    d.add_paragraph("Список покупок для кабинета: бумага, маркеры, папки.")
+    d.save(os.path.join(out, "unclear-notes.docx"))
+
+
 with tempfile.TemporaryDirectory() as work:
     image = os.path.join(work, "diagram.png")
     with open(image, "wb") as f:
@@ -210,4 +234,6 @@ with tempfile.TemporaryDirectory() as work:
     narrative_program()
     practice_form(image)
     legacy_program(work)
+    free_text_practice()
+    unclear_notes()
 print("ok")

@@ -57,11 +57,11 @@ struct DocumentOutline {
                     if Self.containsImage(inlines) { add(Item(block: block, place: place)) }
                     continue
                 }
-                if Self.isBoldLine(inlines, text: text) || (text.count <= 80 && isLabel(Self.labelText(text))) {
-                    start(Self.labelText(text), place: place)
-                } else if let (label, rest) = Self.inlineLabel(inlines), isLabel(label) {
+                if let (label, rest) = Self.inlineLabel(inlines), isLabel(label) {
                     start(label, place: place)
                     current!.items.append(Item(block: .para(rest), place: place))
+                } else if Self.isBoldLine(inlines, text: text) || (text.count <= 80 && isLabel(Self.labelText(text))) {
+                    start(Self.labelText(text), place: place)
                 } else {
                     add(Item(block: block, place: place))
                 }
