@@ -99,4 +99,14 @@ struct ImportReadingTests {
         #expect(ListReader.splitInlineDashes("Задачи: - первая; - вторая") == ["первая", "вторая"])
         #expect(ListReader.splitInlineDashes("сентябрь - октябрь") == [])
     }
+
+    @Test("picture names are made safe; only formats a browser shows are taken")
+    func pictureNames() {
+        #expect(DocumentPictures.safeName("media/image1.png") == "image1.png")
+        #expect(DocumentPictures.safeName("../../../etc/cron.d/x.JPG") == "x.jpg")
+        #expect(DocumentPictures.safeName("Pictures/рисунок 1.png") == "--------1.png")
+        #expect(DocumentPictures.safeName("media/схема.gif") == "image.gif")
+        #expect(!DocumentPictures.allowedExtensions.contains("svg"), "an SVG can carry script")
+        #expect(!DocumentPictures.allowedExtensions.contains("emf"))
+    }
 }

@@ -1,7 +1,9 @@
 import Foundation
 
 /// The kept converters: LibreOffice headless turns .doc/.rtf into .docx, pandoc
-/// reads .docx/.odt into its JSON tree and extracts the embedded images.
+/// reads .docx/.odt into its JSON tree. Pictures are read from the document's own
+/// zip (see `DocumentPictures`), never written out by pandoc's `--extract-media`,
+/// so a crafted document cannot make a converter write files.
 enum DocumentConverter {
     static let extensions = ["docx", "doc", "odt", "rtf"]
 
@@ -11,7 +13,9 @@ enum DocumentConverter {
 
     struct Converted {
         var document: PandocDocument
-        /// Where pandoc put the images; deleted with `workFolder`.
+        /// The .docx or .odt pandoc read (LibreOffice's copy for a .doc), for its pictures.
+        var container: URL
+        /// LibreOffice's profile and output; deleted after the import.
         var workFolder: URL
     }
 
@@ -32,11 +36,10 @@ enum DocumentConverter {
             default:
                 throw Problem(description: "\(file.lastPathComponent): не документ Word (ожидается .docx, .doc, .odt или .rtf)")
             }
-            let media = work.appendingPathComponent("media", isDirectory: true)
-            let json = try run("pandoc", ["-f", format, "-t", "json", "--extract-media=\(media.path)", source.path],
+            let json = try run("pandoc", ["-f", format, "-t", "json", source.path],
                                work: work, missing: "pandoc не установлен (Debian: apt-get install pandoc; scripts/install-deps.sh ставит его)")
             do {
-                return Converted(document: try PandocDocument.decode(json), workFolder: work)
+                return Converted(document: try PandocDocument.decode(json), container: source, workFolder: work)
             } catch {
                 throw Problem(description: "\(file.lastPathComponent): не удалось прочитать дерево документа pandoc: \(error)")
             }

@@ -93,7 +93,7 @@ public enum DocumentImporter {
     /// Collects the images the Markdown refers to, to copy them once the id is known.
     final class ImageBox {
         var folder: String
-        var copies: [(URL, String)] = []
+        var copies: [(source: String, name: String, data: Data)] = []
         init(folder: String) { self.folder = folder }
     }
 
@@ -116,17 +116,27 @@ public enum DocumentImporter {
 
         let log = ImportLog()
         let images = ImageBox(folder: "\(folder)/\(id)")
+        let pictures = DocumentPictures(container: converted.container)
         var writer = MarkdownWriter()
         writer.imageTarget = { path in
-            let source = URL(fileURLWithPath: path)
-            guard FileManager.default.fileExists(atPath: source.path) else {
-                log.unplaced("рисунок", path, note: "внешний рисунок не скачивается")
+            if let copied = images.copies.first(where: { $0.source == path }) { return "file:\(images.folder)/\(copied.name)" }
+            let picture: (name: String, data: Data)
+            switch Result(catching: { () throws(DocumentPictures.Failure) in try pictures.data(for: path) }) {
+            case .success(let found):
+                picture = found
+            case .failure(.format(let ext)):
+                log.unplaced("рисунок \(path)", path, note: "формат .\(ext) браузер не покажет; сохраните рисунок как PNG или JPEG и добавьте сами")
+                return nil
+            case .failure(.tooBig):
+                log.unplaced("рисунок \(path)", path, note: "рисунок больше 20 МБ не перенесён")
+                return nil
+            case .failure(.missing):
+                log.unplaced("рисунок \(path)", path, note: "рисунок не найден в документе (связанный, а не вставленный?)")
                 return nil
             }
-            if let copied = images.copies.first(where: { $0.0 == source }) { return "file:\(images.folder)/\(copied.1)" }
-            var name = source.lastPathComponent
-            if images.copies.contains(where: { $0.1 == name }) { name = "\(images.copies.count + 1)-" + name }
-            images.copies.append((source, name))
+            var name = picture.name
+            if images.copies.contains(where: { $0.name == name }) { name = "\(images.copies.count + 1)-" + name }
+            images.copies.append((path, name, picture.data))
             log.note("рисунок \(name) сохранён в content/files/\(images.folder)/; замените подпись «Рисунок» описанием того, что на нём")
             return "file:\(images.folder)/\(name)"
         }
@@ -162,9 +172,9 @@ public enum DocumentImporter {
             text = "---\n" + stamp + "\n" + (try YAMLOut.document(YAMLOut.map(frontMatter))) + "---\n\n" + output.body + "\n"
         }
         let path = "content/\(folder)/\(id).\(ext)"
-        for (source, name) in images.copies {
+        for (_, name, data) in images.copies {
             let target = "content/files/\(images.folder)/\(name)"
-            try writeNew(try Data(contentsOf: source), to: target, site: site)
+            try writeNew(data, to: target, site: site)
             written.append(target)
         }
         try writeNew(text, to: path, site: site)
