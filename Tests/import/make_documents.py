@@ -163,6 +163,8 @@ def practice_form(image_path):
     d.add_heading("Что сделали", 2)
     for text in ["Составили карту затруднений", "Сформировали пары", "Провели 40 взаимных посещений"]:
         d.add_paragraph(text, style="List Bullet")
+    d.add_heading("Первый месяц", 3)
+    d.add_paragraph("Пары составили общий план посещений.")
     d.add_paragraph("График встреч:")
     schedule = d.add_table(rows=3, cols=2)
     schedule.style = "Table Grid"

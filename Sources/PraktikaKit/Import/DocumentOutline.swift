@@ -15,7 +15,14 @@ struct DocumentOutline {
         var items: [Item]
         var place: String
         var fromPassportTable = false
+        /// Depth below the document's top headings: 0 for them, for bold lines and labels; 1 for the next level…
+        var depth = 0
         var blocks: [PandocBlock] { items.map(\.block) }
+
+        /// The section's heading in the page's Markdown: `##` at the top, `###` below it.
+        var markdownHeading: String {
+            String(repeating: "#", count: min(6, 2 + depth)) + " " + MarkdownWriter.escape(label)
+        }
     }
 
     /// What came before the first label: title page, approval stamp.
@@ -32,9 +39,10 @@ struct DocumentOutline {
         func add(_ item: Item) {
             if current != nil { current!.items.append(item) } else { preamble.append(item) }
         }
-        func start(_ label: String, place: String) {
+        func start(_ label: String, place: String, level: Int? = nil) {
             if let section = current { sections.append(section) }
             current = Section(label: label, items: [], place: place)
+            current!.depth = level.map { max(0, $0 - topLevel) } ?? 0
         }
         func flatten(_ blocks: [PandocBlock]) -> [PandocBlock] {
             blocks.flatMap { block -> [PandocBlock] in
@@ -42,12 +50,22 @@ struct DocumentOutline {
                 return [block]
             }
         }
-        for block in flatten(document.blocks) {
+        let blocks = flatten(document.blocks)
+        let headingLevels = blocks.compactMap { block -> Int? in
+            if case .header(let level, _) = block { return level }
+            return nil
+        }
+        // A title in Heading 1 over sections in Heading 2: the sections are the top.
+        var topLevel = headingLevels.min() ?? 1
+        if headingLevels.filter({ $0 == topLevel }).count == 1, let next = headingLevels.filter({ $0 > topLevel }).min() {
+            topLevel = next
+        }
+        for block in blocks {
             switch block {
-            case .header(_, let inlines):
+            case .header(let level, let inlines):
                 paragraphNumber += 1
                 let text = Self.labelText(MarkdownWriter.plain(inlines))
-                if !text.isEmpty { start(text, place: "абзац \(paragraphNumber)") }
+                if !text.isEmpty { start(text, place: "абзац \(paragraphNumber)", level: level) }
             case .para(let inlines), .plain(let inlines):
                 paragraphNumber += 1
                 let place = "абзац \(paragraphNumber)"

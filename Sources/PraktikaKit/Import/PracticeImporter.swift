@@ -84,7 +84,7 @@ struct PracticeImporter {
                 replicability.append(writer.blocks(section.blocks))
             case .period where !text.isEmpty:
                 period = RussianText.period(in: text)
-                if period == nil { body.append("## " + MarkdownWriter.escape(section.label) + "\n\n" + writer.blocks(section.blocks)) }
+                if period == nil { body.append(section.markdownHeading + "\n\n" + writer.blocks(section.blocks)) }
             default:
                 let resultsBefore = results.count
                 let parts = section.items.map { bodyBlock($0, &results) }.filter { !$0.isEmpty }
@@ -93,7 +93,9 @@ struct PracticeImporter {
                     if results.count == resultsBefore { report.unplaced(section.place, section.label, note: "пустой раздел пропущен") }
                     continue
                 }
-                body.append("## " + MarkdownWriter.escape(section.label) + (parts.isEmpty ? "" : "\n\n" + parts.joined(separator: "\n\n")))
+                // The page already heads the text «Описание практики».
+                let heading = body.isEmpty && FieldLabels.words(section.label) == ["описание", "практики"] ? nil : section.markdownHeading
+                body.append(([heading].compactMap { $0 } + parts).joined(separator: "\n\n"))
             }
         }
 

@@ -113,7 +113,7 @@ struct ProgramImporter {
                 if section.fromPassportTable || lines.count <= 4 {
                     legalBasis += ListReader.items(lines)
                 } else {
-                    description.append("## " + MarkdownWriter.escape(section.label) + "\n\n" + writer.blocks(blocks))
+                    description.append(section.markdownHeading + "\n\n" + writer.blocks(blocks))
                 }
             case .goal, .goalAndTasks:
                 let split = ListReader.splitGoalAndTasks(lines)
@@ -178,7 +178,7 @@ struct ProgramImporter {
 
     private func headed(_ section: DocumentOutline.Section, _ blocks: [PandocBlock]) -> String {
         let body = writer.blocks(blocks)
-        return "## " + MarkdownWriter.escape(section.label) + (body.isEmpty ? "" : "\n\n" + body)
+        return section.markdownHeading + (body.isEmpty ? "" : "\n\n" + body)
     }
 
     private func planGroups(_ item: DocumentOutline.Item, heading: String?) -> [Node] {
