@@ -100,13 +100,12 @@ struct ImportReadingTests {
         #expect(ListReader.splitInlineDashes("сентябрь - октябрь") == [])
     }
 
-    @Test("picture names are made safe; only formats a browser shows are taken")
-    func pictureNames() {
-        #expect(DocumentPictures.safeName("media/image1.png") == "image1.png")
-        #expect(DocumentPictures.safeName("../../../etc/cron.d/x.JPG") == "x.jpg")
-        #expect(DocumentPictures.safeName("Pictures/рисунок 1.png") == "--------1.png")
-        #expect(DocumentPictures.safeName("media/схема.gif") == "image.gif")
-        #expect(!DocumentPictures.allowedExtensions.contains("svg"), "an SVG can carry script")
-        #expect(!DocumentPictures.allowedExtensions.contains("emf"))
+    @Test("only picture formats a browser shows, and nothing can run in, are taken")
+    func pictureFormats() {
+        #expect(DocumentPictures.allowedExtensions == ["png", "jpg", "jpeg", "gif", "webp"])
+        let pictures = DocumentPictures(container: URL(fileURLWithPath: "/nonexistent.docx"))
+        #expect(throws: DocumentPictures.Failure.self) { try pictures.data(for: "media/image1.svg") }
+        #expect(throws: DocumentPictures.Failure.self) { try pictures.data(for: "media/image1.emf") }
+        #expect(throws: DocumentPictures.Failure.self) { try pictures.data(for: "media/image1.png") }
     }
 }

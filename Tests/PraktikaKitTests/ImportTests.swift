@@ -217,6 +217,21 @@ struct ImportTests {
         try expectChecks(site)
     }
 
+    @Test("an .odt is read by pandoc directly, its picture taken from Pictures/ in its zip")
+    func openDocument() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let imported = try importOne("odt/practice-form.odt", site: site)
+        #expect(imported.kind == .practice)
+        #expect(imported.written.count == 2)
+        #expect(imported.written.last == "content/files/practices/nastavnicheskie-pary-uchitel-uchitel/image1.png")
+        let practice = try #require(try content(site).practices.first { $0.id == imported.id })
+        #expect(practice.schools.map(\.value) == ["school-5-primersk"])
+        #expect(practice.results.map(\.before) == ["3.1", "12", "41"])
+        #expect(practice.results.map(\.after) == ["3.8", "85", "48.5"])
+        try expectChecks(site)
+    }
+
     @Test("nothing is overwritten: a second import gets a new id, a taken --id is refused, files stay byte for byte")
     func neverOverwrites() throws {
         let site = try newSite()

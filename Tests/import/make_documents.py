@@ -238,4 +238,9 @@ with tempfile.TemporaryDirectory() as work:
     legacy_program(work)
     free_text_practice()
     unclear_notes()
+    # The practice form once more as LibreOffice's .odt, in a folder of its own.
+    profile = tempfile.mkdtemp(prefix="praktika-test-lo-")
+    subprocess.run(["soffice", f"-env:UserInstallation=file://{profile}", "--headless", "--norestore",
+                    "--convert-to", "odt", "--outdir", os.path.join(out, "odt"), os.path.join(out, "practice-form.docx")],
+                   check=True, capture_output=True)
 print("ok")

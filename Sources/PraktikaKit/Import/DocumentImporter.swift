@@ -120,7 +120,7 @@ public enum DocumentImporter {
         var writer = MarkdownWriter()
         writer.imageTarget = { path in
             if let copied = images.copies.first(where: { $0.source == path }) { return "file:\(images.folder)/\(copied.name)" }
-            let picture: (name: String, data: Data)
+            let picture: (ext: String, data: Data)
             switch Result(catching: { () throws(DocumentPictures.Failure) in try pictures.data(for: path) }) {
             case .success(let found):
                 picture = found
@@ -134,8 +134,7 @@ public enum DocumentImporter {
                 log.unplaced("рисунок \(path)", path, note: "рисунок не найден в документе (связанный, а не вставленный?)")
                 return nil
             }
-            var name = picture.name
-            if images.copies.contains(where: { $0.name == name }) { name = "\(images.copies.count + 1)-" + name }
+            let name = "image\(images.copies.count + 1).\(picture.ext)"
             images.copies.append((path, name, picture.data))
             log.note("рисунок \(name) сохранён в content/files/\(images.folder)/; замените подпись «Рисунок» описанием того, что на нём")
             return "file:\(images.folder)/\(name)"

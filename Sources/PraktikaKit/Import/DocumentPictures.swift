@@ -17,7 +17,9 @@ struct DocumentPictures {
         archive = try? Archive(url: container, accessMode: .read)
     }
 
-    func data(for path: String) throws(Failure) -> (name: String, data: Data) {
+    /// The picture's bytes and its lower-case extension; the importer names it `image<N>.<ext>`,
+    /// so no part of a name written inside the document reaches a path.
+    func data(for path: String) throws(Failure) -> (ext: String, data: Data) {
         let ext = (path as NSString).pathExtension.lowercased()
         guard Self.allowedExtensions.contains(ext) else { throw .format(ext) }
         guard let archive, let entry = archive["word/" + path] ?? archive[path], entry.type == .file else { throw .missing }
@@ -31,20 +33,6 @@ struct DocumentPictures {
         } catch {
             throw .missing
         }
-        return (Self.safeName(path), data)
-    }
-
-    /// Latin letters, digits, `-`, `_` and one extension: nothing a path could be built from.
-    static func safeName(_ path: String) -> String {
-        let last = (path as NSString).lastPathComponent
-        let ext = (last as NSString).pathExtension.lowercased()
-        let stem = (last as NSString).deletingPathExtension
-        var cleaned = String(stem.unicodeScalars.map { scalar -> Character in
-            let c = Character(scalar)
-            return c.isASCII && (c.isLetter || c.isNumber || c == "-" || c == "_") ? c : "-"
-        })
-        if cleaned.count > 40 { cleaned = String(cleaned.prefix(40)) }
-        if cleaned.isEmpty || cleaned.allSatisfy({ $0 == "-" }) { cleaned = "image" }
-        return cleaned + "." + ext
+        return (ext == "jpeg" ? "jpg" : ext, data)
     }
 }

@@ -43,6 +43,8 @@ struct TableGrid {
             }
         }
         columnCount = width
+        // LibreOffice's .odt gives pandoc an empty header row above the real first row.
+        while let first = grid.first, first.allSatisfy({ $0?.text.isEmpty ?? true }), grid.count > 1 { grid.removeFirst() }
         rows = grid.enumerated().map { r, row in
             (0..<width).map { c in
                 (c < row.count ? row[c] : nil)
