@@ -108,4 +108,18 @@ struct ImportReadingTests {
         #expect(throws: DocumentPictures.Failure.self) { try pictures.data(for: "media/image1.emf") }
         #expect(throws: DocumentPictures.Failure.self) { try pictures.data(for: "media/image1.png") }
     }
+
+    @Test("paragraphs with typed «- » or «·» become a Markdown list; «-2» stays a number; markup is escaped")
+    func typedBullets() {
+        let writer = MarkdownWriter()
+        let blocks: [PandocBlock] = [
+            .para([.str("Меры:")]),
+            .para([.str("-"), .space, .str("разъяснение"), .space, .emph([.str("целей")])]),
+            .para([.str("·индивидуальная"), .space, .str("работа")]),
+            .para([.str("-2"), .space, .str("градуса")]),
+            .para([.str("1."), .space, .str("не"), .space, .str("список"), .space, .str("*звёздочка*")]),
+        ]
+        #expect(writer.blocks(blocks) == "Меры:\n\n- разъяснение *целей*\n- индивидуальная работа\n\n\\-2 градуса\n\n1\\. не список \\*звёздочка\\*")
+    }
 }
+

@@ -94,7 +94,8 @@ struct ImportTests {
         // «Совет участников» is one cell merged over the first two rows.
         #expect(first.map(\.executor) == ["Совет участников", "Совет участников", "Методист ЦРО"])
         #expect(first.map(\.due) == ["До 15 сентября", "С 15 по 25 сентября", "Октябрь"])
-        #expect(first.map(\.result) == ["Карта затруднений", "Пары сформированы", "Проведён семинар"])
+        // The row holding only «и разосланы рекомендации» continues item 3's result.
+        #expect(first.map(\.result) == ["Карта затруднений", "Пары сформированы", "Проведён семинар и разосланы рекомендации"])
         #expect(program.plan[1].items.map(\.action.value) == ["Открытые уроки наставников"])
         #expect(program.plan[1].items.map(\.due) == ["Ноябрь – декабрь 2020"])
 

@@ -77,7 +77,7 @@ def passport_program():
             cell_lines(table.cell(index, 1), lines)
 
     d.add_heading("План мероприятий", 2)
-    plan = d.add_table(rows=7, cols=5)
+    plan = d.add_table(rows=8, cols=5)
     plan.style = "Table Grid"
     for column, text in enumerate(["№", "Мероприятие", "Исполнитель", "Срок", "Ожидаемый результат"]):
         plan.cell(0, column).text = text
@@ -94,10 +94,12 @@ def passport_program():
                 plan.cell(row, column).text = text
     executor = plan.cell(2, 2).merge(plan.cell(3, 2))
     executor.text = "Совет участников"
-    stage2 = plan.cell(5, 0).merge(plan.cell(5, 4))
+    # The result of item 3 runs over into a row of its own.
+    plan.cell(5, 4).text = "и разосланы рекомендации"
+    stage2 = plan.cell(6, 0).merge(plan.cell(6, 4))
     stage2.text = "II этап"
     for column, text in enumerate(["4", "Открытые уроки наставников", "Руководители МО", "Ноябрь – декабрь 2020", "Проведено 6 уроков"]):
-        plan.cell(6, column).text = text
+        plan.cell(7, column).text = text
     d.save(os.path.join(out, "passport-program.docx"))
 
 

@@ -174,11 +174,47 @@ struct MarkdownWriter {
         return markdown
     }
 
+    /// Paragraphs that start with a typed «- », «· » or «• » (lists pasted from elsewhere,
+    /// or typed by hand) become a Markdown list, as Word would have shown them.
     func blocks(_ blocks: [PandocBlock]) -> String {
-        blocks.compactMap { block -> String? in
+        var parts: [String] = []
+        var typedList: [String] = []
+        func flushList() {
+            if !typedList.isEmpty { parts.append(typedList.joined(separator: "\n")) }
+            typedList = []
+        }
+        for block in blocks {
+            if case .para(let inlines) = block, let item = typedBulletItem(inlines) {
+                typedList.append("- " + item)
+                continue
+            }
+            if case .plain(let inlines) = block, let item = typedBulletItem(inlines) {
+                typedList.append("- " + item)
+                continue
+            }
+            flushList()
             let text = self.block(block)
-            return text.isEmpty ? nil : text
-        }.joined(separator: "\n\n")
+            if !text.isEmpty { parts.append(text) }
+        }
+        flushList()
+        return parts.joined(separator: "\n\n")
+    }
+
+    private func typedBulletItem(_ inlines: [PandocInline]) -> String? {
+        guard case .str(let first)? = inlines.first, let marker = first.first, "-–—·•▪●".contains(marker) else { return nil }
+        let rest = first.dropFirst()
+        var remaining = Array(inlines.dropFirst())
+        if rest.isEmpty {
+            // «-» then a space: the usual way.
+            guard case .space? = remaining.first else { return nil }
+            remaining.removeFirst()
+        } else {
+            // «·разъяснение»: the marker glued to the word, as often in pasted text; «-2» is a number.
+            guard marker != "-" && marker != "–" && marker != "—" else { return nil }
+            remaining.insert(.str(String(rest)), at: 0)
+        }
+        let text = Self.guardLineStart(inline(remaining).trimmingCharacters(in: .whitespacesAndNewlines))
+        return text.isEmpty ? nil : text.replacingOccurrences(of: "\n", with: " ")
     }
 
     func block(_ block: PandocBlock, indent: String = "") -> String {

@@ -45,9 +45,24 @@ struct PlanTable {
 
     struct Group {
         var title: String?
-        var items: [Node] = []
+        var items: [ItemDraft] = []
         var node: Node {
-            YAMLOut.map([("title", YAMLOut.optionalText(title)), ("items", YAMLOut.list(items) ?? Node([Node]()))])
+            YAMLOut.map([("title", YAMLOut.optionalText(title)), ("items", YAMLOut.list(items.map(\.node)) ?? Node([Node]()))])
+        }
+    }
+
+    struct ItemDraft {
+        var fields: [Column: String]
+        var node: Node {
+            var number = fields[.number]
+            while number?.hasSuffix(".") == true { number?.removeLast() }
+            return YAMLOut.map([
+                ("number", number.map { Node($0, .implicit, .doubleQuoted) }),
+                ("action", YAMLOut.text(fields[.action] ?? "")),
+                ("executor", YAMLOut.optionalText(fields[.executor])),
+                ("due", YAMLOut.optionalText(fields[.due])),
+                ("result", YAMLOut.optionalText(fields[.result])),
+            ])
         }
     }
 
@@ -58,36 +73,41 @@ struct PlanTable {
             MarkdownWriter.lines(cell.blocks, writer: writer).map(\.text).joined(separator: " ")
         }
         let actionIndex = columns.first { $0.value == .action }!.key
+        let numberIndex = columns.first { $0.value == .number }?.key
         for r in (headerRow + 1)..<grid.rows.count {
             let row = grid.rows[r]
-            let filled = row.uniqueCells.filter { !$0.isEmpty }
-            if filled.isEmpty { continue }
+            let written = row.enumerated().filter { !$0.element.isEmpty && !($0.element.isCopy && $0.element.originRow != r) }
+                .filter { !$0.element.fromColumnSpan }
+            if written.isEmpty { continue }
             // The header repeated at the top of a new page.
-            if r > headerRow, row.map(\.text) == grid.rows[headerRow].map(\.text) { continue }
-            let isGroupRow = grid.spansAllColumns(r)
-                || (filled.count == 1 && (row[actionIndex].isEmpty || Self.looksLikeStage(filled[0].text))
-                    && !row.contains { $0.isCopy && !$0.fromColumnSpan && !$0.isEmpty })
-            if isGroupRow {
-                groups.append(Group(title: RussianText.collapseSpaces(filled[0].text)))
-                continue
+            if row.map(\.text) == grid.rows[headerRow].map(\.text) { continue }
+            if written.count == 1 {
+                let (column, cell) = written[0]
+                let isGroup = grid.spansAllColumns(r) || Self.looksLikeStage(cell.text)
+                    || ((column == actionIndex || column == numberIndex) && row[actionIndex].isEmpty && cell.text.count <= 80)
+                if isGroup {
+                    groups.append(Group(title: RussianText.collapseSpaces(cell.text)))
+                    continue
+                }
+                if column != actionIndex, let g = groups.indices.last, !groups[g].items.isEmpty {
+                    // A long line alone in the number column has lost its place: most often the result.
+                    let kind = columns[column].flatMap { $0 == .number ? nil : $0 } ?? .result
+                    // A row with only a result (or executor, or due): the item above ran over two rows.
+                    let last = groups[g].items.count - 1
+                    let value = RussianText.collapseSpaces(text(cell))
+                    groups[g].items[last].fields[kind] = [groups[g].items[last].fields[kind], value].compactMap { $0 }.joined(separator: " ")
+                    continue
+                }
             }
             var fields: [Column: String] = [:]
             for (index, column) in columns {
                 let value = RussianText.collapseSpaces(text(row[index]))
                 if !value.isEmpty { fields[column] = value }
             }
-            guard let action = fields[.action] else { continue }
-            var number = fields[.number]
-            while number?.hasSuffix(".") == true { number?.removeLast() }
-            let item = YAMLOut.map([
-                ("number", number.map { Node($0, .implicit, .doubleQuoted) }),
-                ("action", YAMLOut.text(actionMarkdown(row[actionIndex], writer: writer) ?? action)),
-                ("executor", YAMLOut.optionalText(fields[.executor])),
-                ("due", YAMLOut.optionalText(fields[.due])),
-                ("result", YAMLOut.optionalText(fields[.result])),
-            ])
+            guard fields[.action] != nil else { continue }
+            fields[.action] = actionMarkdown(row[actionIndex], writer: writer) ?? fields[.action]
             if groups.isEmpty { groups.append(Group(title: heading.flatMap { ProgramField.match($0) == .plan ? nil : $0 })) }
-            groups[groups.count - 1].items.append(item)
+            groups[groups.count - 1].items.append(ItemDraft(fields: fields))
         }
         return groups.filter { !$0.items.isEmpty || $0.title != nil }
     }
