@@ -14,7 +14,7 @@ struct ImportCommand: ParsableCommand {
     var site: String = "."
 
     @Option(help: "program or practice (default: recognised from the document).")
-    var kind: String?
+    var kind: DocumentImporter.Kind?
 
     @Option(help: "The id of the new entry (default: transliterated from the title).")
     var id: String?
@@ -25,17 +25,10 @@ struct ImportCommand: ParsableCommand {
     func run() throws {
         let cwd = URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
         let siteURL = URL(fileURLWithPath: site, isDirectory: true, relativeTo: cwd).standardizedFileURL
-        var chosenKind: DocumentImporter.Kind?
-        if let kind {
-            guard let parsed = DocumentImporter.Kind(rawValue: kind) else {
-                throw ValidationError("unknown kind `\(kind)`; expected program or practice")
-            }
-            chosenKind = parsed
-        }
         let options = DocumentImporter.Options(
             site: siteURL,
             files: files.map { URL(fileURLWithPath: $0, relativeTo: cwd).standardizedFileURL },
-            kind: chosenKind, id: id, school: school)
+            kind: kind, id: id, school: school)
         let results: [Result<DocumentImporter.Imported, DocumentImporter.Problem>]
         do {
             results = try DocumentImporter.run(options)
@@ -66,3 +59,5 @@ struct ImportCommand: ParsableCommand {
         if failed > 0 { throw ExitCode(1) }
     }
 }
+
+extension DocumentImporter.Kind: ExpressibleByArgument {}

@@ -34,14 +34,14 @@ enum DocumentConverter {
             case "docx":
                 break
             default:
-                throw Problem(description: "\(file.lastPathComponent): не документ Word (ожидается .docx, .doc, .odt или .rtf)")
+                throw Problem(description: "не документ Word (ожидается .docx, .doc, .odt или .rtf)")
             }
             let json = try run("pandoc", ["-f", format, "-t", "json", source.path],
                                work: work, missing: "pandoc не установлен (Debian: apt-get install pandoc; scripts/install-deps.sh ставит его)")
             do {
                 return Converted(document: try PandocDocument.decode(json), container: source, workFolder: work)
             } catch {
-                throw Problem(description: "\(file.lastPathComponent): не удалось прочитать дерево документа pandoc: \(error)")
+                throw Problem(description: "не удалось прочитать дерево документа pandoc: \(error)")
             }
         } catch {
             try? fm.removeItem(at: work)
@@ -60,7 +60,7 @@ enum DocumentConverter {
                     work: work, missing: "LibreOffice не установлен (Debian: apt-get install libreoffice-writer-nogui; scripts/install-deps.sh ставит его)")
         let converted = outFolder.appendingPathComponent(file.deletingPathExtension().lastPathComponent + ".docx")
         guard FileManager.default.fileExists(atPath: converted.path) else {
-            throw Problem(description: "\(file.lastPathComponent): LibreOffice не смог преобразовать документ в .docx")
+            throw Problem(description: "LibreOffice не смог преобразовать документ в .docx")
         }
         return converted
     }
@@ -71,7 +71,7 @@ enum DocumentConverter {
         process.arguments = [tool] + arguments
         // Errors go to a file: reading two pipes needs two readers, or a chatty tool blocks.
         let errorFile = work.appendingPathComponent("\(tool)-stderr.txt")
-        FileManager.default.createFile(atPath: errorFile.path, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorFile.path, contents: nil)
         let errors = try FileHandle(forWritingTo: errorFile)
         defer { try? errors.close() }
         let output = Pipe()
