@@ -36,6 +36,13 @@ struct ImportReadingTests {
         #expect(dotted?.by == "Постановление администрации района")
         #expect(dotted?.number == "83/ОД")
         #expect(dotted?.date == Day(year: 2024, month: 1, day: 23))
+        let numberFirst = RussianText.approval(in: "Утверждена приказом МУ ДПО «ЦРО» № 12-п от 03.09.2021")
+        #expect(numberFirst?.by == "Приказ МУ ДПО «ЦРО»")
+        #expect(numberFirst?.number == "12-п")
+        #expect(numberFirst?.date == Day(year: 2021, month: 9, day: 3))
+        let schoolNumber = RussianText.approval(in: "УТВЕРЖДЕНА приказом директора СОШ № 5 от 01.04.2021 № 15")
+        #expect(schoolNumber?.by == "Приказ директора СОШ № 5")
+        #expect(schoolNumber?.number == "15")
     }
 
     @Test("numbers the Russian way", arguments: [

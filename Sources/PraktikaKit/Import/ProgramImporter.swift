@@ -21,6 +21,7 @@ struct ProgramImporter {
         var title: String?
         var titleFromField = false
         var approved: Node?
+        var approvalYear: Int?
         var owner: Node?
         var legalBasis: [String] = []
         var goal: [String] = []
@@ -38,6 +39,7 @@ struct ProgramImporter {
         let preambleText = outline.preamble.map { MarkdownWriter.plain([$0.block]) }.joined(separator: "\n")
         var approvalLines = Set<String>()
         if let approval = RussianText.approval(in: preambleText) {
+            approvalYear = approval.date?.year
             approved = YAMLOut.map([
                 ("by", YAMLOut.optionalText(approval.by)),
                 ("number", approval.number.map { YAMLOut.text($0) }),
@@ -51,6 +53,7 @@ struct ProgramImporter {
                 if inStamp && text.contains("№") { inStamp = false }
             }
         }
+        var leftovers: [(place: String, text: String)] = []
         for item in outline.preamble where !approvalLines.contains(item.place) {
             let text = RussianText.collapseSpaces(MarkdownWriter.plain([item.block]))
             if text.isEmpty || text.lowercased() == "приложение" { continue }
@@ -63,9 +66,10 @@ struct ProgramImporter {
                 plan += planGroups(item, heading: nil)
             } else {
                 description.append(writer.block(item.block))
-                report.unplaced(item.place, text, note: "в description")
+                leftovers.append((item.place, text))
             }
         }
+        reportLeftovers(leftovers)
 
         for (index, section) in outline.sections.enumerated() {
             var field = ProgramField.match(section.label)
@@ -127,11 +131,13 @@ struct ProgramImporter {
                 expected += ListReader.items(lines)
             case .stages:
                 let (found, leftover) = StageDraft.fromLines(lines)
-                stages += found
-                for line in leftover {
-                    description.append(line.markdown)
-                    report.unplaced(section.place, line.text, note: "в description")
+                stages += found.map { stage in
+                    var stage = stage
+                    stage.place = section.place
+                    return stage
                 }
+                description += leftover.map(\.markdown)
+                reportLeftovers(leftover.map { (section.place, $0.text) }, what: "строк раздела «\(section.label)»")
             case .resources:
                 resources.append(writer.blocks(blocks))
             case .risks:
@@ -152,8 +158,24 @@ struct ProgramImporter {
         if plan.isEmpty, stages.isEmpty, tasks.isEmpty, goal.isEmpty {
             report.note("в документе не найдено ни цели, ни задач, ни этапов, ни плана")
         }
-        for stage in stages where stage.period == nil {
-            report.unplaced(stage.place ?? "этапы", stage.name, note: "срок этапа без года или не распознан; period не заполнен")
+        // «май – август» has no year: take the approval's year (or the title's) and go forward stage by stage.
+        let yearSource = approvalYear.map { ($0, "даты утверждения") }
+            ?? (title?.firstMatch(of: /(?:19|20)\d\d/).flatMap { Int($0.0) }).map { ($0, "названия") }
+        var cursor = yearSource.map { Day(year: $0.0, month: 1) }
+        for index in stages.indices {
+            if let period = stages[index].period {
+                cursor = period.to ?? cursor
+                continue
+            }
+            if let start = cursor, let (yearText, dated) = StageDraft.dated(stages[index].source, after: start) {
+                stages[index].name = dated.name
+                stages[index].period = dated.period
+                cursor = dated.period?.to ?? cursor
+                report.unplaced(stages[index].place ?? "этапы", stages[index].name,
+                                note: "у срока этапа нет года; взят \(yearText) из \(yearSource!.1) — проверьте period")
+            } else {
+                report.unplaced(stages[index].place ?? "этапы", stages[index].name, note: "срок этапа без года или не распознан; period не заполнен")
+            }
         }
         let kind = Self.kind(of: title ?? "")
         let root = YAMLOut.map([
@@ -174,6 +196,17 @@ struct ProgramImporter {
             ("description", YAMLOut.optionalText(description.filter { !$0.isEmpty }.joined(separator: "\n\n"))),
         ])
         return Output(title: title, yaml: root)
+    }
+
+    /// A long opening (a title page, a covering order) is one line of the report, not one per paragraph.
+    private func reportLeftovers(_ leftovers: [(place: String, text: String)], what: String = "абзацев начала документа") {
+        guard leftovers.count > 3, let first = leftovers.first, let last = leftovers.last else {
+            for item in leftovers { report.unplaced(item.place, item.text, note: "в description") }
+            return
+        }
+        let range = first.place == last.place ? first.place
+            : first.place.replacingOccurrences(of: "абзац ", with: "абзацы ") + "–" + last.place.replacingOccurrences(of: "абзац ", with: "")
+        report.unplaced(range, first.text + " … " + last.text, note: "\(leftovers.count) \(what) перенесены в description")
     }
 
     private func headed(_ section: DocumentOutline.Section, _ blocks: [PandocBlock]) -> String {

@@ -79,20 +79,31 @@ enum RussianText {
         return nil
     }
 
-    /// «УТВЕРЖДЕНА приказом Управления образования … от 20 августа 2020 г. № 472».
+    /// «УТВЕРЖДЕНА приказом Управления образования … от 20 августа 2020 г. № 472»;
+    /// also «… № 472 от 20.08.2020». A «№» inside the issuer's name («директора СОШ № 5») stays in `by`.
     static func approval(in text: String) -> (by: String?, number: String?, date: Day?)? {
         let flat = text.replacingOccurrences(of: "\n", with: " ")
         guard let start = flat.range(of: "утвержден", options: .caseInsensitive) else { return nil }
         let rest = String(flat[start.upperBound...].prefix(600))
+        let kinds = ["приказом": "Приказ", "постановлением": "Постановление", "распоряжением": "Распоряжение", "решением": "Решение"]
         var by: String?
-        if let act = rest.firstMatch(of: /(?i)(приказом|постановлением|распоряжением|решением)\s+(.+?)\s+(?:от\s|№)/) {
-            let kinds = ["приказом": "Приказ", "постановлением": "Постановление", "распоряжением": "Распоряжение", "решением": "Решение"]
-            by = (kinds[act.1.lowercased()] ?? String(act.1)) + " " + collapseSpaces(String(act.2))
-        }
         var number: String?
-        if let match = rest.firstMatch(of: /№\s*([0-9A-Za-zА-Яа-я\/\-]+)/) { number = String(match.1) }
         var date: Day?
-        if let match = rest.firstMatch(of: /от\s+(.{6,30})/) { date = Self.date(in: String(match.1)) }
+        if let act = rest.firstMatch(of: /(?i)(приказом|постановлением|распоряжением|решением)\s+(.+?)\s+от\s+(.{6,40})/) {
+            var issuer = collapseSpaces(String(act.2))
+            date = Self.date(in: String(act.3))
+            let afterDate = String(act.3)
+            if let after = afterDate.firstMatch(of: /№\s*([0-9A-Za-zА-Яа-я\/\-]+)/) {
+                number = String(after.1)
+            } else if let trailing = issuer.firstMatch(of: /\s*№\s*([0-9A-Za-zА-Яа-я\/\-]+)$/) {
+                number = String(trailing.1)
+                issuer = String(issuer[..<trailing.range.lowerBound])
+            }
+            by = (kinds[act.1.lowercased()] ?? String(act.1)) + " " + issuer
+        } else if let match = rest.firstMatch(of: /№\s*([0-9A-Za-zА-Яа-я\/\-]+)/) {
+            number = String(match.1)
+            if let from = rest.firstMatch(of: /от\s+(.{6,30})/) { date = Self.date(in: String(from.1)) }
+        }
         if by == nil && number == nil && date == nil { return nil }
         return (by, number, date)
     }

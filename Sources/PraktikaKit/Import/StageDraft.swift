@@ -8,6 +8,8 @@ struct StageDraft {
     var period: Period?
     var content: [String] = []
     var place: String?
+    /// The line as written, to date it later when it names months without a year.
+    var source = ""
 
     var node: Node {
         YAMLOut.map([
@@ -26,7 +28,7 @@ struct StageDraft {
            RussianText.tokens(String(line[open...close])).contains(where: { RussianText.month($0) != nil }) {
             let inside = String(line[open...close])
             period = RussianText.period(in: inside)
-            rest = String(line[line.index(after: close)...]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—.,"))
+            rest = String(String(line[line.index(after: close)...]).drop { " -–—.,".contains($0) }).trimmingCharacters(in: .whitespaces)
             // Without a year the months stay in the name, for a person to date.
             line = String(period == nil ? line[...close] : line[..<open]).trimmingCharacters(in: CharacterSet(charactersIn: " -–—"))
             if let sentence = rest.range(of: ". ") {
@@ -43,8 +45,23 @@ struct StageDraft {
             period = found
         }
         var stage = StageDraft(name: line, period: period)
+        stage.source = text
         if !rest.isEmpty { stage.content.append(MarkdownWriter.escape(rest)) }
         return stage
+    }
+
+    /// A stage «(май – август)» dated as the first such months on or after `start`;
+    /// the year used is returned for the report.
+    static func dated(_ source: String, after start: Day) -> (String, StageDraft)? {
+        let months = RussianText.tokens(source).compactMap(RussianText.month)
+        guard let first = months.first, let last = months.last else { return nil }
+        let startYear = first >= start.month ? start.year : start.year + 1
+        let endYear = last >= first ? startYear : startYear + 1
+        let years = startYear == endYear ? "\(startYear)" : "\(startYear)–\(endYear)"
+        var stage = parse(source.replacingOccurrences(of: ")", with: " \(endYear))", options: [], range: source.range(of: ")")))
+        stage.source = source
+        guard stage.period?.from == Day(year: startYear, month: first) else { return nil }
+        return (years, stage)
     }
 
     /// «I этап – …», «Подготовительный этап (май 2023 – …)», «Первый этап (май – август) …»;
