@@ -241,6 +241,9 @@ public enum DocumentImporter {
             guard let field = PracticeField.match(section.label) else { return false }
             return [.school, .author, .contact, .summary, .replicability].contains(field)
         }.count
+        // «Цель практики», «Задачи программы»: a label that names its kind counts for it.
+        program += programOutline.sections.filter { $0.label.lowercased().contains("программ") }.count
+        practice += practiceOutline.sections.filter { $0.label.lowercased().contains("практик") }.count
         let opening = MarkdownWriter.lines(Array(document.blocks.prefix(12))).prefix(12).map { $0.text.lowercased() }
         if opening.contains(where: { $0.contains("практик") }) { practice += 2 }
         if opening.contains(where: { $0.contains("программ") || $0.contains("дорожная карта") }) { program += 2 }
