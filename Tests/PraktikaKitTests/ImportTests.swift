@@ -317,4 +317,39 @@ struct ImportTests {
         let practices = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/practices").path)
         #expect(practices == ["deficit-map-math.md"])
     }
+
+    @Test("the command line: prints what it wrote and what it could not place; a taken --id exits 1 and writes nothing")
+    func commandLine() throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let binary = root.appendingPathComponent(".build/debug/praktika")
+        func run(_ arguments: [String]) throws -> (status: Int32, output: String, errors: String) {
+            let process = Process()
+            process.executableURL = binary
+            process.arguments = arguments
+            let output = Pipe()
+            let errors = Pipe()
+            process.standardOutput = output
+            process.standardError = errors
+            try process.run()
+            let out = output.fileHandleForReading.readDataToEndOfFile()
+            let err = errors.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
+        }
+        let document = try Self.document("passport-program.docx").path
+        let first = try run(["import", document, "--site", site.path, "--id", "imported-plan"])
+        #expect(first.status == 0, "\(first.errors)")
+        #expect(first.output.contains("passport-program.docx → программа «imported-plan»"))
+        #expect(first.output.contains("записан: content/programs/imported-plan.yaml"))
+        #expect(first.output.contains("таблица 1, строка 11: «Основные разработчики» — раздел не распознан; в description"))
+        let written = try Data(contentsOf: site.appendingPathComponent("content/programs/imported-plan.yaml"))
+
+        let again = try run(["import", document, "--site", site.path, "--id", "imported-plan"])
+        #expect(again.status == 1)
+        #expect(again.errors.contains("content/programs/imported-plan.yaml уже есть; praktika import не перезаписывает файлы"))
+        #expect(try Data(contentsOf: site.appendingPathComponent("content/programs/imported-plan.yaml")) == written)
+    }
 }
+
