@@ -128,5 +128,14 @@ struct ImportReadingTests {
         ]
         #expect(writer.blocks(blocks) == "Меры:\n\n- разъяснение *целей*\n- индивидуальная работа\n\n\\-2 градуса\n\n1\\. не список \\*звёздочка\\*")
     }
+
+    @Test("pandoc 3's Figure blocks and Word formulas are read, not dropped")
+    func pandocThreeFigures() throws {
+        let json = #"{"pandoc-api-version":[1,23],"meta":{},"blocks":[{"t":"Figure","c":[["",[],[]],[null,[{"t":"Plain","c":[{"t":"Str","c":"Схема"}]}]],[{"t":"Plain","c":[{"t":"Image","c":[["",[],[]],[],["media/image1.png",""]]}]}]]},{"t":"Para","c":[{"t":"Math","c":[{"t":"InlineMath"},"x^2"]}]}]}"#
+        let document = try PandocDocument.decode(Data(json.utf8))
+        var writer = MarkdownWriter()
+        writer.imageTarget = { $0 == "media/image1.png" ? "file:programs/p/image1.png" : nil }
+        #expect(writer.blocks(document.blocks) == "![Рисунок](file:programs/p/image1.png)\n\nСхема\n\n`x^2`")
+    }
 }
 

@@ -65,6 +65,14 @@ public indirect enum PandocBlock: Decodable, Sendable {
             var c = try keyed.nestedUnkeyedContainer(forKey: .c)
             _ = try c.decode(PandocAttr.self)
             self = .div(try c.decode([PandocBlock].self))
+        case "Figure":
+            // pandoc 3 (API 1.23) wraps a picture and its caption in a Figure.
+            var c = try keyed.nestedUnkeyedContainer(forKey: .c)
+            _ = try c.decode(PandocAttr.self)
+            var caption = try c.nestedUnkeyedContainer()
+            if try !caption.decodeNil() { _ = try caption.decode([PandocInline].self) }
+            let captionBlocks = try caption.decode([PandocBlock].self)
+            self = .div(try c.decode([PandocBlock].self) + captionBlocks)
         default: self = .other(tag)
         }
     }
@@ -120,6 +128,11 @@ public indirect enum PandocInline: Decodable, Sendable {
             let url = try target.decode(String.self)
             self = tag == "Link" ? .link(text, url: url) : .image(text, url: url)
         case "Note": self = .note(try keyed.decode([PandocBlock].self, forKey: .c))
+        case "Math":
+            // A formula typed in Word's equation editor: its TeX text, as written.
+            var c = try keyed.nestedUnkeyedContainer(forKey: .c)
+            _ = try c.decode(PandocTag.self)
+            self = .code(try c.decode(String.self))
         default: self = .other(tag)
         }
     }
