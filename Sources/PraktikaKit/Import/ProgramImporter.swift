@@ -147,7 +147,9 @@ struct ProgramImporter {
             case .responsible:
                 responsible += lines.map { Self.person($0.text, role: section.label) }
             case .plan, .description:
-                if !blocks.isEmpty { description.append(title == section.label ? writer.blocks(blocks) : headed(section, blocks)) }
+                // The page heads `description` «Пояснительная записка» itself.
+                let isOwnHeading = title == section.label || FieldLabels.words(section.label).first?.hasPrefix("пояснительн") == true
+                if !blocks.isEmpty { description.append(isOwnHeading ? writer.blocks(blocks) : headed(section, blocks)) }
             case nil:
                 guard !blocks.isEmpty || !section.label.isEmpty else { continue }
                 description.append(headed(section, blocks))
