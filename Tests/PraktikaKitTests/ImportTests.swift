@@ -127,7 +127,7 @@ struct ImportTests {
         #expect(program.expectedResults.map(\.value) == ["Положительная динамика результатов ВПР", "Рост учебной мотивации"])
         // The page heads the description «Пояснительная записка»; the document's own heading is not repeated.
         #expect(program.description?.value
-            == "Школа работает в **неблагоприятных** социальных условиях, *около половины* учащихся из семей группы риска.\n")
+            == "Школа работает в **неблагоприятных** социальных условиях, *около половины* учащихся из семей группы риска.")
         // Columns «Сроки | Содержание деятельности | Ответственные | Результат | № п/п».
         #expect(program.plan.map(\.title) == ["Аналитический этап"])
         let items = program.plan[0].items
