@@ -125,6 +125,13 @@ struct ImportTests {
         #expect(program.goal?.value == "Создание условий для повышения качества образования.")
         #expect(program.tasks.map(\.value) == ["Провести самообследование школы", "Разработать индивидуальные маршруты", "Вовлечь родителей"])
         #expect(program.expectedResults.map(\.value) == ["Положительная динамика результатов ВПР", "Рост учебной мотивации"])
+        // «Риск | Пути минимизации» and «ФИО | Должность» tables.
+        #expect(program.risks.map(\.risk.value) == ["Перегрузка учителей", "Низкая мотивация родителей"])
+        #expect(program.risks.map { $0.measures.map(\.value) } == [
+            ["Перераспределение нагрузки", "Стимулирующие выплаты"], ["Родительские собрания в новом формате"],
+        ])
+        #expect(program.responsible.map(\.name) == ["Орлова Наталья Викторовна"])
+        #expect(program.responsible.map(\.position) == ["директор СОШ № 5"])
         // The page heads the description «Пояснительная записка»; the document's own heading is not repeated.
         #expect(program.description?.value
             == "Школа работает в **неблагоприятных** социальных условиях, *около половины* учащихся из семей группы риска.")

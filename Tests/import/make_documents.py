@@ -118,6 +118,22 @@ def narrative_program():
     d.add_heading("Ожидаемые результаты", 2)
     for text in ["Положительная динамика результатов ВПР", "Рост учебной мотивации"]:
         d.add_paragraph(text, style="List Bullet")
+    d.add_heading("Риски реализации программы", 2)
+    risks = d.add_table(rows=3, cols=2)
+    risks.style = "Table Grid"
+    risks.cell(0, 0).text = "Риск"
+    risks.cell(0, 1).text = "Пути минимизации"
+    risks.cell(1, 0).text = "Перегрузка учителей"
+    cell_lines(risks.cell(1, 1), ["Перераспределение нагрузки", "Стимулирующие выплаты"], style="List Bullet")
+    risks.cell(2, 0).text = "Низкая мотивация родителей"
+    risks.cell(2, 1).text = "Родительские собрания в новом формате"
+    d.add_heading("Ответственные за реализацию", 2)
+    people = d.add_table(rows=2, cols=2)
+    people.style = "Table Grid"
+    people.cell(0, 0).text = "ФИО"
+    people.cell(0, 1).text = "Должность"
+    people.cell(1, 0).text = "Орлова Наталья Викторовна"
+    people.cell(1, 1).text = "директор СОШ № 5"
     d.add_heading("Пояснительная записка", 2)
     p = d.add_paragraph("Школа работает в ")
     p.add_run("неблагоприятных").bold = True

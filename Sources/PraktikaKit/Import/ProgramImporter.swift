@@ -17,7 +17,10 @@ struct ProgramImporter {
     }
 
     func run(_ document: PandocDocument) -> Output {
-        let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { PlanTable($0) != nil || StageDraft.fromTable($0, writer: MarkdownWriter()) != nil })
+        let outline = DocumentOutline(document, isLabel: Self.isLabel, keepsTable: { grid in
+            PlanTable(grid) != nil || StageDraft.fromTable(grid, writer: MarkdownWriter()) != nil
+                || Self.riskRows(grid, writer: MarkdownWriter()) != nil || Self.peopleRows(grid) != nil
+        })
         var title: String?
         var titleFromField = false
         var approved: Node?
@@ -89,6 +92,10 @@ struct ProgramImporter {
             for item in section.items {
                 if case .table(let table) = item.block, let planTable = PlanTable(TableGrid(table)) {
                     plan += planTable.groups(heading: section.label, writer: writer).map(\.node)
+                } else if case .table(let table) = item.block, let rows = Self.riskRows(TableGrid(table), writer: writer) {
+                    risks += rows
+                } else if case .table(let table) = item.block, let people = Self.peopleRows(TableGrid(table)) {
+                    responsible += people
                 } else if case .table(let table) = item.block, let stageRows = StageDraft.fromTable(TableGrid(table), writer: writer) {
                     if stages.count == stageRows.count {
                         for index in stages.indices where stages[index].content.isEmpty { stages[index].content = stageRows[index].content }
@@ -221,6 +228,37 @@ struct ProgramImporter {
         if let planTable = PlanTable(TableGrid(table)) { return planTable.groups(heading: heading, writer: writer).map(\.node) }
         report.unplaced(item.place, String(MarkdownWriter.plain([item.block]).prefix(120)), note: "таблица не распознана")
         return []
+    }
+
+    /// A table «Риски | Меры (пути минимизации)»: one risk per row, the measures as its list.
+    static func riskRows(_ grid: TableGrid, writer: MarkdownWriter) -> [Node]? {
+        guard grid.columnCount >= 2, let header = grid.rows.first else { return nil }
+        let words = header.map { FieldLabels.words($0.text) }
+        guard let riskColumn = words.firstIndex(where: { $0.contains { $0.hasPrefix("риск") } }),
+              let measuresColumn = words.firstIndex(where: { column in
+                  column.contains { ["мер", "пут", "минимиз", "преодолен", "устранен", "компенсац", "профилакт"].contains(where: $0.hasPrefix) }
+              }), riskColumn != measuresColumn else { return nil }
+        return grid.rows.dropFirst().compactMap { row in
+            let risk = RussianText.collapseSpaces(row[riskColumn].text.replacingOccurrences(of: "\n", with: " "))
+            guard !risk.isEmpty else { return nil }
+            let measures = ListReader.items(MarkdownWriter.lines(row[measuresColumn].blocks, writer: writer))
+            return YAMLOut.map([("risk", YAMLOut.text(RussianText.stripListMarker(risk).text)), ("measures", YAMLOut.textList(measures))])
+        }
+    }
+
+    /// A table «ФИО | Должность» of the people responsible.
+    static func peopleRows(_ grid: TableGrid) -> [Node]? {
+        guard grid.columnCount >= 2, let header = grid.rows.first else { return nil }
+        let words = header.map { FieldLabels.words($0.text) }
+        guard let nameColumn = words.firstIndex(where: { $0.contains("фио") || $0.contains { $0.hasPrefix("ответствен") } }),
+              let positionColumn = words.firstIndex(where: { $0.contains { $0.hasPrefix("должност") } }),
+              nameColumn != positionColumn else { return nil }
+        return grid.rows.dropFirst().compactMap { row in
+            let name = RussianText.collapseSpaces(row[nameColumn].text.replacingOccurrences(of: "\n", with: " "))
+            guard !name.isEmpty else { return nil }
+            let position = RussianText.collapseSpaces(row[positionColumn].text.replacingOccurrences(of: "\n", with: " "))
+            return YAMLOut.map([("name", YAMLOut.text(name)), ("position", YAMLOut.optionalText(position))])
+        }
     }
 
     /// «Коренева Лариса Борисовна, к.п.н., заместитель директора» → name and position.
