@@ -312,6 +312,19 @@ struct ImportTests {
         #expect(outputFiles.filter { $0.contains("nastavnicheskie-pary") || $0.contains("shkolnaya-sluzhba") }.isEmpty)
     }
 
+    @Test("every document forced into the other kind still gives files that check", arguments: DocumentImporter.Kind.allCases)
+    func forcedKind(kind: DocumentImporter.Kind) throws {
+        let site = try newSite()
+        defer { try? FileManager.default.removeItem(at: site) }
+        let results = try DocumentImporter.run(.init(site: site, files: [Self.documents], kind: kind, school: "school-1-primersk"))
+        #expect(results.count == 6)
+        for result in results {
+            let imported = try result.get()
+            #expect(imported.kind == kind)
+        }
+        try expectChecks(site)
+    }
+
     @Test("--id for several documents and an unknown --school are refused before anything is written")
     func refusals() throws {
         let site = try newSite()

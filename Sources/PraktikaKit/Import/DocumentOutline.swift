@@ -17,6 +17,8 @@ struct DocumentOutline {
         var fromPassportTable = false
         /// Depth below the document's top headings: 0 for them, for bold lines and labels; 1 for the next level…
         var depth = 0
+        /// Started by a Word heading (not by a bold line, a label or a table row).
+        var fromHeading = false
         var blocks: [PandocBlock] { items.map(\.block) }
 
         /// The section's heading in the page's Markdown: `##` at the top, `###` below it.
@@ -43,6 +45,7 @@ struct DocumentOutline {
             if let section = current { sections.append(section) }
             current = Section(label: label, items: [], place: place)
             current!.depth = level.map { max(0, $0 - topLevel) } ?? 0
+            current!.fromHeading = level != nil
         }
         func flatten(_ blocks: [PandocBlock]) -> [PandocBlock] {
             blocks.flatMap { block -> [PandocBlock] in

@@ -45,6 +45,8 @@ struct PracticeImporter {
                 guessedTitle = item
             } else if !Self.isFormHeading(text) {
                 body.append(bodyBlock(item, &results))
+            } else if FieldLabels.words(text).count > 2 {
+                report.unplaced(item.place, text, note: "строка шапки документа не перенесена")
             }
         }
         for (index, section) in outline.sections.enumerated() {
@@ -172,9 +174,10 @@ struct PracticeImporter {
         return (2...3).contains(words.count) && words.allSatisfy { $0.first?.isUppercase == true && $0.allSatisfy(\.isLetter) }
     }
 
-    /// «Паспорт практики», «Описание практики» on the form's first line is not the practice's title.
+    /// «Паспорт практики», «Приложение 2», «УТВЕРЖДЕНА приказом …» at the top of a form are not its title.
     static func isFormHeading(_ text: String) -> Bool {
         let words = FieldLabels.words(text)
+        if let first = words.first, ["утвержд", "согласован", "приказ", "от"].contains(where: first.hasPrefix) { return true }
         return words.count <= 4 && words.contains { $0.hasPrefix("паспорт") || $0.hasPrefix("форма") || $0.hasPrefix("приложени") }
     }
 }

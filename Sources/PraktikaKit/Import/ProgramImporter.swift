@@ -59,7 +59,11 @@ struct ProgramImporter {
         var leftovers: [(place: String, text: String)] = []
         for item in outline.preamble where !approvalLines.contains(item.place) {
             let text = RussianText.collapseSpaces(MarkdownWriter.plain([item.block]))
-            if text.isEmpty || text.lowercased() == "приложение" { continue }
+            if text.isEmpty { continue }
+            if PracticeImporter.isFormHeading(text) {
+                if FieldLabels.words(text).count > 2 { report.unplaced(item.place, text, note: "строка шапки документа не перенесена") }
+                continue
+            }
             if title == nil, text.lowercased().contains("программ") || text.lowercased().contains("модель")
                 || text.lowercased().contains("дорожная карта") {
                 title = text
@@ -82,8 +86,8 @@ struct ProgramImporter {
                 continue
             }
             // A document that opens with the program's name as a heading.
-            if index == 0, title == nil, field == nil, !section.fromPassportTable,
-               section.label.lowercased().contains("программ") || section.label.lowercased().contains("модель") {
+            if index == 0, title == nil, field == nil, !section.fromPassportTable, section.fromHeading
+                || section.label.lowercased().contains("программ") || section.label.lowercased().contains("модель") {
                 title = section.label
                 field = .description
             }
