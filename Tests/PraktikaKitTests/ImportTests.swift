@@ -60,8 +60,8 @@ struct ImportTests {
         defer { try? FileManager.default.removeItem(at: site) }
         let imported = try importOne("passport-program.docx", site: site)
         #expect(imported.kind == .program)
-        #expect(imported.id == "programma-tyutorskogo-soprovozhdeniya-sosh-5-g")
-        #expect(imported.written == ["content/programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-g.yaml"])
+        #expect(imported.id == "programma-tyutorskogo-soprovozhdeniya-sosh-5-primerska")
+        #expect(imported.written == ["content/programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-primerska.yaml"])
         let program = try #require(try content(site).programs.first { $0.id == imported.id })
 
         #expect(program.title == "Программа тьюторского сопровождения СОШ № 5 г. Примерска")
@@ -198,12 +198,12 @@ struct ImportTests {
         defer { try? FileManager.default.removeItem(at: site) }
         let imported = try importOne("free-text-practice.docx", site: site)
         #expect(imported.kind == .practice)
-        #expect(imported.written == ["content/practices/shkolnaya-sluzhba-primireniya.md", "content/schools/mbou-litsey-7-g-novogo.md"])
+        #expect(imported.written == ["content/practices/shkolnaya-sluzhba-primireniya.md", "content/schools/mbou-litsey-7-novogo.md"])
         let loaded = try content(site)
         let practice = try #require(loaded.practices.first { $0.id == imported.id })
         #expect(practice.title == "Школьная служба примирения")
-        #expect(practice.schools.map(\.value) == ["mbou-litsey-7-g-novogo"])
-        #expect(loaded.schools.first { $0.id == "mbou-litsey-7-g-novogo" }?.name == "МБОУ «Лицей № 7» г. Нового")
+        #expect(practice.schools.map(\.value) == ["mbou-litsey-7-novogo"])
+        #expect(loaded.schools.first { $0.id == "mbou-litsey-7-novogo" }?.name == "МБОУ «Лицей № 7» г. Нового")
         #expect(practice.contact?.name == "Сидоров Олег Ильич")
         #expect(practice.contact?.position == "педагог-психолог")
         #expect(practice.summary == "Старшеклассники учатся разбирать конфликты сверстников по правилам медиации.")
@@ -215,7 +215,7 @@ struct ImportTests {
         #expect(practice.results.map(\.after) == ["9"])
         #expect(imported.unplaced == [UnplacedText(place: "таблица 1, строка 2", text: "2022: 15", note: "промежуточное значение показателя не вошло в results")])
         #expect(imported.notes.contains { $0.hasPrefix("summary:") })
-        #expect(imported.notes.contains { $0.contains("создана content/schools/mbou-litsey-7-g-novogo.md") })
+        #expect(imported.notes.contains { $0.contains("создана content/schools/mbou-litsey-7-novogo.md") })
         try expectChecks(site)
     }
 
@@ -303,7 +303,7 @@ struct ImportTests {
             let page = try String(contentsOf: output.appendingPathComponent("programs/\(program.id)/index.html"), encoding: .utf8)
             #expect(page.contains("<h1"), "\(program.id) has no page")
         }
-        let passport = try String(contentsOf: output.appendingPathComponent("programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-g/index.html"), encoding: .utf8)
+        let passport = try String(contentsOf: output.appendingPathComponent("programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-primerska/index.html"), encoding: .utf8)
         #expect(passport.contains("<table"), "the action plan is a table")
         #expect(passport.contains("Совет участников"))
         // The draft practice, its picture included, is nowhere in the output.

@@ -148,7 +148,7 @@ enum RussianText {
         "ь": "", "э": "e", "ю": "yu", "я": "ya",
     ]
 
-    /// «Наставнические пары в СОШ № 20» → `nastavnicheskie-pary-v-sosh-20`, at most `words` words.
+    /// «Наставнические пары в СОШ № 20» → `nastavnicheskie-pary-sosh-20`, at most `words` words.
     static func slug(_ title: String, words: Int = 6) -> String {
         var out = ""
         for character in title.lowercased() {
@@ -160,7 +160,9 @@ enum RussianText {
                 out += "-"
             }
         }
-        let parts = out.split(separator: "-").prefix(words)
+        // One-letter words («в», «и», «г.» for город) make ids longer, not clearer.
+        let pieces: [Substring] = out.split(separator: "-")
+        let parts = pieces.filter { $0.count > 1 || $0.allSatisfy(\.isNumber) }.prefix(words)
         return parts.joined(separator: "-")
     }
 }
