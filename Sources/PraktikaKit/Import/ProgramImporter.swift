@@ -53,7 +53,8 @@ struct ProgramImporter {
                 let text = MarkdownWriter.plain([item.block])
                 if text.range(of: "утвержден", options: .caseInsensitive) != nil { inStamp = true }
                 if inStamp { approvalLines.insert(item.place) }
-                if inStamp && text.contains("№") { inStamp = false }
+                // The stamp ends with its date line («от 20 августа 2020 г. № 472»); a «№» may come earlier, in the issuer's name.
+                if inStamp && RussianText.date(in: text) != nil { inStamp = false }
             }
         }
         var leftovers: [(place: String, text: String)] = []
