@@ -29,6 +29,8 @@ struct DocumentOutline {
 
     /// What came before the first label: title page, approval stamp.
     var preamble: [Item] = []
+    /// Blocks pandoc gives that no Markdown here can hold (raw Word fields and the like).
+    var dropped: [Item] = []
     var sections: [Section] = []
 
     /// - Parameter isLabel: whether a short line names a field of the kind being imported.
@@ -111,6 +113,9 @@ struct DocumentOutline {
                 }
             case .horizontalRule:
                 continue
+            case .other(let kind):
+                paragraphNumber += 1
+                dropped.append(Item(block: block, place: "абзац \(paragraphNumber) (\(kind))"))
             default:
                 paragraphNumber += 1
                 add(Item(block: block, place: "абзац \(paragraphNumber)"))

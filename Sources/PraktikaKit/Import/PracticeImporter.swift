@@ -37,6 +37,7 @@ struct PracticeImporter {
         var results: [Node] = []
         var body: [String] = []
 
+        for item in outline.dropped { report.unplaced(item.place, "—", note: "элемент документа, который не переносится; посмотрите его в документе") }
         var guessedTitle: DocumentOutline.Item?
         for item in outline.preamble {
             let text = RussianText.collapseSpaces(MarkdownWriter.plain([item.block]))

@@ -38,6 +38,7 @@ struct ProgramImporter {
         var plan: [Node] = []
         var description: [String] = []
 
+        for item in outline.dropped { report.unplaced(item.place, "—", note: "элемент документа, который не переносится; посмотрите его в документе") }
         // The title page: approval stamp, the office, the program's name.
         let preambleText = outline.preamble.map { MarkdownWriter.plain([$0.block]) }.joined(separator: "\n")
         var approvalLines = Set<String>()
