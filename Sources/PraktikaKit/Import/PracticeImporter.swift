@@ -121,6 +121,9 @@ struct PracticeImporter {
             report.note("summary: в документе нет аннотации; взят первый абзац описания, перепишите его")
         }
         var contact: Node?
+        if contactName == nil && (email != nil || phone != nil) {
+            report.note("contact: в документе есть телефон или почта, но нет ФИО; впишите имя вместо «Контактное лицо»")
+        }
         if contactName != nil || email != nil || phone != nil {
             contact = YAMLOut.map([
                 ("name", YAMLOut.text(contactName ?? "Контактное лицо")),
