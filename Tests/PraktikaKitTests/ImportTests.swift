@@ -19,6 +19,22 @@ struct ImportTests {
         return folder
     }()
 
+    /// pandoc, LibreOffice and python run in child processes; waiting for them must not hold
+    /// one of Swift's few cooperative threads, or async tests beside these (serve) starve.
+    static func blocking<T>(_ work: @escaping () throws -> T) async throws -> T {
+        let job = UncheckedBox(work)
+        let result: UncheckedBox<Result<T, Error>> = await withCheckedContinuation { continuation in
+            Thread.detachNewThread { continuation.resume(returning: UncheckedBox(Result { try job.value() })) }
+        }
+        return try result.value.get()
+    }
+
+    /// Runs the importer off the cooperative pool.
+    static func importing(_ options: @escaping () throws -> DocumentImporter.Options) async throws
+        -> [Result<DocumentImporter.Imported, DocumentImporter.Problem>] {
+        try await blocking { try DocumentImporter.run(try options()) }
+    }
+
     static func document(_ name: String) throws -> URL {
         let url = documents.appendingPathComponent(name)
         guard FileManager.default.fileExists(atPath: url.path) else {
@@ -38,8 +54,8 @@ struct ImportTests {
         return folder
     }
 
-    private func importOne(_ name: String, site: URL, kind: DocumentImporter.Kind? = nil, id: String? = nil) throws -> DocumentImporter.Imported {
-        let results = try DocumentImporter.run(.init(site: site, files: [try Self.document(name)], kind: kind, id: id))
+    private func importOne(_ name: String, site: URL, kind: DocumentImporter.Kind? = nil, id: String? = nil) async throws -> DocumentImporter.Imported {
+        let results = try await Self.importing { .init(site: site, files: [try Self.document(name)], kind: kind, id: id) }
         return try #require(results.first).get()
     }
 
@@ -55,10 +71,10 @@ struct ImportTests {
     }
 
     @Test("a passport table: approving order, lists from Word numbering and typed markers, stages, risks, a plan with stage rows and merged executors")
-    func passportProgram() throws {
+    func passportProgram() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("passport-program.docx", site: site)
+        let imported = try await importOne("passport-program.docx", site: site)
         #expect(imported.kind == .program)
         #expect(imported.id == "programma-tyutorskogo-soprovozhdeniya-sosh-5-primerska")
         #expect(imported.written == ["content/programs/programma-tyutorskogo-soprovozhdeniya-sosh-5-primerska.yaml"])
@@ -106,10 +122,10 @@ struct ImportTests {
     }
 
     @Test("a narrative program: headings, Word auto-numbered and bulleted lists, emphasis, a plan in another column order")
-    func narrativeProgram() throws {
+    func narrativeProgram() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("narrative-program.docx", site: site)
+        let imported = try await importOne("narrative-program.docx", site: site)
         #expect(imported.kind == .program)
         let program = try #require(try content(site).programs.first { $0.id == imported.id })
         #expect(program.title == "Программа перехода СОШ № 5 в эффективный режим работы")
@@ -151,10 +167,10 @@ struct ImportTests {
     }
 
     @Test("a practice form: school matched by name, contact, results with Russian numbers, other tables as pipe tables, an image")
-    func practiceForm() throws {
+    func practiceForm() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("practice-form.docx", site: site)
+        let imported = try await importOne("practice-form.docx", site: site)
         #expect(imported.kind == .practice)
         #expect(imported.id == "nastavnicheskie-pary-uchitel-uchitel")
         let image = "content/files/practices/nastavnicheskie-pary-uchitel-uchitel/image1.png"
@@ -193,10 +209,10 @@ struct ImportTests {
     }
 
     @Test("a practice in free text: labels inside paragraphs, a school the site lacks gets its own file, years as columns")
-    func freeTextPractice() throws {
+    func freeTextPractice() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("free-text-practice.docx", site: site)
+        let imported = try await importOne("free-text-practice.docx", site: site)
         #expect(imported.kind == .practice)
         #expect(imported.written == ["content/practices/shkolnaya-sluzhba-primireniya.md", "content/schools/mbou-litsey-7-novogo.md"])
         let loaded = try content(site)
@@ -220,10 +236,10 @@ struct ImportTests {
     }
 
     @Test("an old .doc goes through LibreOffice: «Цель: … Задачи: - … - …» in one cell, stages with «май2023г.»")
-    func legacyDoc() throws {
+    func legacyDoc() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("legacy-program.doc", site: site)
+        let imported = try await importOne("legacy-program.doc", site: site)
         #expect(imported.kind == .program)
         #expect(imported.notes.contains(".doc преобразован в .docx через LibreOffice"))
         let program = try #require(try content(site).programs.first { $0.id == imported.id })
@@ -238,10 +254,10 @@ struct ImportTests {
     }
 
     @Test("an .odt is read by pandoc directly, its picture taken from Pictures/ in its zip")
-    func openDocument() throws {
+    func openDocument() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let imported = try importOne("odt/practice-form.odt", site: site)
+        let imported = try await importOne("odt/practice-form.odt", site: site)
         #expect(imported.kind == .practice)
         #expect(imported.written.count == 2)
         #expect(imported.written.last == "content/files/practices/nastavnicheskie-pary-uchitel-uchitel/image1.png")
@@ -253,18 +269,18 @@ struct ImportTests {
     }
 
     @Test("nothing is overwritten: a second import gets a new id, a taken --id is refused, files stay byte for byte")
-    func neverOverwrites() throws {
+    func neverOverwrites() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let first = try importOne("practice-form.docx", site: site)
+        let first = try await importOne("practice-form.docx", site: site)
         let firstFile = site.appendingPathComponent(first.written[0])
         let before = try Data(contentsOf: firstFile)
-        let second = try importOne("practice-form.docx", site: site)
+        let second = try await importOne("practice-form.docx", site: site)
         #expect(second.id == first.id + "-2")
         #expect(second.written.allSatisfy { !first.written.contains($0) })
         #expect(try Data(contentsOf: firstFile) == before)
 
-        let refused = try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], id: first.id))
+        let refused = try await Self.importing { .init(site: site, files: [try Self.document("practice-form.docx")], id: first.id) }
         guard case .failure(let problem) = try #require(refused.first) else {
             Issue.record("a taken --id was accepted")
             return
@@ -272,16 +288,16 @@ struct ImportTests {
         #expect(problem.message.contains("не перезаписывает"))
         #expect(try Data(contentsOf: firstFile) == before)
         // An id for the sample practice that already exists in the init site.
-        let sample = try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], id: "deficit-map-math"))
+        let sample = try await Self.importing { .init(site: site, files: [try Self.document("practice-form.docx")], id: "deficit-map-math") }
         if case .success = try #require(sample.first) { Issue.record("overwrote deficit-map-math") }
         try expectChecks(site)
     }
 
     @Test("a folder of documents in one call; the program pages build and drafts stay out of the output")
-    func folderAtOnce() throws {
+    func folderAtOnce() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let results = try DocumentImporter.run(.init(site: site, files: [Self.documents]))
+        let results = try await Self.importing { .init(site: site, files: [Self.documents]) }
         let imported = results.compactMap { try? $0.get() }
         #expect(imported.map(\.source.lastPathComponent) == [
             "free-text-practice.docx", "legacy-program.doc", "narrative-program.docx", "passport-program.docx", "practice-form.docx",
@@ -313,10 +329,10 @@ struct ImportTests {
     }
 
     @Test("every document forced into the other kind still gives files that check", arguments: DocumentImporter.Kind.allCases)
-    func forcedKind(kind: DocumentImporter.Kind) throws {
+    func forcedKind(kind: DocumentImporter.Kind) async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
-        let results = try DocumentImporter.run(.init(site: site, files: [Self.documents], kind: kind, school: "school-1-primersk"))
+        let results = try await Self.importing { .init(site: site, files: [Self.documents], kind: kind, school: "school-1-primersk") }
         #expect(results.count == 6)
         for result in results {
             let imported = try result.get()
@@ -326,21 +342,24 @@ struct ImportTests {
     }
 
     @Test("--id for several documents and an unknown --school are refused before anything is written")
-    func refusals() throws {
+    func refusals() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
+        let documents = try await Self.blocking { Self.documents }
+        let practiceForm = try await Self.blocking { try Self.document("practice-form.docx") }
+        // Refused before any document is converted, so these return at once.
         #expect(throws: DocumentImporter.Problem.self) {
-            try DocumentImporter.run(.init(site: site, files: [Self.documents], id: "one-id"))
+            try DocumentImporter.run(.init(site: site, files: [documents], id: "one-id"))
         }
         #expect(throws: DocumentImporter.Problem.self) {
-            try DocumentImporter.run(.init(site: site, files: [try Self.document("practice-form.docx")], school: "no-such-school"))
+            try DocumentImporter.run(.init(site: site, files: [practiceForm], school: "no-such-school"))
         }
         let practices = try FileManager.default.contentsOfDirectory(atPath: site.appendingPathComponent("content/practices").path)
         #expect(practices == ["deficit-map-math.md"])
     }
 
     @Test("the command line: prints what it wrote and what it could not place; a taken --id exits 1 and writes nothing")
-    func commandLine() throws {
+    func commandLine() async throws {
         let site = try newSite()
         defer { try? FileManager.default.removeItem(at: site) }
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -359,15 +378,15 @@ struct ImportTests {
             process.waitUntilExit()
             return (process.terminationStatus, String(decoding: out, as: UTF8.self), String(decoding: err, as: UTF8.self))
         }
-        let document = try Self.document("passport-program.docx").path
-        let first = try run(["import", document, "--site", site.path, "--id", "imported-plan"])
+        let document = try await Self.blocking { try Self.document("passport-program.docx").path }
+        let first = try await Self.blocking { try run(["import", document, "--site", site.path, "--id", "imported-plan"]) }
         #expect(first.status == 0, "\(first.errors)")
         #expect(first.output.contains("passport-program.docx → программа «imported-plan»"))
         #expect(first.output.contains("записан: content/programs/imported-plan.yaml"))
         #expect(first.output.contains("таблица 1, строка 11: «Основные разработчики» — раздел не распознан; в description"))
         let written = try Data(contentsOf: site.appendingPathComponent("content/programs/imported-plan.yaml"))
 
-        let again = try run(["import", document, "--site", site.path, "--id", "imported-plan"])
+        let again = try await Self.blocking { try run(["import", document, "--site", site.path, "--id", "imported-plan"]) }
         #expect(again.status == 1)
         #expect(again.errors.contains("content/programs/imported-plan.yaml уже есть; praktika import не перезаписывает файлы"))
         #expect(try Data(contentsOf: site.appendingPathComponent("content/programs/imported-plan.yaml")) == written)
