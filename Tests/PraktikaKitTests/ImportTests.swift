@@ -341,6 +341,27 @@ struct ImportTests {
         try expectChecks(site)
     }
 
+    @Test("a content folder that is a symlink out of the site is not written through")
+    func symlinkOut() async throws {
+        let site = try newSite()
+        let outside = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-import-outside-\(UUID().uuidString)")
+        defer {
+            try? FileManager.default.removeItem(at: site)
+            try? FileManager.default.removeItem(at: outside)
+        }
+        try FileManager.default.createDirectory(at: outside, withIntermediateDirectories: true)
+        let programs = site.appendingPathComponent("content/programs")
+        try FileManager.default.removeItem(at: programs)
+        try FileManager.default.createSymbolicLink(at: programs, withDestinationURL: outside)
+        let results = try await Self.importing { .init(site: site, files: [try Self.document("passport-program.docx")]) }
+        guard case .failure(let problem) = try #require(results.first) else {
+            Issue.record("wrote through a symlink out of content/")
+            return
+        }
+        #expect(problem.message.contains("за пределы content/"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: outside.path).isEmpty)
+    }
+
     @Test("--id for several documents and an unknown --school are refused before anything is written")
     func refusals() async throws {
         let site = try newSite()

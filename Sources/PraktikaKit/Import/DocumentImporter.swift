@@ -219,9 +219,15 @@ public enum DocumentImporter {
     }
 
     /// Creates the file only if it is not there: the check and the write are one system call.
+    /// A folder on the way that is a symlink out of `content/` is refused, as when reading.
     private static func writeNew(_ data: Data, to path: String, site: URL) throws {
         let url = site.appendingPathComponent(path)
         try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        let content = site.appendingPathComponent("content").resolvingSymlinksInPath().path
+        let folder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        guard folder == content || folder.hasPrefix(content + "/") else {
+            throw Problem(source: nil, message: "\(path): папка ведёт по символической ссылке за пределы content/ (\(folder)); praktika import туда не пишет")
+        }
         do {
             try data.write(to: url, options: .withoutOverwriting)
         } catch {
