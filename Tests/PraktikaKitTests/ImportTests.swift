@@ -5,7 +5,9 @@ import Testing
 /// `praktika import` end to end: real .docx files written by python-docx (and one
 /// .doc saved by LibreOffice) go through pandoc into a fresh `praktika init` site;
 /// the fields are read back through praktika's own loader and the site must check.
-@Suite("praktika import of Word documents")
+/// One test at a time: each may start LibreOffice, and several at once crowd out the
+/// timing-sensitive serve tests on a small machine.
+@Suite("praktika import of Word documents", .serialized)
 struct ImportTests {
     /// The documents of Tests/import/make_documents.py, made once per test run.
     static let documents: URL = {
