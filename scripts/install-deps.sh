@@ -8,6 +8,8 @@ set -euo pipefail
 packages=(libcmark-dev libqrencode-dev libjemalloc-dev pkg-config)
 # Digest PDFs: WeasyPrint, the PT fonts and Russian hyphenation.
 packages+=(weasyprint fonts-paratype hyphen-ru)
+# `praktika import`: pandoc reads Word documents, LibreOffice turns .doc/.rtf into .docx.
+packages+=(pandoc libreoffice-writer-nogui)
 if [ "${1:-build}" = "test" ]; then
   # The tests read the PDFs (poppler-utils) and decode their QR codes (zbar-tools).
   packages+=(poppler-utils zbar-tools)
@@ -36,6 +38,8 @@ fi
 
 if [ "${1:-build}" = "test" ]; then
   python3 -c "import selenium, yaml" >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check selenium pyyaml
+  # The import tests write their Word documents with python-docx (Tests/import/make_documents.py).
+  python3 -c "import docx" >/dev/null 2>&1 || python3 -m pip install --quiet --disable-pip-version-check python-docx
   # Only axe-core's axe.min.js is used from this package, so none of its dependencies.
   python3 -c "import importlib.util, sys; sys.exit(importlib.util.find_spec('axe_playwright_python') is None)" \
     || python3 -m pip install --quiet --disable-pip-version-check --no-deps axe-playwright-python

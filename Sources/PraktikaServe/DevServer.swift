@@ -17,6 +17,8 @@ public final class DevServer: @unchecked Sendable {
     /// The last failed update's messages, shown as an overlay until the content is fixed.
     private var problems: String?
     private let lock = NSLock()
+    /// The port actually listened on (the asked one may be 0: any free port).
+    private var servedPort = 0
 
     public init(site: URL, host: String = "127.0.0.1", port: Int = 1313, baseURL: String? = nil,
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
@@ -34,6 +36,10 @@ public final class DevServer: @unchecked Sendable {
         }
         watcher.start()
         let router = Router()
+        router.middlewares.add(HostCheck { [weak self] header in
+            guard let self else { return false }
+            return HostCheck<BasicRequestContext>.accepts(header, boundHost: self.host, port: self.port(default: self.port))
+        })
         router.get("__praktika/events") { [events] _, _ -> Response in
             Response(status: .ok,
                      headers: [.contentType: "text/event-stream", .cacheControl: "no-cache"],
@@ -56,12 +62,33 @@ public final class DevServer: @unchecked Sendable {
         // The server's own log stays quiet: authors read praktika's lines.
         var logger = Logger(label: "praktika.serve")
         logger.logLevel = .critical
-        let app = Application(router: router, configuration: configuration, onServerRunning: { channel in
-            onReady?(channel.localAddress?.port ?? 0)
+        let app = Application(router: router, configuration: configuration, onServerRunning: { [weak self] channel in
+            let port = channel.localAddress?.port ?? 0
+            self?.setPort(port)
+            onReady?(port)
         }, logger: logger)
+        // Open tabs hold an event stream that never ends by itself, and the
+        // graceful shutdown waits for every response: on Ctrl-C or SIGTERM the
+        // streams are closed first, so the server stops at once.
+        let stopSignals = [SIGINT, SIGTERM].map { number in
+            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+            source.setEventHandler { [events] in events.finishAll() }
+            source.resume()
+            return source
+        }
+        defer { stopSignals.forEach { $0.cancel() } }
         log("praktika: serving on http://\(host):\(port)/ (\(watcher.usesInotify ? "inotify" : "polling")); Ctrl-C stops")
         try await app.runService()
         events.finishAll()
+    }
+
+    private func setPort(_ port: Int) {
+        lock.lock(); servedPort = port; lock.unlock()
+    }
+
+    private func port(default value: Int) -> Int {
+        lock.lock(); defer { lock.unlock() }
+        return servedPort == 0 ? value : servedPort
     }
 
     func respond(path: String) -> Response {

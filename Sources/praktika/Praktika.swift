@@ -9,7 +9,7 @@ struct Praktika: AsyncParsableCommand {
         commandName: "praktika",
         abstract: "Builds a site of school-support practices, schools, networks, programs and seminars.",
         version: "0.1.0",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DigestCommand.self, NewCommand.self, InitCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, DigestCommand.self, NewCommand.self, InitCommand.self, ImportCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }
@@ -55,6 +55,7 @@ struct BuildCommand: ParsableCommand {
         options.zip = zip.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.makeSearchIndex = !noSearch
         options.makePDFs = !noPDF
+        options.faults = FaultInjection.fromEnvironment()
         try Console.runReporting {
             let report = try SiteBuilder.build(options)
             Console.printWarnings(report)

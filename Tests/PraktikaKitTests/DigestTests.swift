@@ -28,7 +28,8 @@ struct DigestTests {
 
     /// Without white space: titles wrap across lines in the PDF's text.
     static func collapse(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined()
+        // The print joins compound words with a no-break hyphen (U+2011).
+        text.split(whereSeparator: \.isWhitespace).joined().replacingOccurrences(of: "\u{2011}", with: "-")
     }
 
     static let digest: (DigestCommandRunner.Result, [String]) = {
@@ -96,9 +97,11 @@ struct DigestTests {
         _ = try Self.tool("pdftoppm", ["-r", "150", "-png", "-singlefile", "-f", "\(page)", "-l", "\(page)", result.pdf.path, prefix])
         _ = try Self.tool("pdftoppm", ["-r", "60", "-png", "-singlefile", "-f", "1", "-l", "1", result.pdf.path,
                                        Self.artifacts.appendingPathComponent("cover").path])
-        let decoded = try Self.tool("zbarimg", ["--quiet", "--raw", prefix + ".png"]).trimmingCharacters(in: .whitespacesAndNewlines)
-        #expect(decoded.hasPrefix("https://uo.example.ru/praktiki/practices/"))
-        #expect(decoded.hasSuffix("/"))
+        // The page also has a QR code per material (DigestPrintTests); one of them is the practice's own.
+        let decoded = try Self.tool("zbarimg", ["--quiet", "--raw", prefix + ".png"]).split(separator: "\n")
+        let practice = decoded.filter { $0.hasPrefix("https://uo.example.ru/praktiki/practices/") }
+        #expect(practice.count == 1, "\(decoded)")
+        #expect(practice.first?.hasSuffix("/") == true)
     }
 
     @Test("the site build links each digest's PDF from its seminar and the digests page")

@@ -15,6 +15,8 @@ public struct BuildOptions: Sendable {
     public var makeSearchIndex = true
     /// Also pack the output into this zip archive.
     public var zip: URL?
+    /// A test seam: a fault at one step of the write stage.
+    public var faults: FaultInjection?
     public var today: Day
 
     public init(site: URL, output: URL? = nil, baseURL: String? = nil, offline: Bool = false, strict: Bool = false,
@@ -73,9 +75,20 @@ public enum SiteBuilder {
             site: options.site,
             themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
             settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description])
-        if write, let upToDate = upToDateReport(options, fingerprint: fingerprint) {
-            return upToDate
+        // The lock is taken and an interrupted build repaired before anything else.
+        var folder: OutputFolder?
+        if write {
+            if let archive = options.zip { try OutputFolder.checkArchiveTarget(archive, output: options.outputFolder) }
+            folder = try OutputFolder(destination: options.outputFolder, faults: options.faults)
+            report.notes += folder!.recoveryNotes
+            if options.zip == nil, let upToDate = upToDateReport(folder!, fingerprint: fingerprint) {
+                folder!.discard()
+                return upToDate
+            }
         }
+        // Whatever happens from here on, a build that does not commit leaves no staging folder.
+        var committed = false
+        defer { if !committed { folder?.discard() } }
 
         let preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
         let (prepared, language) = preparation.run(log: log) { clock.lap($0, into: &report) }
@@ -87,11 +100,9 @@ public enum SiteBuilder {
 
         // Pages are rendered even after earlier errors, so that one run also
         // reports the broken links inside Markdown; they are written only on success.
-        let canWrite = write && !log.hasErrors
-        let folder: OutputFolder? = canWrite ? try OutputFolder(destination: options.outputFolder) : nil
+        if log.hasErrors { folder?.discard(); folder = nil }
         folder?.fingerprint = fingerprint
         let indexer = write && options.makeSearchIndex ? SearchIndexer.find() : nil
-        if indexer != nil { folder?.managedElsewhere = ["pagefind"] }
         let stream = folder.map { StreamingSink($0, writers: 2) }
         let sink: PageSink = stream ?? DiscardingSink()
         if !graph.digests.isEmpty {
@@ -108,6 +119,7 @@ public enum SiteBuilder {
         if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
         clock.lap("render", into: &report)
 
+        var writeFailed = false
         do {
             feedsMade.wait()
             report.otherFiles = try SiteRenderer.write(feeds.values[0], to: sink)
@@ -122,6 +134,7 @@ public enum SiteBuilder {
                 report.attachmentsCopied = try copyAttachments(env.usedFiles.values, content: content, to: folder)
             }
         } catch {
+            writeFailed = true
             log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
                 en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
         }
@@ -133,37 +146,32 @@ public enum SiteBuilder {
             written.insert("digests/\(id)/print.html")
             if let pdf = env.digestFiles.pdf(id) { written.insert(pdf.path) }
         }
-        log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme))
+        // After a failed write (a full disk) the missing files are not broken links.
+        if !writeFailed { log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme)) }
         if options.strict { log.promoteWarnings() }
 
         let diagnostics = log.all
         if diagnostics.contains(where: { $0.severity == .error }) {
-            folder?.discard()
             throw ContentErrors(diagnostics, language: language)
         }
         if let folder {
-            do {
-                try folder.commit()
-            } catch {
-                folder.discard()
-                throw error
-            }
-            report.output = folder.destination
+            // The summary counts the site's files; the search index is counted apart.
             report.filesChanged = folder.changedCount
             report.filesTotal = folder.files.count
             if let indexer {
-                let index = try indexer.index(site: folder.destination)
-                report.searchFiles = try folder.replaceCommitted(prefix: "pagefind", with: index)
+                try folder.faults.check("search")
+                try indexer.index(site: folder.stagedTree)
+                report.searchFiles = try folder.adoptTree("pagefind")
                 report.notes.append("search index: \(report.searchFiles) Pagefind files")
             } else {
                 report.notes.append(options.makeSearchIndex
                     ? "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)"
                     : "search index not built (--no-search)")
             }
-            if let archive = options.zip {
-                try folder.zip(to: archive)
-                report.notes.append("zip: \(archive.path)")
-            }
+            report.notes += try folder.commit(archive: options.zip)
+            committed = true
+            if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
+            report.output = folder.destination
         }
         clock.lap("write", into: &report)
         report.warnings = diagnostics
@@ -171,15 +179,18 @@ public enum SiteBuilder {
     }
 
     /// The previous output, if it was built from exactly these inputs and is still complete.
-    private static func upToDateReport(_ options: BuildOptions, fingerprint: String) -> BuildReport? {
-        let manifest = Manifest.read(in: options.outputFolder)
+    private static func upToDateReport(_ folder: OutputFolder, fingerprint: String) -> BuildReport? {
+        // The marker keeps only lines naming plain files that exist; a line
+        // dropped for a missing file makes its text differ from the file's.
+        let manifest = folder.previous
         guard manifest.fingerprint == fingerprint, !manifest.files.isEmpty,
-              manifest.files.keys.allSatisfy({ FileManager.default.fileExists(atPath: options.outputFolder.appendingPathComponent($0).path) })
-        else { return nil }
+              let text = try? String(contentsOf: folder.destination.appendingPathComponent(OutputFolder.markerName), encoding: .utf8),
+              text == manifest.text else { return nil }
         var report = BuildReport()
         report.upToDate = true
-        report.output = options.outputFolder.standardizedFileURL
+        report.output = folder.destination
         report.filesTotal = manifest.files.count
+        report.notes = folder.recoveryNotes
         return report
     }
 

@@ -24,6 +24,7 @@ struct SitePreparation {
         guard let content = loaded else { return (nil, "ru") }
         let language = content.site.language
 
+        URLRule.check(content, log: log)
         let (graph, linkDiagnostics) = Linker.link(content, drafts: drafts)
         log.add(contentsOf: linkDiagnostics)
         lap("link")
@@ -31,8 +32,17 @@ struct SitePreparation {
         var loadedTheme = theme
         if loadedTheme == nil {
             let folder = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
-            let exists = FileManager.default.fileExists(atPath: folder.path)
-            if !exists && content.site.theme != "default" {
+            var exists = FileManager.default.fileExists(atPath: folder.path)
+            if !EntityID.isValid(content.site.theme) {
+                // `theme: ../../elsewhere` would read templates and publish assets from outside the site.
+                exists = false
+                log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
+                    en: "theme `\(content.site.theme)` is not a theme name: use the name of a folder in themes/ (lower-case Latin letters, digits and hyphens)",
+                    ru: "«\(content.site.theme)» — недопустимое имя темы: укажите имя папки в themes/ (строчные латинские буквы, цифры и дефис)")))
+            } else if exists && !SiteBoundary.isInside(folder.path, root: site.path) {
+                exists = false
+                log.add(SiteBoundary.outside("themes/\(content.site.theme)"))
+            } else if !exists && content.site.theme != "default" {
                 log.add(.error(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                     en: "theme `\(content.site.theme)` not found: there is no themes/\(content.site.theme)/ folder",
                     ru: "тема «\(content.site.theme)» не найдена: нет папки themes/\(content.site.theme)/")))
@@ -42,7 +52,18 @@ struct SitePreparation {
             loadedTheme = found
         }
         guard let theme = loadedTheme else { return (nil, language) }
-        let settings = RenderSettings(baseURL: baseURL ?? content.site.baseURL ?? "", offline: offline, today: today)
+        let settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
         return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), language)
+    }
+
+    /// `--base-url` wins over site.yaml's (checked with the content); a bad
+    /// one is an error and never reaches a page.
+    static func checkedBaseURL(_ option: String?, _ configured: String?, log: DiagnosticLog) -> String {
+        guard let option else { return configured.flatMap { URLRule.baseURLProblem($0) == nil ? $0 : nil } ?? "" }
+        if let problem = URLRule.baseURLProblem(option) {
+            log.add(.error(SourceLocation(file: "--base-url"), LocalizedText(en: "`\(option)`: \(problem.en)", ru: "«\(option)»: \(problem.ru)")))
+            return ""
+        }
+        return option
     }
 }

@@ -102,11 +102,11 @@ final class DiagnosticLog: @unchecked Sendable {
         items.append(contentsOf: diagnostics)
     }
 
-    /// Sorted, each once: the same Markdown may be rendered on two pages (a practice and its digest).
+    /// Sorted, each once: Markdown shown on several pages reports its problem once.
     var all: [Diagnostic] {
         lock.lock(); defer { lock.unlock() }
-        var seen = Set<Diagnostic>()
-        return items.sorted { $0.location < $1.location }.filter { seen.insert($0).inserted }
+        var seen: Set<String> = []
+        return items.sorted { $0.location < $1.location }.filter { seen.insert("\($0.severity) \($0.description)").inserted }
     }
 
     /// `--strict`: every warning becomes an error, reported once.

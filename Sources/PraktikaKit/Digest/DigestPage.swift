@@ -8,35 +8,40 @@ extension PageContext {
         guard let digest = graph.digests[id] else { return nil }
         let ids = DigestSelector.practices(of: digest.fields, in: graph)
         let base = env.settings.baseURL
-        var schoolOrder: [String] = []
         let practices: [[String: Any]] = ids.enumerated().compactMap { index, practiceID in
             guard let practice = graph.practices[practiceID] else { return nil }
-            practice.schools.map(\.value).forEach { if !schoolOrder.contains($0) { schoolOrder.append($0) } }
             let url = base.isEmpty ? nil : base + SitePaths.entity(.practice, practiceID)
-            let results: [[String: Any]] = practice.results.map {
-                viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
-            }
+            let partners = practice.schools.dropFirst().compactMap { graph.schools[$0.value]?.displayName }
             return viewModel([
                 "anchor": "practice-\(practiceID)",
                 "href": href(SitePaths.entity(.practice, practiceID)),
                 "number": String(index + 1),
                 "title": practice.title,
+                "runningHead": Self.runningHead(typeset(practice.title) ?? practice.title, limit: Self.runningSectionLimit),
                 "summary": practice.summary,
                 "recommended": practice.status == .recommended,
                 "schools": practice.schools.compactMap { digestSchool($0.value) },
+                "authorSchool": practice.schools.first.flatMap { digestSchoolLine($0.value) },
+                "partnerSchools": partners.isEmpty ? nil : partners.joined(separator: ", "),
                 "network": practice.network.flatMap { graph.networks[$0.value]?.name },
                 "program": practice.program.flatMap { graph.programs[$0.value]?.title },
                 "period": format.period(practice.period),
-                "results": results,
+                "results": resultRows(practice.results),
+                "materials": digestMaterials(practice),
                 "resources": markdown(practice.resources, in: practice.file),
                 "replicability": markdown(practice.replicability, in: practice.file),
                 "contact": person(practice.contact),
                 "body": practice.body.map { markdown($0.text, origin: .body(file: practice.file, body: $0)) },
                 "url": url,
                 "shortURL": url.map(Self.shortURL),
+                "breakableURL": url.map(Self.breakableURL),
                 "qr": url.flatMap { QRCode.svg(for: $0, moduleSize: 3, label: $0) },
             ])
         }
+        let seminar = digest.seminar.flatMap { seminarCard($0.value) }
+        // The date once on the cover: the seminar's dates, else the digest's; none when the subtitle already gives the year.
+        let coverDate = (seminar?["dateText"] as? String) ?? format.date(digest.date)
+        let dateInSubtitle = digest.date.map { digest.subtitle?.contains(String($0.year)) ?? false } ?? false
         let organisation = env.site.organisation
         let page = viewModel([
             "digestID": id,
@@ -45,13 +50,14 @@ extension PageContext {
             "dateText": format.date(digest.date),
             "year": digest.date.map { String($0.year) },
             "organisationName": organisation?.name,
-            "organisationContacts": organisation.map { [$0.address, $0.phone, $0.email, $0.website].compactMap { $0 }.joined(separator: " · ") },
+            "organisationContacts": organisation.map(coverContacts),
             "intro": markdown(digest.intro, in: digest.file),
-            "seminar": digest.seminar.flatMap { seminarCard($0.value) },
+            "seminar": seminar,
+            "coverDate": dateInSubtitle ? nil : coverDate,
+            "runningTitle": Self.runningHead(typeset(digest.title) ?? digest.title, limit: Self.runningTitleLimit),
             "practices": practices,
             "practiceCount": String(practices.count),
-            "schools": schoolOrder.compactMap { digestSchool($0) }
-                .sorted { ($0["name"] as? String ?? "").localizedStandardCompare($1["name"] as? String ?? "") == .orderedAscending },
+            "schools": digestSchoolIndex(practices: ids),
             "forPrint": forPrint,
             "pdf": env.digestFiles.pdf(id).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
             "printCSS": forPrint ? env.theme.assets["digest.css"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil,
@@ -59,12 +65,12 @@ extension PageContext {
         return frame(kind: "digest", title: digest.title, description: digest.subtitle, section: "digests", page)
     }
 
-    private func digestSchool(_ id: String) -> [String: Any]? {
+    func digestSchool(_ id: String) -> [String: Any]? {
         guard let school = graph.schools[id] else { return nil }
         return viewModel([
             "name": school.name, "shortName": school.displayName,
             "place": [school.locality, school.municipality, school.region].compactMap { $0 }.joined(separator: ", "),
-            "address": school.address, "phone": school.phone, "email": school.email, "website": school.website,
+            "address": school.address, "phone": school.phone, "email": school.email, "website": URLRule.allowed(school.website?.value),
             "director": person(school.director),
             "href": href(SitePaths.entity(.school, id)),
         ])

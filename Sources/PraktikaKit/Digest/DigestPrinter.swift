@@ -14,13 +14,33 @@ public struct DigestPrinter: Sendable {
         public var description: String
     }
 
+    /// The Python that runs WeasyPrint: the interpreter of its launcher script.
+    var interpreter: String? {
+        guard let head = try? FileHandle(forReadingFrom: executable).read(upToCount: 200),
+              let line = String(decoding: head, as: UTF8.self).split(separator: "\n").first, line.hasPrefix("#!") else { return nil }
+        let words = line.dropFirst(2).split(separator: " ").map(String.init)
+        // `#!/usr/bin/env python3` names the interpreter in its second word.
+        if words.first?.hasSuffix("/env") == true { return words.count > 1 ? "/usr/bin/env " + words[1] : nil }
+        return words.first
+    }
+
     /// - Parameters:
     ///   - baseURL: where relative URLs of the HTML (images) are resolved.
+    ///   - readable: the only folders WeasyPrint may read files from (the site's attachments).
     ///   - estimatedPages: for the progress estimate.
-    public func print(html: URL, to pdf: URL, baseURL: URL, estimatedPages: Int, progress: Progress) throws {
+    /// - Returns: the addresses the printer was not allowed to read (left out of the PDF).
+    @discardableResult
+    public func print(html: URL, to pdf: URL, baseURL: URL, readable: [URL], estimatedPages: Int, progress: Progress) throws -> [String] {
+        guard let interpreter else {
+            throw Failure(description: "\(executable.path) is not WeasyPrint's Python launcher; praktika runs WeasyPrint through its Python API so that it reads only the site's own files")
+        }
         let process = Process()
-        process.executableURL = executable
-        process.arguments = ["--quiet", "--base-url", baseURL.absoluteString, html.path, pdf.path]
+        let words = interpreter.split(separator: " ").map(String.init)
+        process.executableURL = URL(fileURLWithPath: words[0])
+        process.arguments = Array(words.dropFirst()) + ["-c", Self.confinedPrint, html.path, pdf.path, baseURL.absoluteString]
+            + readable.map { $0.resolvingSymlinksInPath().path }
+        // No proxy settings reach the printer; it has no network to use anyway.
+        process.environment = ProcessInfo.processInfo.environment.filter { !$0.key.lowercased().hasSuffix("_proxy") }
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice
@@ -29,17 +49,51 @@ public struct DigestPrinter: Sendable {
         // WeasyPrint says nothing while it lays out pages; praktika estimates
         // from the page count and WeasyPrint's usual speed here (~18 pages/s).
         let expected = max(1.0, Double(estimatedPages) / 18.0)
+        // Read while it runs: a full pipe would stop the printer.
+        let collected = CollectedOutput()
+        let reading = DispatchGroup()
+        DispatchQueue.global().async(group: reading) { collected.data = errors.fileHandleForReading.readDataToEndOfFile() }
         while process.isRunning {
             let elapsed = Date().timeIntervalSince(started)
             progress.update(fraction: min(0.95, elapsed / expected), remaining: max(0, expected - elapsed))
             Thread.sleep(forTimeInterval: 0.25)
         }
-        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        reading.wait()
+        let message = String(decoding: collected.data, as: UTF8.self)
+        let lines = message.split(separator: "\n")
+        let blocked = lines.filter { $0.hasPrefix("praktika-blocked: ") }.map { String($0.dropFirst("praktika-blocked: ".count)) }
         guard process.terminationStatus == 0, FileManager.default.fileExists(atPath: pdf.path) else {
-            throw Failure(description: "WeasyPrint failed (\(process.terminationStatus)): \(message.trimmingCharacters(in: .whitespacesAndNewlines))")
+            let other = lines.filter { !$0.hasPrefix("praktika-blocked: ") }.joined(separator: "\n")
+            throw Failure(description: "WeasyPrint failed (\(process.terminationStatus)): \(other.trimmingCharacters(in: .whitespacesAndNewlines))")
         }
         progress.finish()
+        return Array(Set(blocked)).sorted()
     }
+
+    /// WeasyPrint through its Python API with a URL fetcher that reads only
+    /// files inside the given folders (after resolving symlinks) and inline
+    /// `data:` URLs: no network, no file elsewhere on the machine.
+    static let confinedPrint = """
+    import os, sys, logging, urllib.parse
+    from weasyprint import HTML, default_url_fetcher
+    logging.getLogger('weasyprint').setLevel(logging.CRITICAL)
+    html, pdf, base, roots = sys.argv[1], sys.argv[2], sys.argv[3], [os.path.realpath(r) for r in sys.argv[4:]]
+    def fetch(url, *args, **kwargs):
+        if url.startswith('data:'):
+            return default_url_fetcher(url, *args, **kwargs)
+        parsed = urllib.parse.urlparse(url)
+        if parsed.scheme == 'file' and parsed.netloc in ('', 'localhost'):
+            path = os.path.realpath(urllib.parse.unquote(parsed.path))
+            if any(path.startswith(root + os.sep) for root in roots) and os.path.isfile(path):
+                return default_url_fetcher('file://' + urllib.parse.quote(path), *args, **kwargs)
+        sys.stderr.write('praktika-blocked: ' + url + '\\n')
+        raise ValueError("praktika reads only the site's own files")
+    HTML(filename=html, base_url=base, url_fetcher=fetch).write_pdf(pdf)
+    """
+}
+
+private final class CollectedOutput: @unchecked Sendable {
+    var data = Data()
 }
 
 /// Progress of a long step: a live line on a terminal, plain lines otherwise (CI logs).

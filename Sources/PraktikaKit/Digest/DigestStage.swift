@@ -27,8 +27,10 @@ struct DigestStage {
                 }
                 let practices = DigestSelector.practices(of: env.graph.digests[id]!.fields, in: env.graph).count
                 let progress = Progress(label: "praktika: digest \(id) → PDF")
-                try printer.print(html: folder.stagingURL(for: htmlPath), to: folder.stagingURL(for: pdfPath),
-                                  baseURL: Self.imageBase(site: site, id: id), estimatedPages: 6 + practices * 4, progress: progress)
+                let blocked = try printer.print(html: folder.stagingURL(for: htmlPath), to: folder.stagingURL(for: pdfPath),
+                                                baseURL: Self.imageBase(site: site, id: id), readable: Self.readable(site: site),
+                                                estimatedPages: 6 + practices * 4, progress: progress)
+                Self.warnBlocked(blocked, digest: id, env: env)
                 env.digestFiles.add(id, path: pdfPath, size: try folder.adopt(pdfPath))
                 notes.append("digest \(id): PDF written")
             } catch {
@@ -51,8 +53,24 @@ struct DigestStage {
         context.relativeImages = true
         guard var model = context.digestPage(id, forPrint: true) else { return nil }
         if let baseHref { model["baseHref"] = baseHref }
-        guard let html = try? env.theme.render("digest", model) else { return nil }
+        guard let rendered = try? env.theme.render("digest", model) else { return nil }
+        let html = context.typesetHTML(rendered, forPrint: true)
         return PageLinks.resolvePlaceholder(in: html, root: base.isEmpty ? "../../" : base)
+    }
+
+    /// The folders the printer may read: the site's attachments.
+    static func readable(site: URL) -> [URL] {
+        [site.appendingPathComponent("content/files", isDirectory: true)]
+    }
+
+    /// Images the printer was not allowed to read: on the web they load from
+    /// their address, in the PDF they are left out, and the author is told.
+    static func warnBlocked(_ blocked: [String], digest id: String, env: RenderEnvironment) {
+        for url in blocked {
+            env.log.add(.warning(SourceLocation(file: env.graph.digests[id]!.file), LocalizedText(
+                en: "the printed digest leaves out \(url): the printer reads only files in content/files/, never the network; use [](file:…) for an image",
+                ru: "в печатный сборник не вошло \(url): при печати читаются только файлы из content/files/, без обращения к сети; вставьте изображение как [](file:…)")))
+        }
     }
 
     /// A base URL two folders below content/, so that `../../files/x.png` is read from content/files/.

@@ -55,6 +55,10 @@ public final class LiveSite: @unchecked Sendable {
         if let asset, let data = try? Data(contentsOf: asset) { return (data, Self.contentType(path)) }
         if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))) {
             let url = site.appendingPathComponent("content/files").appendingPathComponent(relative)
+            // As in a build: never through a symlink out of content/files/ (or out of the site).
+            guard SiteBoundary.isInside(url.path, root: site.appendingPathComponent("content/files").path),
+                  SiteBoundary.isInside(site.appendingPathComponent("content/files").path, root: site.path),
+                  FileSystem.kind(SiteBoundary.realPath(url.path) ?? "") == .file else { return nil }
             if let data = try? Data(contentsOf: url) { return (data, Self.contentType(path)) }
         }
         return nil

@@ -8,6 +8,11 @@ struct AttachmentScanner {
     func scan(log: DiagnosticLog) -> [String: Int] {
         let base = filesDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: filesDirectory.path) else { return [:] }
+        let site = filesDirectory.deletingLastPathComponent().deletingLastPathComponent().path
+        guard SiteBoundary.isInside(filesDirectory.path, root: site) else {
+            log.add(SiteBoundary.outside("content/files"))
+            return [:]
+        }
         var files: [String: Int] = [:]
         while let relative = enumerator.nextObject() as? String {
             let url = filesDirectory.appendingPathComponent(relative)

@@ -12,11 +12,22 @@ enum ContentFiles {
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return [] }
         var items: [Item] = []
         let base = folder.path + "/"
+        // The site is two folders up from an entity folder (content/<kind>s).
+        let site = ((folder.path as NSString).deletingLastPathComponent as NSString).deletingLastPathComponent
+        guard SiteBoundary.isInside(folder.path, root: site) else {
+            log.add(SiteBoundary.outside(prefix))
+            return []
+        }
         for name in names.sorted() where !name.hasPrefix(".") {
             let dot = name.lastIndex(of: ".")
             let ext = dot.map { name[name.index(after: $0)...].lowercased() } ?? ""
             guard extensions.contains(ext) else {
                 log.add(UnreadFiles.diagnostic(name: name, in: folder, relativeTo: prefix, extensions: extensions))
+                continue
+            }
+            let path = base + name
+            guard FileSystem.kind(path) != .symlink || SiteBoundary.isInside(path, root: site) else {
+                log.add(SiteBoundary.outside("\(prefix)/\(name)"))
                 continue
             }
             items.append(Item(url: URL(fileURLWithPath: base + name, isDirectory: false), id: String(name.dropLast(ext.count + 1)),

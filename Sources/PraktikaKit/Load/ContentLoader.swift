@@ -29,6 +29,12 @@ public struct ContentLoader: Sendable {
         }
         let siteFile = "content/site.yaml"
         var site = SiteConfig(title: "praktika")
+        guard SiteBoundary.isInside(contentDirectory.path, root: root.path),
+              FileSystem.kind(contentDirectory.path + "/site.yaml") != .symlink
+                || SiteBoundary.isInside(contentDirectory.path + "/site.yaml", root: root.path) else {
+            log.add(SiteBoundary.outside(siteFile))
+            return (nil, log.all)
+        }
         switch SourceText.read(contentDirectory.appendingPathComponent("site.yaml"), relativePath: siteFile) {
         case .success(let text):
             let decoded = YAMLReader().decode(SiteConfig.self, yaml: text, lineOffset: 0, file: siteFile, schema: .site)
@@ -142,13 +148,21 @@ public struct ContentLoader: Sendable {
                 let relative = "content/vocabularies/\(kind.rawValue).\(ext)"
                 let url = root.appendingPathComponent(relative)
                 guard FileManager.default.fileExists(atPath: url.path) else { continue }
+                guard SiteBoundary.isInside(url.path, root: root.path) else { log.add(SiteBoundary.outside(relative)); continue }
                 var warnings: [Diagnostic] = []
                 let decoded = SourceText.read(url, relativePath: relative).flatMap({
                     reader.decode([Term].self, yaml: $0, lineOffset: 0, file: relative, schema: .vocabulary, warnings: &warnings)
                 })
                 log.add(contentsOf: warnings)
                 switch decoded {
-                case .success(let terms): result[kind] = Vocabulary(kind: kind, file: relative, terms: terms)
+                case .success(let terms):
+                    result[kind] = Vocabulary(kind: kind, file: relative, terms: terms.filter { term in
+                        guard !EntityID.isValid(term.id.value) else { return true }
+                        log.add(.error(SourceLocation(file: relative, line: term.id.line, column: term.id.column), LocalizedText(
+                            en: "`\(term.id.value)` is not a valid term id: use lower-case Latin letters, digits and hyphens (e.g. `mentoring`)",
+                            ru: "«\(term.id.value)» — недопустимый идентификатор термина: используйте строчные латинские буквы, цифры и дефис (например, `mentoring`)")))
+                        return false
+                    })
                 case .failure(let diagnostic): log.add(diagnostic)
                 }
             }

@@ -30,6 +30,9 @@ public enum Markdown {
         public var unresolved: [EntityLink]
         /// Constructs dropped or shown literally, and malformed tables.
         public var problems: [MarkdownProblem] = []
+        /// Other links and images whose address breaks `URLRule` (emptied
+        /// like cmark's safe mode empties `javascript:`), with their position.
+        public var refused: [(url: String, line: Int, column: Int)] = []
     }
 
     /// - Parameter resolve: turns an entity link into a URL, or nil when it points nowhere.
@@ -63,6 +66,7 @@ public enum Markdown {
         let source = MarkdownSource(text)
         var unresolved: [EntityLink] = []
         var problems: [MarkdownProblem] = []
+        var refused: [(url: String, line: Int, column: Int)] = []
         var tables: [(paragraph: OpaquePointer, caption: OpaquePointer?, html: String)] = []
         var captions: Set<OpaquePointer> = []
         var lineBreaks: [OpaquePointer] = []
@@ -104,6 +108,7 @@ public enum Markdown {
                     }
                     unresolved += rendered.unresolved
                     problems += rendered.problems
+                    refused += rendered.refused
                     tables.append((node, caption?.node, rendered.html))
                     cmark_iter_reset(iterator, node, CMARK_EVENT_EXIT)
                 }
@@ -132,6 +137,13 @@ public enum Markdown {
                 let isImage = cmark_node_get_type(node) == CMARK_NODE_IMAGE
                 let rawURL = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
                 guard var link = parseEntityLink(rawURL) else {
+                    // The same rule as every address field (cmark has already emptied `javascript:` and the like).
+                    if !rawURL.isEmpty, URLRule.problem(rawURL) != nil {
+                        let (line, column) = source.position(of: node)
+                        refused.append((rawURL, line, column))
+                        cmark_node_set_url(node, "")
+                        continue
+                    }
                     if isImage, !rawURL.isEmpty { problem(node, MarkdownAudit.imageOutsideSite(rawURL)) }
                     continue
                 }
@@ -151,7 +163,7 @@ public enum Markdown {
                 continue
             }
         }
-        guard html else { return Output(html: "", unresolved: unresolved, problems: problems) }
+        guard html else { return Output(html: "", unresolved: unresolved, problems: problems, refused: refused) }
         // The tree is changed only after the walk: cmark's iterator must not see nodes vanish.
         for node in lineBreaks {
             if let lineBreak = cmark_node_new(CMARK_NODE_LINEBREAK) {
@@ -173,14 +185,14 @@ public enum Markdown {
             }
         }
         guard let rendered = cmark_render_html(document, CMARK_OPT_DEFAULT) else {
-            return Output(html: "", unresolved: unresolved, problems: problems)
+            return Output(html: "", unresolved: unresolved, problems: problems, refused: refused)
         }
         defer { free(rendered) }
         var result = String(cString: rendered)
         if inline, result.hasPrefix("<p>"), result.hasSuffix("</p>\n") {
             result = String(result.dropFirst(3).dropLast(5))
         }
-        return Output(html: result, unresolved: unresolved, problems: problems)
+        return Output(html: result, unresolved: unresolved, problems: problems, refused: refused)
     }
 
     /// A table's pipes stand in the paragraph's own text nodes, between its inline spans.

@@ -86,6 +86,7 @@ struct TableHTML {
         var html = ""
         var unresolved: [EntityLink] = []
         var problems: [MarkdownProblem] = []
+        var refused: [(url: String, line: Int, column: Int)] = []
     }
 
     func render() -> Result {
@@ -157,6 +158,10 @@ struct TableHTML {
         for var problem in output.problems {
             (problem.line, problem.column) = place(problem.line, problem.column)
             result.problems.append(problem)
+        }
+        for refused in output.refused {
+            let (line, column) = place(refused.line, refused.column)
+            result.refused.append((refused.url, line, column))
         }
         return output.html.trimmingCharacters(in: .newlines)
     }

@@ -5,7 +5,7 @@ public struct School: Decodable, Sendable {
     public var municipality: String?
     public var locality: String?
     public var address: String?
-    public var website: String?
+    public var website: Located<String>?
     public var email: String?
     public var phone: String?
     public var students: Int?

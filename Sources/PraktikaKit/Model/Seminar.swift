@@ -53,6 +53,6 @@ public struct Speaker: Decodable, Sendable {
 /// A seminar material: an attachment or an external link.
 public struct Material: Decodable, Sendable {
     public var file: Ref?
-    public var url: String?
+    public var url: Located<String>?
     public var title: String?
 }

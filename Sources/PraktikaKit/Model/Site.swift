@@ -4,7 +4,7 @@ public struct SiteConfig: Decodable, Sendable {
     /// A line under the title on the home page and in meta descriptions.
     public var description: String?
     public var organisation: Organisation?
-    public var baseURL: String?
+    public var baseURL: Located<String>?
     public var language: String
     public var theme: String
     public var menu: [MenuItem]?
@@ -25,7 +25,7 @@ public struct SiteConfig: Decodable, Sendable {
         title = try c.decode(NonEmpty.self, forKey: .title).wrappedValue
         description = try c.decodeIfPresent(String.self, forKey: .description)
         organisation = try c.decodeIfPresent(Organisation.self, forKey: .organisation)
-        baseURL = try c.decodeIfPresent(String.self, forKey: .baseURL)
+        baseURL = try c.decodeIfPresent(Located<String>.self, forKey: .baseURL)
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "ru"
         theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
         menu = try c.decodeIfPresent([MenuItem].self, forKey: .menu)
@@ -34,7 +34,7 @@ public struct SiteConfig: Decodable, Sendable {
 
 public struct Organisation: Decodable, Sendable {
     public var name: String
-    public var website: String?
+    public var website: Located<String>?
     public var email: String?
     public var phone: String?
     public var address: String?
@@ -42,5 +42,5 @@ public struct Organisation: Decodable, Sendable {
 
 public struct MenuItem: Decodable, Sendable {
     public var title: String
-    public var url: String
+    public var url: Located<String>
 }

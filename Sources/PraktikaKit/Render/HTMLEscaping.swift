@@ -19,13 +19,22 @@ struct FastHTMLContentType: MustacheContentType {
         func isSpecial(_ byte: UInt8) -> Bool {
             // All five are below 0x3F; most bytes of Cyrillic text are not.
             byte < 0x3F && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27)
+                || OutputText.isForbiddenLead(byte)
         }
         let needs = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
             ?? text.utf8.contains(where: isSpecial)
         guard needs else { return text }
+        let bytes = Array(text.utf8)
         var out: [UInt8] = []
-        out.reserveCapacity(text.utf8.count + 16)
-        for byte in text.utf8 {
+        out.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            index += 1
+            if OutputText.isForbiddenLead(byte) {
+                let length = OutputText.forbiddenLength(bytes, at: index - 1)
+                if length > 0 { index += length - 1; continue }
+            }
             switch byte {
             case 0x3C: out.append(contentsOf: "&lt;".utf8)
             case 0x3E: out.append(contentsOf: "&gt;".utf8)

@@ -61,10 +61,14 @@ final class LinkCheck: @unchecked Sendable {
         return text.withUTF8 { $0.count == bytes.count && (bytes.isEmpty || memcmp($0.baseAddress!, bytes.baseAddress!, bytes.count) == 0) }
     }
 
-    /// An attribute value as the link it stands for (`&amp;` is `&`).
+    /// An attribute value as the link it stands for: the references the
+    /// escaper writes (`&#39;` in `O'Brien.pdf`) read back, `&amp;` last.
     private static func text(of value: UnsafeBufferPointer<UInt8>) -> String {
         let text = String(decoding: value, as: UTF8.self)
-        return value.contains(UInt8(ascii: "&")) ? text.replacingOccurrences(of: "&amp;", with: "&") : text
+        guard value.contains(UInt8(ascii: "&")) else { return text }
+        return text.replacingOccurrences(of: "&#39;", with: "'").replacingOccurrences(of: "&quot;", with: "\"")
+            .replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Diagnostics for targets that are not among the written files.

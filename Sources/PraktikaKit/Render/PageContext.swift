@@ -38,7 +38,12 @@ struct PageContext {
         for problem in output.problems {
             env.log.add(.warning(origin.location(of: problem, siteRoot: graph.content.root), problem.message))
         }
-        return output.html
+        for refused in output.refused {
+            env.log.add(.warning(origin.location(line: refused.line, column: refused.column, siteRoot: graph.content.root), LocalizedText(
+                en: "the link `\(refused.url)` was removed: only http, https, mailto, tel addresses and relative paths are allowed",
+                ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
+        }
+        return typesetHTML(output.html)
     }
 
     private func resolve(_ link: EntityLink) -> String? {
@@ -101,7 +106,7 @@ struct PageContext {
             context["siteDescription"] = site.description
             if let organisation = site.organisation {
                 context["organisation"] = viewModel([
-                    "name": organisation.name, "website": organisation.website, "email": organisation.email,
+                    "name": organisation.name, "website": URLRule.allowed(organisation.website?.value), "email": organisation.email,
                     "phone": organisation.phone, "address": organisation.address,
                 ])
             }
@@ -131,10 +136,11 @@ struct PageContext {
 
     private func menu(current: String?) -> [[String: Any]] {
         if let custom = env.site.menu {
-            return custom.map { item in
-                let isExternal = item.url.contains("://") || item.url.hasPrefix("mailto:")
-                let target = isExternal ? item.url : href(item.url.hasPrefix("/") ? String(item.url.dropFirst()) : item.url)
-                return ["title": item.title, "href": target, "current": !isExternal && item.url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == current]
+            return custom.compactMap { item in
+                guard let url = URLRule.allowed(item.url.value) else { return nil }
+                let isExternal = URLRule.isExternal(url)
+                let target = isExternal ? url : href(url.hasPrefix("/") ? String(url.dropFirst()) : url)
+                return ["title": item.title, "href": target, "current": !isExternal && url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == current]
             }
         }
         return ["practices", "schools", "networks", "programs", "seminars"].map { section in

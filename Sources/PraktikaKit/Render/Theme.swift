@@ -44,6 +44,10 @@ public struct Theme: Sendable {
             let folder = layer.appendingPathComponent("templates", isDirectory: true)
             for file in (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [] where file.hasSuffix(".mustache") {
                 let url = folder.appendingPathComponent(file)
+                if layer != builtinDirectory, !SiteBoundary.isInside(url.path, root: layer.path) {
+                    diagnostics.append(SiteBoundary.outside(display(url), what: "the theme folder"))
+                    continue
+                }
                 let name = String(file.dropLast(".mustache".count))
                 guard let text = try? String(contentsOf: url, encoding: .utf8) else {
                     diagnostics.append(.error(SourceLocation(file: display(url)), LocalizedText(
@@ -100,6 +104,12 @@ public struct Theme: Sendable {
             guard let enumerator = FileManager.default.enumerator(atPath: folder.path) else { continue }
             while let relative = enumerator.nextObject() as? String {
                 let url = folder.appendingPathComponent(relative)
+                // A site theme's asset that links out of the theme would publish any file of the machine.
+                if layer != builtinDirectory, !SiteBoundary.isInside(url.path, root: layer.path) {
+                    diagnostics.append(SiteBoundary.outside(display(url), what: "the theme folder"))
+                    enumerator.skipDescendants()
+                    continue
+                }
                 var isDirectory: ObjCBool = false
                 if FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), !isDirectory.boolValue,
                    !url.lastPathComponent.hasPrefix(".") {

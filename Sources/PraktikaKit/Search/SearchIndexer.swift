@@ -1,7 +1,7 @@
 import Foundation
 
 /// Full-text search with Pagefind (PyPI `pagefind-bin`): run over the written
-/// site, its index goes to `pagefind/` and is recorded like praktika's own files.
+/// staged site before the switch, its index goes to `pagefind/` and is recorded like praktika's own files.
 /// Only pages marked `data-pagefind-body` (practices, schools, networks,
 /// programs, seminars) are indexed; drafts are never written, so never indexed.
 public struct SearchIndexer: Sendable {
@@ -26,10 +26,10 @@ public struct SearchIndexer: Sendable {
         return SearchIndexer(executable: URL(fileURLWithPath: path))
     }
 
-    /// Indexes `site` into a fresh folder inside it and returns that folder.
-    func index(site: URL) throws -> URL {
-        let output = site.appendingPathComponent(".praktika-pagefind-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
-        try? FileManager.default.removeItem(at: output)
+    /// Indexes the staged tree `site` into its `pagefind/` folder, before the
+    /// switch: a failing index fails the build with the previous output intact.
+    func index(site: URL) throws {
+        let output = site.appendingPathComponent("pagefind", isDirectory: true)
         let process = Process()
         process.executableURL = executable
         process.arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
@@ -40,9 +40,7 @@ public struct SearchIndexer: Sendable {
         let message = errors.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-            try? FileManager.default.removeItem(at: output)
             throw DigestPrinter.Failure(description: "Pagefind failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
         }
-        return output
     }
 }

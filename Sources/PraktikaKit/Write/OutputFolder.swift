@@ -1,36 +1,49 @@
 import Foundation
 import ZIPFoundation
 
-/// The write stage. Pages are written into a staging folder inside the
-/// output folder; only when the whole build succeeded do they replace the
-/// previous output. The output folder carries a marker listing every file
+/// The write stage. The new tree is built completely in a staging folder
+/// beside the output folder (never inside it); files whose bytes did not
+/// change are hard links to the previous ones, so they keep their time and
+/// rsync-style deploys skip them. Only when everything succeeded, the staged
+/// tree takes the output's place with a rename (an atomic exchange where
+/// Linux offers it). A lock file beside the output keeps a second build
+/// out; the next build repairs whatever an interrupted one left (see
+/// `TreeSwitch.recover`). The output carries a marker listing every file
 /// praktika wrote, so a folder praktika did not make is never taken over and
-/// a file it did not write is never deleted.
+/// a file it did not write is carried into every new tree, never deleted.
 public final class OutputFolder: PageSink, @unchecked Sendable {
     public static let markerName = ".praktika-output"
     static let markerHeader = "# Written by praktika. Files listed here are replaced on the next build; others are left alone."
 
     public let destination: URL
+    let places: OutputPlaces
     let staging: URL
     /// `staging.path`, made once: URL arithmetic per page showed in profiles.
     private let stagingPath: String
-    private let createdDestination: Bool
+    private let destinationPath: String
     /// What the previous build wrote: path → content hash.
     let previous: Manifest
     /// Recorded in the marker, so an unchanged site is not rebuilt.
     public var fingerprint = ""
-    /// Folders another tool rewrites after the commit (Pagefind's `pagefind`):
-    /// the commit leaves their files and records in place.
-    public var managedElsewhere: [String] = []
+    /// Said once in the summary: what the start repaired after an interrupted build.
+    public private(set) var recoveryNotes: [String] = []
+    let faults: FaultInjection?
+    private var lockFile: OutputLock?
     private let lock = NSLock()
     private var entries: [String: String] = [:]
     private var unchanged: Set<String> = []
     private var directories: Set<String> = [""]
+    private var firstWrite = true
 
     public enum Problem: Error, CustomStringConvertible {
         case foreignFolder(String)
         case notAFolder(String)
         case wouldOverwrite([String])
+        case busy(String, String)
+        case parentNotWritable(String, String)
+        case mountPoint(String)
+        case cannotCarry(String)
+        case notOwnFile(String, String)
 
         public var description: String {
             switch self {
@@ -40,80 +53,109 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
                 return "\(path) exists and is not a folder"
             case .wouldOverwrite(let paths):
                 return "the build would overwrite files praktika did not write: \(paths.prefix(5).joined(separator: ", "))"
+            case .busy(let path, let holder):
+                return "another praktika build\(holder.isEmpty ? "" : " (process \(holder))") is writing \(path); nothing was changed. Run the build again when it has finished."
+            case .parentNotWritable(let path, let parent):
+                return "cannot build into \(path): praktika builds the new site beside it and switches folders with a rename, so \(parent) must be writable. Give write access to \(parent), or build into a folder inside a writable one and point the web server there."
+            case .mountPoint(let path):
+                return "\(path) is a mount point: praktika switches the whole folder with a rename, which a mount point does not allow. Build into a folder inside it (e.g. --output \(path)/site)."
+            case .cannotCarry(let path):
+                return "\(path) in the output folder is neither a file, a folder nor a symlink; praktika cannot keep it in the new output. Move it elsewhere."
+            case .notOwnFile(let path, let what):
+                return "\(path) exists and is not \(what) written by praktika; refusing to replace it. Choose another name or move it."
             }
         }
     }
 
-    public init(destination: URL) throws {
-        self.destination = destination.standardizedFileURL
-        let fm = FileManager.default
-        var isDirectory: ObjCBool = false
-        if fm.fileExists(atPath: self.destination.path, isDirectory: &isDirectory) {
-            guard isDirectory.boolValue else { throw Problem.notAFolder(self.destination.path) }
-            let entries = try fm.contentsOfDirectory(atPath: self.destination.path)
-                .filter { !$0.hasPrefix(".praktika-staging-") }
-            if !entries.isEmpty && !entries.contains(Self.markerName) {
-                throw Problem.foreignFolder(self.destination.path)
+    /// Takes the lock, repairs what an interrupted build left, checks the
+    /// output folder and makes an empty staging folder beside it.
+    public init(destination: URL, faults: FaultInjection? = nil) throws {
+        var path = destination.standardizedFileURL.path
+        // An output named through a symlink is built where the link points.
+        if FileSystem.kind(path) == .symlink, let real = realpath(path, nil) {
+            path = String(cString: real); free(real)
+        }
+        self.destination = URL(fileURLWithPath: path, isDirectory: true)
+        destinationPath = path
+        places = OutputPlaces(output: self.destination)
+        self.faults = faults
+        try FileManager.default.createDirectory(atPath: places.parent, withIntermediateDirectories: true)
+        guard access(places.parent, W_OK) == 0 else { throw Problem.parentNotWritable(path, places.parent) }
+        lockFile = try OutputLock(places.lock, output: path)
+        recoveryNotes = try TreeSwitch.recover(places)
+        switch FileSystem.kind(path) {
+        case .missing: break
+        case .folder:
+            if let here = FileSystem.status(path), let above = FileSystem.status(places.parent), here.st_dev != above.st_dev {
+                throw Problem.mountPoint(path)
             }
-            createdDestination = false
-        } else {
-            try fm.createDirectory(at: self.destination, withIntermediateDirectories: true)
-            createdDestination = true
+            let entries = try FileManager.default.contentsOfDirectory(atPath: path).filter { !OutputPlaces.isLegacyLeftover($0) }
+            if !entries.isEmpty && !entries.contains(Self.markerName) { throw Problem.foreignFolder(path) }
+        default: throw Problem.notAFolder(path)
         }
         previous = Manifest.read(in: self.destination)
-        staging = self.destination.appendingPathComponent(".praktika-staging-\(ProcessInfo.processInfo.processIdentifier)", isDirectory: true)
-        try? fm.removeItem(at: staging)
-        try fm.createDirectory(at: staging, withIntermediateDirectories: true)
-        stagingPath = staging.path
+        staging = URL(fileURLWithPath: places.staging, isDirectory: true)
+        stagingPath = places.staging
+        guard mkdir(stagingPath, 0o755) == 0 else { throw FileSystem.error() }
+        try faults.check("staging")
     }
 
-    /// Stages a file, unless the previous build wrote the same bytes there:
-    /// that file is then kept as it is, with its modification time, so
-    /// rsync-style deploys copy only what changed.
-    public func write(_ relativePath: String, _ contents: Data) throws {
+    /// Stages a file. If the previous build wrote the same bytes there, the
+    /// staged file is a hard link to the old one (same file, same time).
+    public func write(_ relativePath: String, _ given: Data) throws {
         guard let safe = Self.safeRelativePath(relativePath), safe != Self.markerName else {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
+        let contents = OutputText.isMarkup(safe) ? OutputText.scrub(given) : given
         let hash = ContentHash.of(contents)
-        if previous.files[safe] == hash, Self.size(of: destination.appendingPathComponent(safe)) == contents.count {
-            lock.lock(); entries[safe] = hash; unchanged.insert(safe); lock.unlock()
-            return
-        }
         let folder = safe.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(safe[..<$0]) } ?? ""
         lock.lock()
         entries[safe] = hash
         let isNew = directories.insert(folder).inserted
+        let first = firstWrite; firstWrite = false
         lock.unlock()
+        if first { try faults.check("write") }
         if isNew && !folder.isEmpty {
             try Self.makeFolder(stagingPath + "/" + folder)
+        }
+        if previous.files[safe] == hash, linkPrevious(safe, size: contents.count) {
+            lock.lock(); unchanged.insert(safe); lock.unlock()
+            return
         }
         try Self.writeFile(stagingPath + "/" + safe, contents)
     }
 
-    /// mkdir(2), parents first when missing: one system call for the usual
-    /// case of a page folder whose parent exists, where FileManager made several.
-    private static func makeFolder(_ path: String) throws {
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else {
-            throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
-        }
-        try makeFolder(String(path[..<slash]))
-        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-        throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO)
+    /// Hard-links the previous build's file into the staged tree. False when
+    /// there is none of that size, or the file system has no hard links (the
+    /// caller then writes the bytes).
+    private func linkPrevious(_ safe: String, size: Int) -> Bool {
+        let old = destinationPath + "/" + safe
+        guard let info = FileSystem.status(old), info.st_mode & S_IFMT == S_IFREG, Int(info.st_size) == size else { return false }
+        return link(old, stagingPath + "/" + safe) == 0
     }
 
-    /// A plain write(2): Foundation's `Data.write` syncs every file to disk,
-    /// which costs more than rendering the page. The swap makes the build
-    /// all-or-nothing; durability after a power cut is the file system's job.
-    private static func writeFile(_ path: String, _ contents: Data) throws {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC, 0o644)
-        guard descriptor >= 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+    /// mkdir(2), parents first when missing: one system call for the usual
+    /// case of a page folder whose parent exists, where FileManager made several.
+    static func makeFolder(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/") else { throw FileSystem.error() }
+        try makeFolder(String(path[..<slash]))
+        if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+        throw FileSystem.error()
+    }
+
+    /// A plain write(2) to a new file (O_EXCL: never through a link): Foundation's
+    /// `Data.write` syncs every file to disk, which costs more than rendering
+    /// the page. Durability after a power cut is the file system's job.
+    static func writeFile(_ path: String, _ contents: Data) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw FileSystem.error() }
         defer { close(descriptor) }
         try contents.withUnsafeBytes { buffer in
             var offset = 0
             while offset < buffer.count {
                 let written = Foundation.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                guard written > 0 else { throw POSIXError(POSIXErrorCode(rawValue: errno) ?? .EIO) }
+                guard written > 0 else { throw FileSystem.error() }
                 offset += written
             }
         }
@@ -127,10 +169,11 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Keeps a file of the previous build as it is; returns its size, or nil if there is none.
     public func keep(_ relativePath: String) -> Int? {
-        guard let hash = previous.files[relativePath],
-              let size = Self.size(of: destination.appendingPathComponent(relativePath)) else { return nil }
+        guard let hash = previous.files[relativePath], let info = FileSystem.status(destinationPath + "/" + relativePath),
+              (try? Self.makeFolder((stagingPath + "/" + relativePath as NSString).deletingLastPathComponent)) != nil,
+              linkPrevious(relativePath, size: Int(info.st_size)) else { return nil }
         lock.lock(); entries[relativePath] = hash; unchanged.insert(relativePath); lock.unlock()
-        return size
+        return Int(info.st_size)
     }
 
     /// Where a tool that writes its own file (WeasyPrint) should put `relativePath`.
@@ -139,15 +182,44 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             throw CocoaError(.fileWriteInvalidFileName, userInfo: [NSFilePathErrorKey: relativePath])
         }
         let url = staging.appendingPathComponent(safe)
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Self.makeFolder(url.deletingLastPathComponent().path)
         return url
     }
 
-    /// Registers a file such a tool wrote into the staging folder.
+    /// The staged tree, for a tool that reads it (Pagefind) before the switch.
+    public var stagedTree: URL { staging }
+
+    /// Registers a file such a tool wrote into the staging folder; returns its size.
     public func adopt(_ relativePath: String) throws -> Int {
-        let data = try Data(contentsOf: staging.appendingPathComponent(relativePath))
-        lock.lock(); entries[relativePath] = ContentHash.of(data); lock.unlock()
+        let path = stagingPath + "/" + relativePath
+        guard FileSystem.kind(path) == .file else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
+        let data = try Data(contentsOf: URL(fileURLWithPath: path))
+        let hash = ContentHash.of(data)
+        lock.lock(); entries[relativePath] = hash; lock.unlock()
+        if previous.files[relativePath] == hash, unlink(path) == 0 {
+            if linkPrevious(relativePath, size: data.count) {
+                lock.lock(); unchanged.insert(relativePath); lock.unlock()
+            } else {
+                try Self.writeFile(path, data)
+            }
+        }
         return data.count
+    }
+
+    /// Registers every file a tool wrote under `prefix/` of the staged tree; returns how many.
+    public func adoptTree(_ prefix: String) throws -> Int {
+        var count = 0
+        let root = stagingPath + "/" + prefix
+        guard let enumerator = FileManager.default.enumerator(atPath: root) else { return 0 }
+        while let relative = enumerator.nextObject() as? String {
+            let path = prefix + "/" + relative
+            switch FileSystem.kind(stagingPath + "/" + path) {
+            case .file: _ = try adopt(path); count += 1
+            case .folder: continue
+            default: throw Problem.cannotCarry(path)
+            }
+        }
+        return count
     }
 
     public func copyFile(from source: URL, to relativePath: String) throws {
@@ -166,88 +238,83 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return entries.count - unchanged.count
     }
 
-    private static func size(of url: URL) -> Int? {
-        (try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? Int
-    }
-
-    /// Replaces the previous output with the staged one.
-    public func commit() throws {
-        let fm = FileManager.default
-        let previousFiles = Set(previous.files.keys)
-        let newFiles = files
-        let clashes = newFiles.filter { !previousFiles.contains($0) && fm.fileExists(atPath: destination.appendingPathComponent($0).path) }
-        guard clashes.isEmpty else { throw Problem.wouldOverwrite(clashes.sorted()) }
-
-        let carried = previousFiles.filter { path in managedElsewhere.contains { path.hasPrefix($0 + "/") } }
-        for path in previousFiles.subtracting(newFiles).subtracting(carried) {
-            try? fm.removeItem(at: destination.appendingPathComponent(path))
+    /// Completes the staged tree (files praktika did not write, the marker,
+    /// the archive) and switches it in. Any failure before the switch leaves
+    /// the previous output as it was; after the switch nothing can fail the
+    /// build (the previous tree, beside the output, is removed now or by the next run).
+    public func commit(archive: URL? = nil) throws -> [String] {
+        try faults.check("carry")
+        lock.lock(); let hashes = entries; lock.unlock()
+        try ForeignFiles.carry(from: destinationPath, to: stagingPath, praktikas: previous.files, staged: hashes)
+        try faults.check("marker")
+        let text = Manifest(fingerprint: fingerprint, files: hashes).text
+        let marker = stagingPath + "/" + Self.markerName
+        if text != previous.text || link(destinationPath + "/" + Self.markerName, marker) != 0 {
+            try Self.writeFile(marker, Data(text.utf8))
         }
-        lock.lock(); var hashes = entries; lock.unlock()
-        for path in carried { hashes[path] = previous.files[path] }
-        try Self.merge(staging, into: destination)
-        Self.removeEmptyFolders(previousFiles.subtracting(newFiles).subtracting(carried), in: destination)
-        let manifest = Manifest(fingerprint: fingerprint, files: hashes)
-        let text = manifest.text
-        if text != previous.text {
-            try Data(text.utf8).write(to: destination.appendingPathComponent(Self.markerName))
+        var packed: String?
+        if let archive {
+            try faults.check("zip")
+            packed = try Self.pack(tree: staging, files: hashes.keys.sorted(), beside: archive)
         }
-        try fm.removeItem(at: staging)
-    }
-
-    /// After `commit`: replaces the files under `prefix/` with those of `folder`
-    /// (made by another tool inside the output folder) and records them.
-    public func replaceCommitted(prefix: String, with folder: URL) throws -> Int {
-        let fm = FileManager.default
-        var manifest = Manifest.read(in: destination)
-        let previousFiles = manifest.files.filter { $0.key.hasPrefix(prefix + "/") }
-        var fresh: Set<String> = []
-        let target = destination.appendingPathComponent(prefix, isDirectory: true)
-        if fm.fileExists(atPath: target.path), (try? fm.contentsOfDirectory(atPath: target.path))?.isEmpty == true {
-            try fm.removeItem(at: target)
-        }
-        var count = 0
-        if let enumerator = fm.enumerator(at: folder, includingPropertiesForKeys: [.isRegularFileKey]) {
-            for case let url as URL in enumerator where (try? url.resourceValues(forKeys: [.isRegularFileKey]))?.isRegularFile == true {
-                let relative = prefix + "/" + String(url.standardizedFileURL.path.dropFirst(folder.standardizedFileURL.path.count + 1))
-                let hash = ContentHash.of(try Data(contentsOf: url))
-                // The same bytes as before: keep the old file and its time.
-                if previousFiles[relative] == hash, fm.fileExists(atPath: destination.appendingPathComponent(relative).path) {
-                    try fm.removeItem(at: url)
-                }
-                manifest.files[relative] = hash
-                fresh.insert(relative)
-                count += 1
+        try faults.check("switch")
+        var notes: [String] = []
+        if let note = try TreeSwitch.publish(places: places, between: { try faults.check("between") }) { notes.append(note) }
+        if let packed, let archive {
+            do { try TreeSwitch.rename(packed, archive.path) } catch {
+                notes.append("the archive could not be moved to \(archive.path): \(error); it is at \(packed)")
             }
         }
-        for path in previousFiles.keys where !fresh.contains(path) {
-            try? fm.removeItem(at: destination.appendingPathComponent(path))
-            manifest.files[path] = nil
+        if (try? faults.check("cleanup")) != nil, FileSystem.kind(places.old) != .missing,
+           !TreeRemoval.removeLeftover(places.old, published: destinationPath) {
+            notes.append("the previous output is kept at \(places.old): it holds files praktika did not write")
         }
-        if fm.fileExists(atPath: target.path) {
-            try Self.merge(folder, into: target)
-            try fm.removeItem(at: folder)
-        } else {
-            try fm.moveItem(at: folder, to: target)
-        }
-        try Data(manifest.text.utf8).write(to: destination.appendingPathComponent(Self.markerName))
-        return count
-    }
-
-    /// Packs every file of the output into a zip archive, for schools without reliable internet.
-    public func zip(to archive: URL) throws {
-        try? FileManager.default.removeItem(at: archive)
-        let zip = try Archive(url: archive, accessMode: .create)
-        for path in Manifest.read(in: destination).files.keys.sorted() {
-            try zip.addEntry(with: path, relativeTo: destination, compressionMethod: .deflate)
-        }
+        lockFile = nil
+        return notes
     }
 
     /// Drops the staged files; the previous output stays as it was.
     public func discard() {
-        let fm = FileManager.default
-        try? fm.removeItem(at: staging)
-        if createdDestination, (try? fm.contentsOfDirectory(atPath: destination.path))?.isEmpty == true {
-            try? fm.removeItem(at: destination)
+        TreeRemoval.removeAll(stagingPath)
+        lockFile = nil
+    }
+
+    /// The name of the archive being packed: beside it, removed or renamed over it.
+    static func packingName(_ archive: URL) -> String {
+        archive.deletingLastPathComponent().path + "/." + archive.lastPathComponent + ".praktika-packing"
+    }
+
+    /// Packs the staged tree into an archive beside `archive`, renamed over
+    /// it after the switch. The marker goes in too: it is how a later build
+    /// knows the archive is its own to replace.
+    private static func pack(tree: URL, files: [String], beside archive: URL) throws -> String {
+        let path = packingName(archive)
+        TreeRemoval.removeAll(path)
+        do {
+            let zip = try Archive(url: URL(fileURLWithPath: path), accessMode: .create)
+            for file in files + [markerName] {
+                try zip.addEntry(with: file, relativeTo: tree, compressionMethod: .deflate)
+            }
+        } catch {
+            TreeRemoval.removeAll(path)
+            throw error
+        }
+        return path
+    }
+
+    /// Refuses an archive path that is not praktika's own earlier archive:
+    /// a folder, a symlink, or any file that lacks the marker entry.
+    public static func checkArchiveTarget(_ archive: URL, output: URL) throws {
+        let path = archive.standardizedFileURL.path, out = output.standardizedFileURL.path
+        if path == out || path.hasPrefix(out + "/") || out.hasPrefix(path + "/") {
+            throw Problem.notOwnFile(path, "an archive outside the output folder")
+        }
+        switch FileSystem.kind(path) {
+        case .missing: return
+        case .file:
+            if let zip = try? Archive(url: archive, accessMode: .read), zip[markerName] != nil { return }
+            throw Problem.notOwnFile(path, "a zip archive")
+        default: throw Problem.notOwnFile(path, "a zip archive")
         }
     }
 
@@ -257,7 +324,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         var segmentLength = 0, dots = 0
         for byte in path.utf8 {
             switch byte {
-            case UInt8(ascii: "\\"): return nil
+            case UInt8(ascii: "\\"), 0: return nil
             case UInt8(ascii: "/"):
                 // An empty segment (also a leading `/`), `.` or `..`.
                 guard segmentLength > 0, dots != segmentLength || dots > 2 else { return nil }
@@ -269,74 +336,5 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         }
         guard segmentLength > 0, dots != segmentLength || dots > 2 else { return nil }
         return path
-    }
-
-    /// Moves the staged tree into place: a folder the destination lacks moves
-    /// in one rename; only folders present on both sides are walked.
-    private static func merge(_ source: URL, into target: URL) throws {
-        let fm = FileManager.default
-        for name in try fm.contentsOfDirectory(atPath: source.path) {
-            let from = source.appendingPathComponent(name), to = target.appendingPathComponent(name)
-            var targetIsFolder: ObjCBool = false
-            if !fm.fileExists(atPath: to.path, isDirectory: &targetIsFolder) {
-                try fm.moveItem(at: from, to: to)
-                continue
-            }
-            var sourceIsFolder: ObjCBool = false
-            fm.fileExists(atPath: from.path, isDirectory: &sourceIsFolder)
-            if sourceIsFolder.boolValue && targetIsFolder.boolValue {
-                try merge(from, into: to)
-            } else {
-                try fm.removeItem(at: to)
-                try fm.moveItem(at: from, to: to)
-            }
-        }
-    }
-
-    /// Folders that held only files of the previous build are removed once empty.
-    private static func removeEmptyFolders(_ removedFiles: Set<String>, in root: URL) {
-        var folders: Set<String> = []
-        for path in removedFiles {
-            var folder = (path as NSString).deletingLastPathComponent
-            while !folder.isEmpty {
-                folders.insert(folder)
-                folder = (folder as NSString).deletingLastPathComponent
-            }
-        }
-        for folder in folders.sorted(by: { $0.count > $1.count }) {
-            let url = root.appendingPathComponent(folder)
-            if (try? FileManager.default.contentsOfDirectory(atPath: url.path))?.isEmpty == true {
-                try? FileManager.default.removeItem(at: url)
-            }
-        }
-    }
-}
-
-/// The marker file: which files praktika wrote, their content hashes, and the
-/// fingerprint of the inputs they were built from.
-public struct Manifest: Sendable {
-    public var fingerprint: String
-    public var files: [String: String]
-
-    var text: String {
-        var lines = [OutputFolder.markerHeader, "fingerprint: \(fingerprint)"]
-        lines += files.keys.sorted().map { "\(files[$0]!) \($0)" }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
-    public static func read(in folder: URL) -> Manifest {
-        var manifest = Manifest(fingerprint: "", files: [:])
-        guard let text = try? String(contentsOf: folder.appendingPathComponent(OutputFolder.markerName), encoding: .utf8) else {
-            return manifest
-        }
-        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
-            if line.hasPrefix("fingerprint: ") {
-                manifest.fingerprint = String(line.dropFirst("fingerprint: ".count))
-            } else if let space = line.firstIndex(of: " ") {
-                let path = String(line[line.index(after: space)...])
-                if OutputFolder.safeRelativePath(path) != nil { manifest.files[path] = String(line[..<space]) }
-            }
-        }
-        return manifest
     }
 }

@@ -176,8 +176,6 @@ struct FixtureSite {
             См. [гимназию](school:leader-school) и [презентацию](<file:practices/Презентация наставничество.pdf>).
 
             <script>alert('x')</script>
-
-            [опасная ссылка](javascript:alert(1))
             """,
         "content/practices/gia-holidays.md": """
             ---
@@ -220,7 +218,6 @@ struct FixtureSite {
                 practice: mentoring
             materials:
               - {url: "https://example.ru/video", title: Запись}
-              - {url: "javascript:alert(1)", title: Плохая ссылка}
             ---
             Итоги семинара.
             """,

@@ -8,7 +8,7 @@ import Glibc
 final class LoopbackHTTP: @unchecked Sendable {
     let fd: Int32
 
-    init(port: Int, path: String) throws {
+    init(port: Int, path: String, host: String = "127.0.0.1") throws {
         fd = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
         var address = sockaddr_in()
         address.sin_family = sa_family_t(AF_INET)
@@ -20,7 +20,7 @@ final class LoopbackHTTP: @unchecked Sendable {
         guard connected == 0 else { close(fd); throw POSIXError(.ECONNREFUSED) }
         var timeout = timeval(tv_sec: 0, tv_usec: 200_000)
         setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &timeout, socklen_t(MemoryLayout<timeval>.size))
-        let request = "GET \(path) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n"
+        let request = "GET \(path) HTTP/1.1\r\nHost: \(host)\r\nConnection: close\r\n\r\n"
         _ = request.withCString { send(fd, $0, strlen($0), 0) }
     }
 
@@ -48,18 +48,18 @@ final class LoopbackHTTP: @unchecked Sendable {
         }
     }
 
-    static func get(port: Int, path: String) async -> String {
-        await offPool { get(port: port, path: path) }
+    static func get(port: Int, path: String, host: String = "127.0.0.1") async -> String {
+        await offPool { get(port: port, path: path, host: host) }
     }
 
     func read(until done: @escaping @Sendable (String) -> Bool, seconds: Double) async -> String {
         await Self.offPool { [self] in read(until: done, seconds: seconds) }
     }
 
-    static func get(port: Int, path: String) -> String {
+    static func get(port: Int, path: String, host: String = "127.0.0.1") -> String {
         // The listening socket may lag the "running" callback by a moment under load.
         for _ in 0..<50 {
-            if let client = try? LoopbackHTTP(port: port, path: path) {
+            if let client = try? LoopbackHTTP(port: port, path: path, host: host) {
                 return client.read(until: { _ in false }, seconds: 15)
             }
             Thread.sleep(forTimeInterval: 0.1)

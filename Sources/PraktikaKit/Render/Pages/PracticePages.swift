@@ -13,13 +13,11 @@ extension PageContext {
             }
             return items.isEmpty ? nil : ["label": t("vocabulary_\(vocabulary.practiceField)"), "items": items, "tags": tags]
         }
-        let results: [[String: Any]] = practice.results.map {
-            viewModel(["indicator": $0.indicator, "before": $0.before, "after": $0.after, "unit": $0.unit, "source": $0.source])
-        }
+        let results = resultRows(practice.results)
         let filters = searchFilters(practice)
         var page = viewModel([
-            "title": practice.title,
-            "summary": practice.summary,
+            "title": typeset(practice.title),
+            "summary": typeset(practice.summary),
             "recommended": practice.status == .recommended,
             "statusLabel": format.label("practice_status", practice.status),
             "author": practice.schools.first.flatMap { schoolLink($0.value) },

@@ -34,7 +34,7 @@ extension PageContext {
             "name": school.name,
             "shortName": school.shortName,
             "region": school.region, "municipality": school.municipality, "locality": school.locality,
-            "address": school.address, "website": school.website, "email": school.email, "phone": school.phone,
+            "address": school.address, "website": URLRule.allowed(school.website?.value), "email": school.email, "phone": school.phone,
             "students": school.students.map(String.init),
             "director": person(school.director),
             "statuses": statuses,

@@ -15,7 +15,7 @@ extension PageContext {
         }
         let materials: [[String: Any]] = seminar.materials.compactMap { material in
             if let file = material.file { return attachment(file.value, title: material.title) }
-            guard let url = material.url, Self.isSafeExternalURL(url) else { return nil }
+            guard let url = URLRule.allowed(material.url?.value) else { return nil }
             return ["title": material.title ?? url, "href": url, "external": true]
         }
         let page = viewModel([
@@ -52,11 +52,5 @@ extension PageContext {
         }
         return frame(kind: "seminars", title: t("seminars_title"), description: t("seminars_intro"), section: "seminars",
                      viewModel(["upcoming": upcoming, "years": years]))
-    }
-
-    /// Only web links: a `javascript:` or `data:` URL in a material never becomes a link.
-    static func isSafeExternalURL(_ url: String) -> Bool {
-        let lower = url.trimmingSpaces.lowercased()
-        return lower.hasPrefix("https://") || lower.hasPrefix("http://") || lower.hasPrefix("mailto:")
     }
 }

@@ -10,7 +10,7 @@ extension PageContext {
     }
 
     private var publisher: JSONValue? {
-        env.site.organisation.map { ["@type": "Organization", "name": .string($0.name), "url": .text($0.website)] }
+        env.site.organisation.map { ["@type": "Organization", "name": .string($0.name), "url": .text(URLRule.allowed($0.website?.value))] }
     }
 
     func practiceJSONLD(_ practice: Entry<Practice>) -> String {
@@ -31,7 +31,7 @@ extension PageContext {
             "@type": "EducationalOrganization", "name": .string(school.name), "alternateName": .text(school.shortName),
             "address": school.address.map { ["@type": "PostalAddress", "streetAddress": .string($0),
                                              "addressRegion": .text(school.region), "addressLocality": .text(school.locality ?? school.municipality)] },
-            "telephone": .text(school.phone), "email": .text(school.email), "sameAs": .text(school.website),
+            "telephone": .text(school.phone), "email": .text(school.email), "sameAs": .text(URLRule.allowed(school.website?.value)),
             "url": .text(env.absoluteURL(SitePaths.entity(.school, school.id))),
         ])
     }

@@ -1,0 +1,79 @@
+import Foundation
+
+/// The marker file: which files praktika wrote, their content hashes, and the
+/// fingerprint of the inputs they were built from. It is the only file
+/// praktika keeps inside the output for itself, and it travels with the tree
+/// (it is written into the staged tree and switched in with it), so the
+/// marker always describes the tree it is in.
+public struct Manifest: Sendable {
+    public var fingerprint: String
+    public var files: [String: String]
+
+    var text: String {
+        var lines = [OutputFolder.markerHeader, "fingerprint: \(fingerprint)"]
+        lines += files.keys.sorted().map { "\(files[$0]!) \($0)" }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    /// Reads the marker of `folder`. A line is believed only when it names a
+    /// plain relative path inside the folder (no `..`, no absolute path, no
+    /// empty segment), and, when `requireFiles` holds, when that path is a
+    /// regular file reached without passing a symlink: a forged or stale line
+    /// can never make praktika replace or delete a folder, a link's target or
+    /// anything outside.
+    public static func read(in folder: URL, requireFiles: Bool = true) -> Manifest {
+        var manifest = Manifest(fingerprint: "", files: [:])
+        let markerPath = folder.appendingPathComponent(OutputFolder.markerName).path
+        guard FileSystem.kind(markerPath) == .file,
+              let text = try? String(contentsOfFile: markerPath, encoding: .utf8) else { return manifest }
+        for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+            if line.hasPrefix("fingerprint: ") {
+                manifest.fingerprint = String(line.dropFirst("fingerprint: ".count))
+            } else if let space = line.firstIndex(of: " ") {
+                let path = String(line[line.index(after: space)...])
+                guard OutputFolder.safeRelativePath(path) != nil, path != OutputFolder.markerName else { continue }
+                if requireFiles && !FileSystem.isPlainFile(path, in: folder.path) { continue }
+                manifest.files[path] = String(line[..<space])
+            }
+        }
+        return manifest
+    }
+}
+
+/// lstat-based questions, so that no answer ever follows a symlink.
+enum FileSystem {
+    enum Kind: Equatable { case missing, file, folder, symlink, other }
+
+    static func kind(_ path: String) -> Kind {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return .missing }
+        switch info.st_mode & S_IFMT {
+        case S_IFREG: return .file
+        case S_IFDIR: return .folder
+        case S_IFLNK: return .symlink
+        default: return .other
+        }
+    }
+
+    static func status(_ path: String) -> stat? {
+        var info = stat()
+        return lstat(path, &info) == 0 ? info : nil
+    }
+
+    /// `relative` is a regular file under `root`, and no folder on the way is a symlink.
+    static func isPlainFile(_ relative: String, in root: String) -> Bool {
+        var path = root
+        let segments = relative.split(separator: "/")
+        for (index, segment) in segments.enumerated() {
+            path += "/" + segment
+            let kind = kind(path)
+            if index == segments.count - 1 { return kind == .file }
+            if kind != .folder { return false }
+        }
+        return false
+    }
+
+    static func error(_ code: Int32 = errno) -> POSIXError {
+        POSIXError(POSIXErrorCode(rawValue: code) ?? .EIO)
+    }
+}
