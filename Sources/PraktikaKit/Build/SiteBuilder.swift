@@ -102,7 +102,9 @@ public enum SiteBuilder {
         // reports the broken links inside Markdown; they are written only on success.
         if log.hasErrors { folder?.discard(); folder = nil }
         folder?.fingerprint = fingerprint
-        let indexer = write && options.makeSearchIndex ? SearchIndexer.find() : nil
+        // A copy opened from disk cannot load Pagefind's index (browsers refuse
+        // its module and fetches from file://): it searches the catalog index instead.
+        let indexer = write && options.makeSearchIndex && !options.offline ? SearchIndexer.find() : nil
         let stream = folder.map { StreamingSink($0, writers: 2) }
         let sink: PageSink = stream ?? DiscardingSink()
         if !graph.digests.isEmpty {
@@ -164,9 +166,9 @@ public enum SiteBuilder {
                 report.searchFiles = try folder.adoptTree("pagefind")
                 report.notes.append("search index: \(report.searchFiles) Pagefind files")
             } else {
-                report.notes.append(options.makeSearchIndex
-                    ? "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)"
-                    : "search index not built (--no-search)")
+                report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
+                    : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
+                    : "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)")
             }
             report.notes += try folder.commit(archive: options.zip)
             committed = true

@@ -3,7 +3,9 @@ import Foundation
 /// The catalog's filter index, `practices/catalog-index.js`: every published
 /// practice with its facet values, compact enough for a phone. It is a script
 /// that sets a global, not JSON to fetch, so that filtering also works in a
-/// copy opened from disk, where browsers refuse `fetch`.
+/// copy opened from disk, where browsers refuse `fetch`. Each item carries
+/// its summary, so that filtered cards look like the server's, and so that the
+/// offline copy can search titles, summaries and terms without Pagefind.
 struct CatalogIndex {
     let env: RenderEnvironment
 
@@ -81,7 +83,7 @@ struct CatalogIndex {
             }
             items.append([.string(SitePaths.entity(.practice, id)), .string(practice.title), .int(school),
                           .string(practice.date?.isoDate ?? ""), .int(practice.status == .recommended ? 1 : 0),
-                          .object(facets.mapValues { .array($0.map { .int($0) }) })])
+                          .object(facets.mapValues { .array($0.map { .int($0) }) }), .string(practice.summary)])
         }
         func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
         let catalog: JSONValue = [

@@ -2,6 +2,7 @@
  * Hooks: #catalog[data-catalog-root] (path to the site root), #catalog-facets (filled),
  * #catalog-count, #catalog-results (cards replaced), .pagination in #catalog (hidden),
  * window.praktikaCatalog from practices/catalog-index.js — without it nothing happens.
+ * An item is [href, title, school, isoDate, recommended, {facet: [value…]}, summary].
  * OR within a facet, AND across facets; a value's count = practices with it among those
  * matching the other facets. State: ?topic=slug&risk=slug. No network: works from file://. */
 (function () {
@@ -100,12 +101,15 @@
 
     // Filters.
     facetBox.textContent = "";
-    const form = el("form", "catalog-filters", null, facetBox);
+    // On phones the filters hide behind one button that shows the live count.
+    const wide = window.matchMedia && matchMedia("(min-width: 50rem)").matches;
+    const panel = el("details", "catalog-panel", null, facetBox), panelSummary = el("summary", null, "Фильтры", panel);
+    panel.open = wide;
+    const form = el("form", "catalog-filters", null, panel);
     form.addEventListener("submit", (e) => e.preventDefault());
     el("h2", "catalog-side-title", "Фильтры", form);
     const reset = el("button", "catalog-button catalog-reset", "Сбросить фильтры", form);
     reset.type = "button";
-    const wide = window.matchMedia && matchMedia("(min-width: 50rem)").matches;
     facets.forEach((f, fi) => {
       const details = f.details = el("details", "facet", null, form);
       details.setAttribute("data-facet", f.key);
@@ -141,6 +145,9 @@
       });
       f.none = el("p", "facet-none", "Нет подходящих значений", body);
     });
+    const done = el("button", "catalog-button catalog-panel-done", null, form);
+    done.type = "button";
+    done.addEventListener("click", () => { panel.open = false; countBox.scrollIntoView(); panelSummary.focus(); });
     reset.addEventListener("click", () => {
       facets.forEach((f) => { f.selected.clear(); if (f.search) f.search.value = f.query = ""; });
       update(true);
@@ -179,6 +186,14 @@
       if (item[2] >= 0 && schools[item[2]]) el("span", "card-school", schools[item[2]], meta);
       if (item[3]) el("time", null, formatDate(item[3]), meta).dateTime = item[3];
       if (meta.firstChild) article.appendChild(meta);
+      // Like the server's card: the summary and the topics as links to their pages.
+      if (item[6]) el("p", "card-summary", item[6], article);
+      const topic = byKey.get("topic"), values = topic && item[5] && item[5].topic;
+      if (Array.isArray(values) && values.length) {
+        const tags = el("ul", "tags", null, article);
+        tags.setAttribute("aria-label", topic.label);
+        values.forEach((v) => { if (topic.values[v] != null) el("a", null, topic.values[v], el("li", null, null, tags)).href = link("topics/" + topic.slugs[v] + "/"); });
+      }
       return article;
     }
     function showMore(focus) {
@@ -239,6 +254,9 @@
       compute();
       facets.forEach(renderFacet);
       countBox.textContent = `Найдено практик: ${number(matches.length)}`;
+      const chosen = facets.reduce((n, f) => n + f.selected.size, 0);
+      panelSummary.textContent = `Фильтры${chosen ? ` (выбрано: ${chosen})` : ""} — найдено практик: ${number(matches.length)}`;
+      done.textContent = `Показать практики (${number(matches.length)})`;
       const serverCards = initial && !facets.some((f) => f.selected.size) && results.querySelector(".card");
       if (serverCards && !keepServerCards()) { moreBox.hidden = true; return; } // a later page (page/2/…): keep it and its pagination
       if (!serverCards) renderResults();

@@ -28,6 +28,7 @@ extension PageContext {
             "period": format.period(practice.period),
             "date": format.date(practice.date),
             "isoDate": practice.date?.isoDate,
+            "year": practice.date.map { String($0.year) },
             "updated": format.date(practice.updated),
             "contact": person(practice.contact),
             "results": results,

@@ -1,0 +1,109 @@
+// The language side of the site search, shared by the search page and its
+// offline fallback: which query words are searched, which are ignored, which
+// are in no page at all, and spelling suggestions from the bank's own words
+// (window.praktikaWords, search/words.js, most frequent first).
+// Pagefind widens a word it does not know to its longest indexed prefix — in
+// Russian often a one-letter preposition — so a word is only given to
+// Pagefind once the bank is known to contain a word of the same stem.
+window.praktikaSearchWords = (function () {
+  "use strict";
+  // Russian function words (after the Snowball list): they carry no topic.
+  var STOP = new Set(("и в во не что он на я с со как а то все она так его но да ты к у же вы за бы по только ее мне было вот от меня " +
+    "еще нет о из ему теперь когда даже ну вдруг ли если уже или ни быть был него до вас нибудь опять уж вам ведь там потом себя " +
+    "ничего ей может они тут где есть надо ней для мы тебя их чем была сам чтоб без будто чего раз тоже себе под будет ж тогда кто " +
+    "этот того потому этого какой совсем ним здесь этом один почти мой тем чтобы нее сейчас были куда зачем всех никогда можно при " +
+    "наконец два об другой хоть после над больше тот через эти нас про всего них какая много разве три эту моя впрочем хорошо свою " +
+    "этой перед иногда лучше чуть том нельзя такой им более всегда конечно всю между каких какие который которые которая также").split(" "));
+  // Inflectional endings, longest first: a light stem is enough to tell
+  // «сельской» from «сельская» and «учителя» from «учитель».
+  var ENDINGS = ("иями ями ами ией иях ого его ому ему ыми ими ешь ете ите ают яют ует уют ться ется ятся атся ость " +
+    "ях ах ой ей ий ый ая яя ое ее ые ие ую юю ом ем ов ев ам ям ия ью ть ет ют ут ит ат ят им ил ла ли ло ми " +
+    "а я о е ы и у ю ь й").split(" ").sort(function (a, b) { return b.length - a.length; });
+
+  function fold(text) { return String(text).toLowerCase().replace(/ё/g, "е"); }
+  function split(text) { return fold(text).split(/[^\p{L}\p{N}]+/u).filter(Boolean); }
+  function isNumber(word) { return /^\p{N}+$/u.test(word); }
+  function stem(word) {
+    if (isNumber(word)) return word;
+    for (var i = 0; i < ENDINGS.length; i++) {
+      var e = ENDINGS[i];
+      if (word.length - e.length >= 3 && word.slice(-e.length) === e) return word.slice(0, -e.length);
+    }
+    return word;
+  }
+  // Two words share a stem when their light stems are equal, or when one is
+  // a long stem (five letters or more) that starts the other: «наставник» and
+  // «наставничество», «удержать» and «удержание».
+  function related(stemA, word) {
+    var stemB = stem(word);
+    if (stemA === stemB) return true;
+    return (stemA.length >= 5 && word.indexOf(stemA) === 0) || (stemB.length >= 5 && stemA.indexOf(stemB) === 0);
+  }
+
+  var bank = null;
+  function load() {
+    if (bank) return bank;
+    var list = String(window.praktikaWords || "").split(" ").filter(Boolean);
+    var stems = new Set(list.map(stem));
+    bank = { list: list, stems: stems, sorted: list.slice().sort(), available: list.length > 0 };
+    return bank;
+  }
+  function lowerBound(sorted, key) {
+    var lo = 0, hi = sorted.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (sorted[mid] < key) lo = mid + 1; else hi = mid; }
+    return lo;
+  }
+  function known(word) {
+    var b = load();
+    if (!b.available) return true; // no word list: let the index decide
+    if (isNumber(word)) return b.stems.has(word);
+    var s = stem(word);
+    if (b.stems.has(s)) return true;
+    if (s.length < 5) return false;
+    var next = b.sorted[lowerBound(b.sorted, s)];
+    return !!next && next.indexOf(s) === 0;
+  }
+  function distance(a, b, max) {
+    if (Math.abs(a.length - b.length) > max) return max + 1;
+    var previous = [], current = [];
+    for (var j = 0; j <= b.length; j++) previous[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      current = [i];
+      var best = i;
+      for (j = 1; j <= b.length; j++) {
+        current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        if (current[j] < best) best = current[j];
+      }
+      if (best > max) return max + 1;
+      previous = current;
+    }
+    return previous[b.length];
+  }
+  // The bank's most frequent word within one letter (short words) or two
+  // letters (words of six letters or more) of the typed one.
+  function suggest(word) {
+    var b = load(), max = word.length >= 6 ? 2 : 1, best = null, bestDistance = max + 1;
+    if (isNumber(word)) return null;
+    for (var i = 0; i < b.list.length && bestDistance > 1; i++) {
+      var candidate = b.list[i];
+      if (candidate.length < 3 || isNumber(candidate)) continue;
+      var d = distance(word, candidate, Math.min(max, bestDistance - 1));
+      if (d < bestDistance) { best = candidate; bestDistance = d; }
+    }
+    return best;
+  }
+  // A query's words: searched (in the bank, one per stem), ignored (function
+  // words, one- and two-letter words) and unknown (in no page).
+  function parse(query) {
+    var searched = [], ignored = [], unknown = [], stems = new Set();
+    split(query).forEach(function (word) {
+      if (STOP.has(word) || (!isNumber(word) && word.length < 3)) { if (ignored.indexOf(word) < 0) ignored.push(word); return; }
+      var s = stem(word);
+      if (stems.has(s)) return;
+      stems.add(s);
+      if (known(word)) searched.push(word); else unknown.push(word);
+    });
+    return { searched: searched, ignored: ignored, unknown: unknown };
+  }
+  return { fold: fold, split: split, stem: stem, related: related, parse: parse, suggest: suggest, known: known };
+})();
