@@ -11,4 +11,5 @@ swift test --skip-build || status=1
 python3 Tests/browser/run.py || status=1
 python3 Tests/browser/site_test.py --praktika .build/debug/praktika || status=1
 python3 Tests/browser/tables_test.py --praktika .build/debug/praktika || status=1
+python3 Tests/browser/search_test.py --praktika .build/debug/praktika || status=1
 exit $status
