@@ -143,8 +143,8 @@
 
   function renderItem(item) {
     var li = el("li", "search-result");
-    var meta = el("p", "search-kind", null, li);
-    if (item.kindLabel) el("span", null, item.kindLabel, meta);
+    var meta = el("p", "search-meta", null, li);
+    if (item.kindLabel) el("span", "search-kind", item.kindLabel, meta);
     if (item.year) el("span", "search-year", item.year, meta);
     var a = el("a", null, item.title, el("h2", "search-title", null, li));
     a.href = item.href;
