@@ -106,7 +106,13 @@ public enum SiteBuilder {
         // its module and fetches from file://): it searches the catalog index instead.
         let indexer = write && options.makeSearchIndex && !options.offline ? SearchIndexer.find() : nil
         let stream = folder.map { StreamingSink($0, writers: 2) }
-        let sink: PageSink = stream ?? DiscardingSink()
+        // Pagefind reads lean copies of the indexed pages, made as pages stream by.
+        var records: SearchRecords?
+        if indexer != nil, let stream, let folder {
+            records = try SearchRecords(folder: SearchIndexer.recordsFolder(in: folder.stagedTree), forwardingTo: stream)
+        }
+        defer { records?.remove() }
+        let sink: PageSink = records.map { $0 as PageSink } ?? stream.map { $0 as PageSink } ?? DiscardingSink()
         if !graph.digests.isEmpty {
             report.notes += DigestStage(env: env, site: options.site, folder: folder,
                                         printer: options.makePDFs ? DigestPrinter.find() : nil).run()
@@ -162,7 +168,8 @@ public enum SiteBuilder {
             report.filesTotal = folder.files.count
             if let indexer {
                 try folder.faults.check("search")
-                try indexer.index(site: folder.stagedTree)
+                try indexer.index(site: folder.stagedTree, records: records?.folder)
+                records?.remove()
                 report.searchFiles = try folder.adoptTree("pagefind")
                 report.notes.append("search index: \(report.searchFiles) Pagefind files")
             } else {

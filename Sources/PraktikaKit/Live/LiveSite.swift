@@ -177,7 +177,7 @@ public final class LiveSite: @unchecked Sendable {
         return stamps
     }
 
-    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, SearchWords.path]
+    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath, SearchWords.path]
 
     static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

@@ -141,6 +141,7 @@ struct SiteRenderer {
         if let atom = feeds.atom() { files.append(("feed.xml", Data(atom.utf8))) }
         files.append(("robots.txt", Data(feeds.robots().utf8)))
         files.append((CatalogIndex.path, Data(CatalogIndex(env: env).script().utf8)))
+        files.append((CatalogIndex.summariesPath, Data(CatalogIndex(env: env).summariesScript().utf8)))
         files.append((SearchWords.path, Data(SearchWords(env: env).script().utf8)))
         return files
     }

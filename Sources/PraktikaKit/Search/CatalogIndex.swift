@@ -3,9 +3,7 @@ import Foundation
 /// The catalog's filter index, `practices/catalog-index.js`: every published
 /// practice with its facet values, compact enough for a phone. It is a script
 /// that sets a global, not JSON to fetch, so that filtering also works in a
-/// copy opened from disk, where browsers refuse `fetch`. Each item carries
-/// its summary, so that filtered cards look like the server's, and so that the
-/// offline copy can search titles, summaries and terms without Pagefind.
+/// copy opened from disk, where browsers refuse `fetch`.
 struct CatalogIndex {
     let env: RenderEnvironment
 
@@ -83,7 +81,7 @@ struct CatalogIndex {
             }
             items.append([.string(SitePaths.entity(.practice, id)), .string(practice.title), .int(school),
                           .string(practice.date?.isoDate ?? ""), .int(practice.status == .recommended ? 1 : 0),
-                          .object(facets.mapValues { .array($0.map { .int($0) }) }), .string(practice.summary)])
+                          .object(facets.mapValues { .array($0.map { .int($0) }) })])
         }
         func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
         let catalog: JSONValue = [
@@ -96,6 +94,18 @@ struct CatalogIndex {
             "offline": .bool(env.settings.offline),
         ]
         return "window.praktikaCatalog = " + catalog.text + ";\n"
+    }
+
+    static let summariesPath = "practices/catalog-summaries.js"
+
+    /// The practices' summaries in catalog order, `practices/catalog-summaries.js`:
+    /// loaded only once a filter is applied, so that filtered cards look like
+    /// the server's, and by the search where Pagefind's index cannot load (a
+    /// copy opened from disk). Apart from the filter index, whose size opening
+    /// the catalog on a phone pays for.
+    func summariesScript() -> String {
+        let summaries = env.graph.practiceOrder.map { JSONValue.string(env.graph.practices[$0]?.summary ?? "") }
+        return "window.praktikaSummaries = " + JSONValue.array(summaries).text + ";\n"
     }
 
     /// A URL-safe id for a free-text value such as a region's name.

@@ -26,13 +26,20 @@ public struct SearchIndexer: Sendable {
         return SearchIndexer(executable: URL(fileURLWithPath: path))
     }
 
-    /// Indexes the staged tree `site` into its `pagefind/` folder, before the
-    /// switch: a failing index fails the build with the previous output intact.
-    func index(site: URL) throws {
+    /// The scratch folder for the lean page copies (`SearchRecords`), inside
+    /// the staged tree; removed before the switch.
+    static func recordsFolder(in staged: URL) -> URL {
+        staged.appendingPathComponent(".praktika-pagefind-records", isDirectory: true)
+    }
+
+    /// Indexes the staged tree `site` (or its lean copies in `records`, which
+    /// have the same paths) into its `pagefind/` folder, before the switch: a
+    /// failing index fails the build with the previous output intact.
+    func index(site: URL, records: URL? = nil) throws {
         let output = site.appendingPathComponent("pagefind", isDirectory: true)
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
+        process.arguments = ["--site", (records ?? site).path, "--output-path", output.path, "--quiet"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -2,7 +2,8 @@
  * Hooks: #catalog[data-catalog-root] (path to the site root), #catalog-facets (filled),
  * #catalog-count, #catalog-results (cards replaced), .pagination in #catalog (hidden),
  * window.praktikaCatalog from practices/catalog-index.js — without it nothing happens.
- * An item is [href, title, school, isoDate, recommended, {facet: [value…]}, summary].
+ * An item is [href, title, school, isoDate, recommended, {facet: [value…]}]; summaries come
+ * from practices/catalog-summaries.js (window.praktikaSummaries, catalog order) when first needed.
  * OR within a facet, AND across facets; a value's count = practices with it among those
  * matching the other facets. State: ?topic=slug&risk=slug. No network: works from file://. */
 (function () {
@@ -186,8 +187,10 @@
       if (item[2] >= 0 && schools[item[2]]) el("span", "card-school", schools[item[2]], meta);
       if (item[3]) el("time", null, formatDate(item[3]), meta).dateTime = item[3];
       if (meta.firstChild) article.appendChild(meta);
-      // Like the server's card: the summary and the topics as links to their pages.
-      if (item[6]) el("p", "card-summary", item[6], article);
+      // Like the server's card: the summary (from catalog-summaries.js, loaded
+      // on the first filtered view) and the topics as links to their pages.
+      article.setAttribute("data-i", i);
+      addSummary(article, i);
       const topic = byKey.get("topic"), values = topic && item[5] && item[5].topic;
       if (Array.isArray(values) && values.length) {
         const tags = el("ul", "tags", null, article);
@@ -196,7 +199,25 @@
       }
       return article;
     }
+    const summaries = () => window.praktikaSummaries;
+    function addSummary(article, i) {
+      const text = summaries() && summaries()[i];
+      if (!text || article.querySelector(".card-summary")) return;
+      const summary = el("p", "card-summary", text);
+      const meta = article.querySelector(".card-meta");
+      article.insertBefore(summary, meta ? meta.nextSibling : article.firstChild.nextSibling);
+    }
+    let summariesRequested = false;
+    function loadSummaries() {
+      if (summaries() || summariesRequested) return;
+      summariesRequested = true;
+      const tag = document.createElement("script");
+      tag.src = siteRoot + "practices/catalog-summaries.js"; // a script, not fetch: works from file:// too
+      tag.onload = () => results.querySelectorAll("article[data-i]").forEach((a) => addSummary(a, +a.getAttribute("data-i")));
+      document.head.appendChild(tag);
+    }
     function showMore(focus) {
+      loadSummaries();
       const end = Math.min(matches.length, shown + PAGE), fragment = document.createDocumentFragment();
       for (let k = shown; k < end; k++) fragment.appendChild(card(matches[k]));
       const first = fragment.firstChild;

@@ -51,6 +51,7 @@
     return scripts[path];
   }
   function catalog() { return script("practices/catalog-index.js").then(function () { return window.praktikaCatalog || null; }); }
+  function summaries() { return script("practices/catalog-summaries.js").then(function () { return window.praktikaSummaries || []; }); }
 
   var pagefind = null;
   function loadPagefind() {
@@ -113,21 +114,22 @@
 
   // Without Pagefind: the catalog index's practices, by the same word rules.
   function localSearch(words) {
-    return catalog().then(function (data) {
+    return Promise.all([catalog(), summaries()]).then(function (loaded) {
+      var data = loaded[0], texts = loaded[1];
       if (!data) return [];
       var stems = words.map(W.stem), pages = [];
-      (data.items || []).forEach(function (item) {
+      (data.items || []).forEach(function (item, index) {
         var school = item[2] >= 0 ? data.schools[item[2]] : "";
         var terms = [];
         (data.facets || []).forEach(function (f) { ((item[5] || {})[f.key] || []).forEach(function (v) { terms.push(f.values[v]); }); });
-        var title = W.split(item[1]), rest = W.split([item[6] || "", school, terms.join(" ")].join(" "));
+        var summary = texts[index] || "", title = W.split(item[1]), rest = W.split([summary, school, terms.join(" ")].join(" "));
         var matched = [], score = 0;
         stems.forEach(function (s, i) {
           var inTitle = title.some(function (t) { return W.related(s, t); });
           if (inTitle || rest.some(function (t) { return W.related(s, t); })) { matched.push(words[i]); score += inTitle ? 2 : 1; }
         });
         if (matched.length) pages.push({ kind: "practice", score: score, words: matched, local: { href: pageHref(item[0]), title: item[1], kindLabel: "Практика",
-          school: school, year: (item[3] || "").slice(0, 4), summary: item[6] || "", words: matched } });
+          school: school, year: (item[3] || "").slice(0, 4), summary: summary, words: matched } });
       });
       return pages.sort(function (a, b) { return b.words.length - a.words.length || b.score - a.score; });
     });
