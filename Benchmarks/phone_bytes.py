@@ -30,8 +30,10 @@ def main():
     subprocess.run([args.praktika, "build", str(site), "--output", str(out)], check=True, stdout=subprocess.DEVNULL)
     print(f"build with search index: {time.time() - started:.1f} s", file=sys.stderr)
 
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(out))
-    handler.log_message = lambda *a: None
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+    handler = functools.partial(Quiet, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -66,9 +68,10 @@ def main():
         time.sleep(4)
         search_urls = fetched()
         search = sizes(search_urls, base + "search/")
-        print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) |")
-        print("|---:|---:|---:|")
-        print(f"| {args.practices} | {catalog[0] / 1024:.0f} KiB / {catalog[1] / 1024:.0f} KiB | {search[0] / 1024:.0f} KiB / {search[1] / 1024:.0f} KiB |")
+        requests = len(set(search_urls) | {base + "search/"})
+        print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) | requests for the search |")
+        print("|---:|---:|---:|---:|")
+        print(f"| {args.practices} | {catalog[0] / 1024:.0f} KiB / {catalog[1] / 1024:.0f} KiB | {search[0] / 1024:.0f} KiB / {search[1] / 1024:.0f} KiB | {requests} |")
     finally:
         driver.quit()
         server.shutdown()
