@@ -1,0 +1,72 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+@Suite("Search: what is indexed, the bank's words, lean records")
+struct SearchTests {
+    @Test("the word list holds the published pages' words and numbers, folded; never a draft's, a link target's or a two-letter word")
+    func wordList() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        let script = try site.page("search/words.js")
+        #expect(script.hasPrefix("window.praktikaWords = \""))
+        let words = Set(script.dropFirst("window.praktikaWords = \"".count).prefix { $0 != "\"" }.split(separator: " ").map(String.init))
+        #expect(words.contains("интенсивы"))       // a published practice's summary, lower-cased
+        #expect(words.contains("каникулы"))
+        #expect(words.contains("33"))              // numbers count: «СОШ № 33»
+        #expect(!words.contains("секретный"))      // a draft's title
+        #expect(!words.contains("черновик"))
+        #expect(!words.contains("other"))          // the target of (school:other-school)
+        #expect(!words.contains { $0.count < 3 && !$0.allSatisfy(\.isNumber) })
+    }
+
+    @Test("tokens: «ё» folds to «е», link targets are skipped, words of three letters and more, any number")
+    func tokens() {
+        var found: [String] = []
+        SearchWords.tokens("Ёлка и ёж: [СОШ № 2](school:x-y) — 2024 год") { found.append($0) }
+        #expect(found == ["елка", "сош", "2", "2024", "год"])
+    }
+
+    @Test("a lean record is the data-pagefind-body element with nested ones of its kind, under the page's language")
+    func leanRecord() throws {
+        let page = Data("""
+            <!DOCTYPE html><html lang="ru"><head><title>x</title></head><body><header>Шапка</header>
+            <main><article class="entity" data-pagefind-body><h1>Заголовок</h1>
+            <div class="cards"><article class="card">Карточка</article></div><p>Текст</p></article>
+            <section>Похожие практики</section></main></body></html>
+            """.utf8)
+        let lean = try #require(SearchRecords.lean(page))
+        let text = String(decoding: lean, as: UTF8.self)
+        #expect(text.hasPrefix("<!DOCTYPE html><html lang=\"ru\">"))
+        #expect(text.contains("<h1>Заголовок</h1>") && text.contains("Карточка") && text.contains("<p>Текст</p></article></body>"))
+        #expect(!text.contains("Шапка") && !text.contains("Похожие"))
+        #expect(SearchRecords.lean(Data("<html lang=\"ru\"><body><main>Список</main></body></html>".utf8)) == nil)
+    }
+
+    @Test("cards, contacts and seminar lists quoted on other pages are left out of the index; pages carry their kind as a filter")
+    func indexedParts() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        let school = try site.page("schools/other-school/index.html")
+        #expect(school.contains("data-pagefind-filter=\"kind\">school<"))
+        #expect(school.contains("<div class=\"cards\" data-pagefind-ignore>"))
+        #expect(school.contains("aria-labelledby=\"contacts-title\" data-pagefind-ignore"))
+        let practice = try site.page("practices/gia-holidays/index.html")
+        #expect(practice.contains("data-pagefind-filter=\"kind\">practice<"))
+        #expect(practice.contains("data-pagefind-meta=\"year\">2022<"))
+        #expect(practice.contains("class=\"page-contents\""))
+    }
+
+    @Test("an offline copy ships no Pagefind index, but the word list and the summaries its search uses")
+    func offlineCopy() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let report = try site.build(offline: true)
+        #expect(!site.exists("pagefind"))
+        #expect(site.exists("search/words.js"))
+        #expect(try site.page("practices/catalog-summaries.js").contains("Интенсивы для девятиклассников в каникулы."))
+        #expect(report.notes.contains { $0.contains("--offline") })
+    }
+}
