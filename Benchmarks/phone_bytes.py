@@ -30,10 +30,14 @@ def main():
     subprocess.run([args.praktika, "build", str(site), "--output", str(out)], check=True, stdout=subprocess.DEVNULL)
     print(f"build with search index: {time.time() - started:.1f} s", file=sys.stderr)
 
-    class Quiet(http.server.SimpleHTTPRequestHandler):
+    # The server's own log, not the page's resource timing: Pagefind fetches
+    # its index from a web worker, which the page's timing does not list.
+    served = []
+
+    class Recording(http.server.SimpleHTTPRequestHandler):
         def log_message(self, *args):
-            pass
-    handler = functools.partial(Quiet, directory=str(out))
+            served.append(self.path)
+    handler = functools.partial(Recording, directory=str(out))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     base = f"http://127.0.0.1:{server.server_address[1]}/"
@@ -43,9 +47,18 @@ def main():
         options.add_argument(flag)
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
 
+    def settled(read, quiet=2.0, limit=60.0):
+        """What the page fetched once nothing new came for `quiet` seconds."""
+        started, last, seen = time.time(), time.time(), read()
+        while time.time() - started < limit and time.time() - last < quiet:
+            time.sleep(0.25)
+            now = read()
+            if len(now) != len(seen):
+                seen, last = now, time.time()
+        return seen
+
     def fetched():
-        urls = [base] + driver.execute_script("return performance.getEntriesByType('resource').map(e => e.name)")
-        return [u for u in urls if u.startswith(base)]
+        return [base + path.lstrip("/").split("?")[0] for path in served]
 
     def sizes(urls, page):
         raw = zipped = 0
@@ -62,13 +75,12 @@ def main():
 
     try:
         driver.get(base + "practices/")
-        time.sleep(2)
-        catalog = sizes(fetched(), base + "practices/")
+        catalog = sizes(settled(fetched), base + "practices/")
+        served.clear()
         driver.get(base + "search/?q=" + args.query)
-        time.sleep(4)
-        search_urls = fetched()
+        search_urls = settled(fetched)
         search = sizes(search_urls, base + "search/")
-        requests = len(set(search_urls) | {base + "search/"})
+        requests = len(set(u for u in search_urls if not u.endswith("favicon.ico")))
         print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) | requests for the search |")
         print("|---:|---:|---:|---:|")
         print(f"| {args.practices} | {catalog[0] / 1024:.0f} KiB / {catalog[1] / 1024:.0f} KiB | {search[0] / 1024:.0f} KiB / {search[1] / 1024:.0f} KiB | {requests} |")

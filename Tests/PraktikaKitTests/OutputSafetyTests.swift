@@ -105,13 +105,15 @@ struct IncrementalOutputTests {
             .replacingOccurrences(of: "Практика [СОШ № 33]", with: "Новый текст практики [СОШ № 33]"))
         let report = try site.build()
         #expect(!report.upToDate)
-        // The page, and the search's word list, which gains the new words.
-        #expect(report.filesChanged == 2)
+        // The page, and the search's word lists of the letters whose words it changed.
+        #expect(report.filesChanged > 1)
         #expect(try site.page("practices/gia-holidays/index.html").contains("Новый текст практики"))
         let after = try modificationTimes(site.output)
         // The search index of the edited page changes too (when Pagefind is installed).
         let changed = Set(after.keys.filter { after[$0] != before[$0] && !$0.hasPrefix("pagefind/") })
-        #expect(changed == ["practices/gia-holidays/index.html", "search/words.js", OutputFolder.markerName])
+        let words = changed.filter { $0.hasPrefix("search/words/") }
+        #expect(words.contains("search/words/43d.js") && report.filesChanged == words.count + 1) // «новый»
+        #expect(changed.subtracting(words) == ["practices/gia-holidays/index.html", OutputFolder.markerName])
         let unchangedSearchFiles = after.keys.filter { $0.hasPrefix("pagefind/") && after[$0] == before[$0] }
         #expect(after.keys.contains { $0.hasPrefix("pagefind/") } == !unchangedSearchFiles.isEmpty)
     }

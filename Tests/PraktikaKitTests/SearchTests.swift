@@ -9,9 +9,16 @@ struct SearchTests {
         let site = try FixtureSite()
         defer { site.cleanUp() }
         try site.build()
-        let script = try site.page("search/words.js")
-        #expect(script.hasPrefix("window.praktikaWords = \""))
-        let words = Set(script.dropFirst("window.praktikaWords = \"".count).prefix { $0 != "\"" }.split(separator: " ").map(String.init))
+        // One file per first letter, named by its code point: «к» is U+043A.
+        let script = try site.page("search/words/43a.js")
+        #expect(script.hasPrefix("(window.praktikaWords = window.praktikaWords || {})[\"к\"] = \""))
+        let folder = site.output.appendingPathComponent("search/words")
+        var words: Set<String> = []
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let list = text.split(separator: "=").last!.drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" }
+            words.formUnion(list.split(separator: " ").map(String.init))
+        }
         #expect(words.contains("интенсивы"))       // a published practice's summary, lower-cased
         #expect(words.contains("каникулы"))
         #expect(words.contains("33"))              // numbers count: «СОШ № 33»
@@ -65,7 +72,7 @@ struct SearchTests {
         defer { site.cleanUp() }
         let report = try site.build(offline: true)
         #expect(!site.exists("pagefind"))
-        #expect(site.exists("search/words.js"))
+        #expect(site.exists("search/words/43a.js"))
         #expect(try site.page("practices/catalog-summaries.js").contains("Интенсивы для девятиклассников в каникулы."))
         #expect(report.notes.contains { $0.contains("--offline") })
     }

@@ -43,7 +43,7 @@ public final class LiveSite: @unchecked Sendable {
     /// A page or file of the site by its URL path (`practices/x/index.html`, `assets/style.css`).
     public func file(_ path: String) -> (Data, String)? {
         lock.lock()
-        if feedsStale, Self.feedFiles.contains(path), let state {
+        if feedsStale, Self.feedFiles.contains(path) || path.hasPrefix(SearchWords.folder), let state {
             let sink = MemorySink()
             _ = try? SiteRenderer(env: state.env).renderFeeds(pagePaths: state.jobs.map(\.path), to: sink)
             pages.merge(sink.files) { _, new in new }
@@ -177,7 +177,7 @@ public final class LiveSite: @unchecked Sendable {
         return stamps
     }
 
-    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath, SearchWords.path]
+    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath]
 
     static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

@@ -142,7 +142,7 @@ struct SiteRenderer {
         files.append(("robots.txt", Data(feeds.robots().utf8)))
         files.append((CatalogIndex.path, Data(CatalogIndex(env: env).script().utf8)))
         files.append((CatalogIndex.summariesPath, Data(CatalogIndex(env: env).summariesScript().utf8)))
-        files.append((SearchWords.path, Data(SearchWords(env: env).script().utf8)))
+        files += SearchWords(env: env).files()
         return files
     }
 

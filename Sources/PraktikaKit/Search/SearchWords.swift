@@ -1,18 +1,35 @@
 import Foundation
 
-/// The bank's own words, `search/words.js`: every word of three or more
-/// letters (and every number) that the search index can contain, most frequent first. The search
-/// page uses it to tell a word that is in no page from one that is (Pagefind
-/// would otherwise widen an unknown word to its longest indexed prefix, often
-/// a one-letter preposition), and to suggest spellings taken from the bank
-/// itself. A script that sets a global, so it also loads from `file://`.
+/// The bank's own words, `search/words/<first letter>.js`: every word of
+/// three or more letters (and every number) that the search index can
+/// contain, most frequent first, one file per first letter (its code point
+/// in hex) so that a query loads only the lists of its words' letters. The
+/// search page uses them to tell a word that is in no page from one that is
+/// (Pagefind would otherwise widen an unknown word to its longest indexed
+/// prefix, often a one-letter preposition), and to suggest spellings from the
+/// bank itself. Scripts that fill a global, so they also load from `file://`.
 struct SearchWords {
     let env: RenderEnvironment
 
-    static let path = "search/words.js"
+    static let folder = "search/words/"
 
-    func script() -> String {
-        "window.praktikaWords = " + JSONValue.string(words().joined(separator: " ")).text + ";\n"
+    static func path(first: Character) -> String {
+        folder + (first.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "0") + ".js"
+    }
+
+    func files() -> [(name: String, bytes: Data)] {
+        var groups: [Character: [String]] = [:], order: [Character] = []
+        for word in words() {
+            guard let first = word.first else { continue }
+            if groups[first] == nil { order.append(first) }
+            groups[first, default: []].append(word)
+        }
+        return order.sorted().map { first in
+            let list = groups[first] ?? []
+            let script = "(window.praktikaWords = window.praktikaWords || {})[" + JSONValue.string(String(first)).text + "] = "
+                + JSONValue.string(list.joined(separator: " ")).text + ";\n"
+            return (Self.path(first: first), Data(script.utf8))
+        }
     }
 
     /// Words of the searchable texts with their counts, most frequent first,

@@ -1,7 +1,8 @@
 // The language side of the site search, shared by the search page and its
 // offline fallback: which query words are searched, which are ignored, which
 // are in no page at all, and spelling suggestions from the bank's own words
-// (window.praktikaWords, search/words.js, most frequent first).
+// (search/words/<first letter's code point>.js fill window.praktikaWords[letter]
+// with a letter's words, most frequent first; `files` names those a query needs).
 // Pagefind widens a word it does not know to its longest indexed prefix — in
 // Russian often a one-letter preposition — so a word is only given to
 // Pagefind once the bank is known to contain a word of the same stem.
@@ -40,13 +41,19 @@ window.praktikaSearchWords = (function () {
     return (stemA.length >= 5 && word.indexOf(stemA) === 0) || (stemB.length >= 5 && stemA.indexOf(stemB) === 0);
   }
 
-  var bank = null;
-  function load() {
-    if (bank) return bank;
-    var list = String(window.praktikaWords || "").split(" ").filter(Boolean);
-    var stems = new Set(list.map(stem));
-    bank = { list: list, stems: stems, sorted: list.slice().sort(), available: list.length > 0 };
-    return bank;
+  var banks = {};
+  function load(word) {
+    var letter = word.charAt(0);
+    if (banks[letter]) return banks[letter];
+    var list = String((window.praktikaWords || {})[letter] || "").split(" ").filter(Boolean);
+    return (banks[letter] = { list: list, stems: new Set(list.map(stem)), sorted: list.slice().sort() });
+  }
+  function searchable(word) { return !STOP.has(word) && (isNumber(word) || word.length >= 3); }
+  // The word-list files a query needs, by the first letters of its searchable words.
+  function files(query) {
+    var seen = new Set();
+    split(query).forEach(function (word) { if (searchable(word)) seen.add("search/words/" + word.codePointAt(0).toString(16) + ".js"); });
+    return Array.from(seen);
   }
   function lowerBound(sorted, key) {
     var lo = 0, hi = sorted.length;
@@ -54,8 +61,7 @@ window.praktikaSearchWords = (function () {
     return lo;
   }
   function known(word) {
-    var b = load();
-    if (!b.available) return true; // no word list: let the index decide
+    var b = load(word);
     if (isNumber(word)) return b.stems.has(word);
     var s = stem(word);
     if (b.stems.has(s)) return true;
@@ -80,9 +86,11 @@ window.praktikaSearchWords = (function () {
     return previous[b.length];
   }
   // The bank's most frequent word within one letter (short words) or two
-  // letters (words of six letters or more) of the typed one.
+  // letters (words of six letters or more) of the typed one, among the words
+  // with its first letter (a slip in the first letter is rare, and the lists
+  // of every letter would cost a phone the whole vocabulary).
   function suggest(word) {
-    var b = load(), max = word.length >= 6 ? 2 : 1, best = null, bestDistance = max + 1;
+    var b = load(word), max = word.length >= 6 ? 2 : 1, best = null, bestDistance = max + 1;
     if (isNumber(word)) return null;
     for (var i = 0; i < b.list.length && bestDistance > 1; i++) {
       var candidate = b.list[i];
@@ -97,7 +105,7 @@ window.praktikaSearchWords = (function () {
   function parse(query) {
     var searched = [], ignored = [], unknown = [], stems = new Set();
     split(query).forEach(function (word) {
-      if (STOP.has(word) || (!isNumber(word) && word.length < 3)) { if (ignored.indexOf(word) < 0) ignored.push(word); return; }
+      if (!searchable(word)) { if (ignored.indexOf(word) < 0) ignored.push(word); return; }
       var s = stem(word);
       if (stems.has(s)) return;
       stems.add(s);
@@ -105,5 +113,5 @@ window.praktikaSearchWords = (function () {
     });
     return { searched: searched, ignored: ignored, unknown: unknown };
   }
-  return { fold: fold, split: split, stem: stem, related: related, parse: parse, suggest: suggest, known: known };
+  return { fold: fold, split: split, stem: stem, related: related, parse: parse, suggest: suggest, known: known, files: files };
 })();

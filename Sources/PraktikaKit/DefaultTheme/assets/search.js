@@ -239,8 +239,12 @@
   function run(query) {
     var ticket = ++current;
     list.textContent = ""; notes.textContent = ""; moreBox.hidden = true; kindBar.hidden = true; state = null;
-    var parsed = W.parse(query);
     if (!query.trim()) { status.textContent = ""; return; }
+    status.textContent = "Поиск…";
+    Promise.all(W.files(query).map(script)).then(function () { if (ticket === current) searchWords(query, ticket); });
+  }
+  function searchWords(query, ticket) {
+    var parsed = W.parse(query);
     if (parsed.ignored.length) note("Не ищутся короткие и служебные слова: " + quoted(parsed.ignored) + ".");
     if (parsed.unknown.length) {
       note((parsed.unknown.length > 1 ? "Слов " : "Слова ") + quoted(parsed.unknown) + " нет ни на одной странице" +
