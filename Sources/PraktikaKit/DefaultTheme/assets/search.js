@@ -62,10 +62,11 @@
 
   // Pagefind: per word and kind, merged by page.
   function gather(api, words) {
+    // Last, unfiltered: pages of a theme that marks no kind still count (under «Все»).
     var jobs = [];
-    KINDS.forEach(function (k) {
+    KINDS.concat([[""]]).forEach(function (k) {
       words.forEach(function (word) {
-        jobs.push(api.search(word, { filters: { kind: k[0] } }).then(function (found) { return { kind: k[0], word: word, found: found }; }));
+        jobs.push(api.search(word, k[0] ? { filters: { kind: k[0] } } : {}).then(function (found) { return { kind: k[0], word: word, found: found }; }));
       });
     });
     return Promise.all(jobs).then(function (answers) {
@@ -77,6 +78,7 @@
       answers.forEach(function (a) {
         (a.found ? a.found.results : []).forEach(function (r) {
           var page = pages.get(r.id);
+          if (page && !a.kind && page.kind) return; // already counted under its kind
           if (!page) { page = { kind: a.kind, score: 0, words: [], hits: [], result: r }; pages.set(r.id, page); }
           page.score += (r.score / (best[a.word] || 1)) * (KIND_WEIGHT[a.kind] || 1);
           if (page.words.indexOf(a.word) < 0) page.words.push(a.word);
