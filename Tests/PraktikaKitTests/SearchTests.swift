@@ -66,6 +66,20 @@ struct SearchTests {
         #expect(practice.contains("class=\"page-contents\""))
     }
 
+    @Test("many files in one new folder (the word lists) are written by two writer threads without losing a race for the folder")
+    func manyFilesInOneNewFolder() throws {
+        for round in 0..<20 {
+            let root = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-race-\(UUID().uuidString)")
+            defer { try? FileManager.default.removeItem(at: root) }
+            let folder = try OutputFolder(destination: root.appendingPathComponent("public"))
+            let sink = StreamingSink(folder, writers: 2)
+            for i in 0..<200 { try sink.write("search/words/r\(round)/\(i).js", Data("x".utf8)) }
+            try sink.finish()
+            try folder.commit()
+            #expect(FileManager.default.fileExists(atPath: root.appendingPathComponent("public/search/words/r\(round)/199.js").path))
+        }
+    }
+
     @Test("an offline copy ships no Pagefind index, but the word list and the summaries its search uses")
     func offlineCopy() throws {
         let site = try FixtureSite()

@@ -24,12 +24,18 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         try inner.write(relativePath, contents)
         guard relativePath.hasSuffix(".html"), let lean = Self.lean(contents) else { return }
         let url = folder.appendingPathComponent(relativePath)
-        let parent = (relativePath as NSString).deletingLastPathComponent
-        lock.lock()
-        let isNew = madeFolders.insert(parent).inserted
-        lock.unlock()
-        if isNew { try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true) }
+        try makeFolder((relativePath as NSString).deletingLastPathComponent, for: url)
         try lean.write(to: url)
+    }
+
+    /// Made under the lock: another render thread must not write into a
+    /// folder that is recorded as made but does not exist yet.
+    private func makeFolder(_ parent: String, for url: URL) throws {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !madeFolders.contains(parent) else { return }
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        madeFolders.insert(parent)
     }
 
     func remove() {

@@ -122,7 +122,13 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             lock.lock(); unchanged.insert(safe); lock.unlock()
             return
         }
-        try Self.writeFile(stagingPath + "/" + safe, contents)
+        do {
+            try Self.writeFile(stagingPath + "/" + safe, contents)
+        } catch let error as POSIXError where error.code == .ENOENT && !isNew {
+            // The other writer thread recorded this folder first and may not have made it yet.
+            try Self.makeFolder(stagingPath + "/" + folder)
+            try Self.writeFile(stagingPath + "/" + safe, contents)
+        }
     }
 
     /// Hard-links the previous build's file into the staged tree. False when
