@@ -46,7 +46,10 @@ enum Console {
         var rows = labels.compactMap { key, label in report.pagesByKind[key].map { (label, String($0)) } }
         rows.append(("Attachments", String(report.attachmentsCopied)))
         rows.append(("Theme assets", String(report.assetsCopied)))
-        rows.append(("Other files", report.otherFiles.joined(separator: ", ")))
+        // The search's word lists (one file per first letter) are one entry.
+        let words = report.otherFiles.filter { $0.hasPrefix("search/words/") }
+        let others = report.otherFiles.filter { !$0.hasPrefix("search/words/") } + (words.isEmpty ? [] : ["search/words/ (\(words.count) files)"])
+        rows.append(("Other files", others.joined(separator: ", ")))
         rows.append(("Files changed", "\(report.filesChanged) of \(report.filesTotal)"))
         let width = rows.map(\.0.count).max() ?? 10
         for (label, value) in rows {
