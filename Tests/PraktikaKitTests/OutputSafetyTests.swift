@@ -94,6 +94,23 @@ struct IncrementalOutputTests {
         #expect(try modificationTimes(site.output) == before)
     }
 
+    @Test("a plain build after --no-search builds the search index instead of calling the output up to date")
+    func searchAfterNoSearch() throws {
+        // scripts/test.sh installs Pagefind; without it this test has nothing to prove.
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        var withoutSearch = site.options()
+        withoutSearch.makeSearchIndex = false
+        try SiteBuilder.build(withoutSearch)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("pagefind").path))
+        let plain = try site.build()
+        #expect(!plain.upToDate)
+        #expect(plain.searchFiles > 0)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("pagefind/pagefind.js").path))
+        #expect(try site.build().upToDate)
+    }
+
     @Test("after an edit only the files whose bytes changed are replaced; the others keep their time")
     func oneEdit() throws {
         let site = try FixtureSite()

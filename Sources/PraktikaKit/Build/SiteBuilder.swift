@@ -71,10 +71,18 @@ public enum SiteBuilder {
         var report = BuildReport()
         var clock = StageClock()
         let log = DiagnosticLog()
+        // A copy opened from disk cannot load Pagefind's index (browsers refuse
+        // its module and fetches from file://): it searches the catalog index instead.
+        // Which helpers run belongs to the fingerprint: an output built with
+        // --no-search or --no-pdf (or before Pagefind was installed) lacks the
+        // index or the PDFs, so a later plain build must not call it up to date.
+        let indexer = write && options.makeSearchIndex && !options.offline ? SearchIndexer.find() : nil
+        let printer = options.makePDFs ? DigestPrinter.find() : nil
         let fingerprint = InputFingerprint.compute(
             site: options.site,
             themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
-            settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description])
+            settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
+                       "search: \(indexer != nil)", "pdf: \(printer != nil)"])
         // The lock is taken and an interrupted build repaired before anything else.
         var folder: OutputFolder?
         if write {
@@ -102,9 +110,6 @@ public enum SiteBuilder {
         // reports the broken links inside Markdown; they are written only on success.
         if log.hasErrors { folder?.discard(); folder = nil }
         folder?.fingerprint = fingerprint
-        // A copy opened from disk cannot load Pagefind's index (browsers refuse
-        // its module and fetches from file://): it searches the catalog index instead.
-        let indexer = write && options.makeSearchIndex && !options.offline ? SearchIndexer.find() : nil
         let stream = folder.map { StreamingSink($0, writers: 2) }
         // Pagefind reads lean copies of the indexed pages, made as pages stream by.
         var records: SearchRecords?
@@ -115,7 +120,7 @@ public enum SiteBuilder {
         let sink: PageSink = records.map { $0 as PageSink } ?? stream.map { $0 as PageSink } ?? DiscardingSink()
         if !graph.digests.isEmpty {
             report.notes += DigestStage(env: env, site: options.site, folder: folder,
-                                        printer: options.makePDFs ? DigestPrinter.find() : nil).run()
+                                        printer: printer).run()
             clock.lap("digests", into: &report)
         }
         // The feeds need only the graph; made beside the pages, they fill the
