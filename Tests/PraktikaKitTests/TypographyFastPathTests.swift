@@ -29,7 +29,7 @@ struct TypographyFastPathTests {
     @Test("plain text: random strings of rule pieces")
     func randomPlainText() {
         var random = SeededRandom(state: 1717)
-        for _ in 0..<4000 {
+        for _ in 0..<8000 {
             let text = Self.randomText(&random, pieces: Self.textPieces, count: 30)
             #expect(RussianTypography.text(text) == TypographyReference.text(text), "text \(text.debugDescription)")
         }
@@ -39,7 +39,7 @@ struct TypographyFastPathTests {
     func randomHTML() {
         var random = SeededRandom(state: 2026)
         let pieces = Self.textPieces + Self.textPieces + Self.tagPieces
-        for round in 0..<4000 {
+        for round in 0..<8000 {
             let html = Self.randomText(&random, pieces: pieces, count: 40)
             let joins = round % 2 == 1
             #expect(RussianTypography.html(html, joinsCompounds: joins) == TypographyReference.html(html, joinsCompounds: joins),

@@ -52,6 +52,9 @@ enum RussianTypography {
         var wordRestLower = true
         /// The character before that word began.
         var beforeWord: Unicode.Scalar = " "
+        /// A run copied as it is whose word state is not read yet: its bounds
+        /// and the scalar before it (see `RussianTypography.settleWord`).
+        var pendingWord: (start: Int, end: Int, before: Unicode.Scalar)? = nil
 
         /// What writing `scalar` tells: the digits and the word that end at it.
         mutating func note(_ scalar: Unicode.Scalar) {

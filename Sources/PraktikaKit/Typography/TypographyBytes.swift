@@ -62,16 +62,18 @@ extension RussianTypography {
         while index < end {
             let byte = bytes[index]
             let afterBreak = isSpace(state.previous) || state.previous == "(" || state.previous == "<" || state.previous == ">"
-            if !afterBreak, !isTrigger(byte, mask) {
-                // Every byte that ends a run's scalar is below 64 or a lead byte, so a
-                // run never stops inside a scalar; every scalar it holds breaks no word
-                // for an address either (those are all triggers).
+            // After a space or bracket an address may start, but only at a Latin letter.
+            if !isTrigger(byte, mask), !afterBreak || !(byte &- UInt8(ascii: "A") < 26 || byte &- UInt8(ascii: "a") < 26) {
+                // A run never stops inside a scalar (it stops at a byte below 64 or a
+                // lead byte), and no scalar inside it is one an address may follow
+                // (those are all triggers).
                 var runEnd = index + 1
                 while runEnd < end, !isTrigger(bytes[runEnd], mask) { runEnd += 1 }
                 copy(bytes, from: index, to: runEnd, state: &state, into: &output)
                 index = runEnd
                 continue
             }
+            if state.pendingWord != nil { settleOrDropWord(bytes, at: index, end: end, state: &state) }
             // A URL or an address is copied as written, up to the next space.
             if afterBreak, startsAddress(bytes, at: index, end: end) {
                 var addressEnd = index
@@ -124,19 +126,47 @@ extension RussianTypography {
             }
             index += length
         }
+        // The word may go on in the next text node («<em>г</em>. Емва»).
+        settleWord(bytes, state: &state)
+    }
+
+    /// Before the rules at `index` run: the pending word's state is needed only
+    /// when a letter or a dot continues it, or when a space's rule reads it (after
+    /// a dot, or before an initial: «Ларионова А.»). Otherwise the scalar at
+    /// `index` ends the word, and writing it sets the word's length to 0.
+    private static func settleOrDropWord(_ bytes: Bytes, at index: Int, end: Int, state: inout State) {
+        let (current, length) = scalar(bytes, at: index)
+        var needed = isLetter(current) || current == "."
+        if current == " ", !needed {
+            needed = state.previous == "."
+            if !needed, index + length < end {
+                let (next, nextLength) = scalar(bytes, at: index + length)
+                needed = isUpper(next) && index + length + nextLength < end && bytes[index + length + nextLength] == UInt8(ascii: ".")
+            }
+        }
+        if needed { settleWord(bytes, state: &state) } else { state.pendingWord = nil }
     }
 
     /// Copies `bytes[start..<end]` as they are and updates the state as writing
-    /// them scalar by scalar would: only the digits and the word at the end count.
+    /// them scalar by scalar would. The word that ends there is only noted as a
+    /// range (`pendingWord`): most words are followed by a space that ends them
+    /// unread, and `settleWord` reads the few that a rule needs.
     private static func copy(_ bytes: Bytes, from start: Int, to end: Int, state: inout State, into output: inout UTF8Output) {
         guard start < end else { return }
+        if state.pendingWord != nil { settleWord(bytes, state: &state) }
         output.bytes.append(contentsOf: Bytes(rebasing: bytes[start..<end]))
         // Digits are single bytes: count those at the end.
         var digitStart = end
         while digitStart > start, bytes[digitStart - 1] &- 0x30 < 10 { digitStart -= 1 }
         state.digits = digitStart == start ? state.digits + (end - start) : end - digitStart
-        let previousBefore = state.previous
+        state.pendingWord = (start, end, state.previous)
         state.previous = scalar(bytes, at: scalarStart(bytes, before: end)).0
+    }
+
+    /// Sets the word state as writing the pending run scalar by scalar would have.
+    static func settleWord(_ bytes: Bytes, state: inout State) {
+        guard let (start, end, previousBefore) = state.pendingWord else { return }
+        state.pendingWord = nil
         // A dot keeps the word before it («г.»); anything else but a letter ends it.
         var wordEnd = end
         while wordEnd > start, bytes[wordEnd - 1] == UInt8(ascii: ".") { wordEnd -= 1 }
