@@ -52,6 +52,32 @@ enum RussianTypography {
         var wordRestLower = true
         /// The character before that word began.
         var beforeWord: Unicode.Scalar = " "
+        /// A run copied as it is whose word state is not read yet: its bounds
+        /// and the scalar before it (see `RussianTypography.settleWord`).
+        var pendingWord: (start: Int, end: Int, before: Unicode.Scalar)? = nil
+
+        /// What writing `scalar` tells: the digits and the word that end at it.
+        mutating func note(_ scalar: Unicode.Scalar) {
+            digits = isDigit(scalar) ? digits + 1 : 0
+            if isLetter(scalar) {
+                noteLetter(scalar, after: previous)
+            } else if scalar != "." {
+                wordLength = 0
+            }
+            previous = scalar
+        }
+
+        /// A letter written after `before`: it starts a word or continues one.
+        @inline(__always)
+        mutating func noteLetter(_ scalar: Unicode.Scalar, after before: Unicode.Scalar) {
+            if !isLetter(before) {
+                wordLength = 0; wordKey = 0; wordRestLower = true
+                beforeWord = before
+            }
+            if wordLength < 5 { wordKey |= UInt64(lowercased(scalar).value) << (12 * UInt64(wordLength)) }
+            if wordLength == 0 { wordFirstUpper = isUpper(scalar) } else if isUpper(scalar) { wordRestLower = false }
+            wordLength += 1
+        }
 
         /// A paragraph, list item or cell ends: an unbalanced quote does not leak into the next one.
         mutating func endBlock() {
@@ -64,85 +90,18 @@ enum RussianTypography {
 
     /// Typesets plain text (no markup).
     static func text(_ text: String) -> String {
-        var state = State()
-        var output = UTF8Output()
-        apply(Array(text.unicodeScalars), state: &state, into: &output)
-        return output.string
-    }
-
-    /// Typesets one run of text. `&quot;` is read as a straight quote, so that
-    /// escaped HTML text can be passed as it is.
-    static func apply(_ input: [Unicode.Scalar], state: inout State, into output: inout UTF8Output) {
-        var index = 0
-        let count = input.count
-        func at(_ offset: Int) -> Unicode.Scalar? {
-            let position = index + offset
-            return position < count ? input[position] : nil
-        }
-        func emit(_ scalar: Unicode.Scalar) {
-            output.append(scalar)
-            state.digits = isDigit(scalar) ? state.digits + 1 : 0
-            if isLetter(scalar) {
-                if !isLetter(state.previous) {
-                    state.wordLength = 0; state.wordKey = 0; state.wordRestLower = true
-                    state.beforeWord = state.previous
-                }
-                if state.wordLength < 5 { state.wordKey |= UInt64(lowercased(scalar).value) << (12 * UInt64(state.wordLength)) }
-                if state.wordLength == 0 { state.wordFirstUpper = isUpper(scalar) } else if isUpper(scalar) { state.wordRestLower = false }
-                state.wordLength += 1
-            } else {
-                if scalar != "." { state.wordLength = 0 }
-            }
-            state.previous = scalar
-        }
-        while index < count {
-            let scalar = input[index]
-            // A URL or an address is copied as written, up to the next space.
-            if isSpace(state.previous) || state.previous == "(" || state.previous == "<" || state.previous == ">",
-               startsAddress(input, at: index) {
-                while index < count, !isSpace(input[index]) { emit(input[index]); index += 1 }
-                continue
-            }
-            if scalar == "&", hasPrefix(input, at: index, "&quot;") {
-                var depth = state.quoteDepth
-                let quote = quoteMark("\"", depth: &depth, previous: state.previous)
-                state.quoteDepth = depth
-                emit(quote)
-                index += 6
-                continue
-            }
-            switch scalar {
-            case "\"", "«", "»", "„", "“", "”":
-                var depth = state.quoteDepth
-                let quote = quoteMark(scalar, depth: &depth, previous: state.previous)
-                state.quoteDepth = depth
-                emit(quote)
-            case " ":
-                let next = at(1)
-                if let next, isDash(next), at(2).map(isSpace) ?? true, !isSpace(state.previous) {
-                    // «слово - слово», «слово – слово» → «слово — слово», never starting a line.
-                    emit(noBreakSpace); emit("—")
-                    index += 2
-                    continue
-                }
-                emit(bindsForward(state: state, next: next, after: at(2), afterThat: at(3)) ? noBreakSpace : " ")
-            case "-" where state.joinsCompounds && isCyrillic(state.previous) && (at(1).map(isCyrillic) ?? false):
-                emit("\u{2011}")
-            case "%" where isDigit(state.previous):
-                emit(noBreakSpace); emit("%")
-            case "№":
-                emit("№")
-                if let next = at(1), isDigit(next) { emit(noBreakSpace) }
-                if at(1) == " " { emit(noBreakSpace); index += 1 }
-            default:
-                emit(scalar)
-            }
-            index += 1
+        var source = text
+        return source.withUTF8 { bytes in
+            var state = State()
+            var output = UTF8Output()
+            output.bytes.reserveCapacity(bytes.count + 16)
+            apply(bytes, from: 0, to: bytes.count, state: &state, into: &output)
+            return output.string
         }
     }
 
     /// Whether the space after what was written so far must not break.
-    private static func bindsForward(state: State, next: Unicode.Scalar?, after: Unicode.Scalar?, afterThat: Unicode.Scalar?) -> Bool {
+    static func bindsForward(state: State, next: Unicode.Scalar?, after: Unicode.Scalar?, afterThat: Unicode.Scalar?) -> Bool {
         guard let next, !isSpace(next) else { return false }
         if state.previous == "." {
             // «г. Емва», «ул. Школьная»: a known abbreviation as a whole word.
@@ -186,7 +145,7 @@ enum RussianTypography {
 
     /// Quotes by nesting: «…„…“…». A straight or English quote opens after a
     /// space or an opening bracket and closes otherwise.
-    private static func quoteMark(_ scalar: Unicode.Scalar, depth: inout Int, previous: Unicode.Scalar) -> Unicode.Scalar {
+    static func quoteMark(_ scalar: Unicode.Scalar, depth: inout Int, previous: Unicode.Scalar) -> Unicode.Scalar {
         let opens: Bool
         switch scalar {
         case "«", "„": opens = true
@@ -200,33 +159,6 @@ enum RussianTypography {
         guard depth > 0 else { return scalar == "\"" || scalar == "”" ? "»" : scalar }
         depth -= 1
         return depth == 0 ? "»" : "“"
-    }
-
-    private static func startsAddress(_ input: [Unicode.Scalar], at index: Int) -> Bool {
-        guard index < input.count, isASCIILetter(input[index]) else { return false }
-        if hasPrefix(input, at: index, "http://") || hasPrefix(input, at: index, "https://")
-            || hasPrefix(input, at: index, "www.") || hasPrefix(input, at: index, "mailto:") { return true }
-        // An e-mail address (an @ before the next space), or a Latin token with
-        // a dot or slash inside: a domain, a path, a file name.
-        var position = index
-        var dotOrSlash = false
-        while position < input.count, !isSpace(input[position]) {
-            let scalar = input[position]
-            if scalar == "@" { return true }
-            if !scalar.isASCII { return false }
-            if (scalar == "." || scalar == "/"), position + 1 < input.count, !isSpace(input[position + 1]) { dotOrSlash = true }
-            position += 1
-        }
-        return dotOrSlash
-    }
-
-    static func hasPrefix(_ input: [Unicode.Scalar], at index: Int, _ prefix: String) -> Bool {
-        var position = index
-        for scalar in prefix.unicodeScalars {
-            guard position < input.count, input[position] == scalar else { return false }
-            position += 1
-        }
-        return true
     }
 
     static func isSpace(_ scalar: Unicode.Scalar) -> Bool {

@@ -10,86 +10,96 @@ extension RussianTypography {
     ]
 
     static func html(_ html: String, joinsCompounds: Bool = false) -> String {
-        let input = Array(html.unicodeScalars)
-        var output = UTF8Output()
-        output.bytes.reserveCapacity(html.utf8.count + html.utf8.count / 16)
-        var state = State()
-        state.joinsCompounds = joinsCompounds
-        var text: [Unicode.Scalar] = []
-        var verbatimUntil: String? = nil
-        var index = 0
-        func flushText() {
-            guard !text.isEmpty else { return }
-            if verbatimUntil == nil {
-                apply(text, state: &state, into: &output)
-            } else {
-                output.appendEach(text)
-            }
-            text.removeAll(keepingCapacity: true)
-        }
-        while index < input.count {
-            let scalar = input[index]
-            guard scalar == "<" else { text.append(scalar); index += 1; continue }
-            flushText()
-            if hasPrefix(input, at: index, "<!--") {
-                let end = find(input, "-->", from: index + 4).map { $0 + 3 } ?? input.count
-                output.appendEach(input[index..<end])
+        var source = html
+        return source.withUTF8 { bytes in
+            var output = UTF8Output()
+            output.bytes.reserveCapacity(bytes.count + bytes.count / 16)
+            var state = State()
+            state.joinsCompounds = joinsCompounds
+            var verbatimUntil: String? = nil
+            var index = 0
+            let count = bytes.count
+            while index < count {
+                var textEnd = index
+                while textEnd < count, bytes[textEnd] != UInt8(ascii: "<") { textEnd += 1 }
+                if textEnd > index {
+                    if verbatimUntil == nil {
+                        apply(bytes, from: index, to: textEnd, state: &state, into: &output)
+                    } else {
+                        output.bytes.append(contentsOf: Bytes(rebasing: bytes[index..<textEnd]))
+                    }
+                }
+                index = textEnd
+                guard index < count else { break }
+                let end: Int
+                if hasPrefix(bytes, at: index, end: count, "<!--") {
+                    end = find(bytes, "-->", from: index + 4).map { $0 + 3 } ?? count
+                    output.bytes.append(contentsOf: Bytes(rebasing: bytes[index..<end]))
+                    index = end
+                    continue
+                }
+                end = tagEnd(bytes, from: index)
+                output.bytes.append(contentsOf: Bytes(rebasing: bytes[index..<end]))
+                let (name, closing) = tagName(bytes, from: index, to: end)
+                let selfClosing = endsWithSlash(bytes, from: index, to: end)
                 index = end
-                continue
+                if let until = verbatimUntil {
+                    if closing, name == until { verbatimUntil = nil }
+                    continue
+                }
+                if !closing, verbatimElements.contains(name), !selfClosing {
+                    verbatimUntil = name
+                } else if blockElements.contains(name) || name == "br" {
+                    if closing || name == "br" || name == "li" || name == "p" { state.endBlock() }
+                }
             }
-            let end = tagEnd(input, from: index)
-            let tag = input[index..<end]
-            output.appendEach(tag)
-            index = end
-            let (name, closing) = tagName(tag)
-            if let until = verbatimUntil {
-                if closing, name == until { verbatimUntil = nil }
-                continue
-            }
-            if !closing, verbatimElements.contains(name), tag.dropLast().last != "/" {
-                verbatimUntil = name
-            } else if blockElements.contains(name) || name == "br" {
-                if closing || name == "br" || name == "li" || name == "p" { state.endBlock() }
-            }
+            return output.string
         }
-        flushText()
-        return output.string
+    }
+
+    /// Whether the scalar before a tag's last one is `/` (`<svg/>`).
+    private static func endsWithSlash(_ bytes: Bytes, from start: Int, to end: Int) -> Bool {
+        let last = scalarStart(bytes, before: end)
+        return last > start && bytes[last - 1] == UInt8(ascii: "/")
     }
 
     /// The index after a tag's `>`, past `>` inside quoted attribute values.
-    private static func tagEnd(_ input: [Unicode.Scalar], from start: Int) -> Int {
+    private static func tagEnd(_ bytes: Bytes, from start: Int) -> Int {
         var index = start + 1
-        var quote: Unicode.Scalar? = nil
-        while index < input.count {
-            let scalar = input[index]
-            if let open = quote {
-                if scalar == open { quote = nil }
-            } else if scalar == "\"" || scalar == "'" {
-                quote = scalar
-            } else if scalar == ">" {
+        var quote: UInt8 = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if quote != 0 {
+                if byte == quote { quote = 0 }
+            } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+                quote = byte
+            } else if byte == UInt8(ascii: ">") {
                 return index + 1
             }
             index += 1
         }
-        return input.count
+        return bytes.count
     }
 
-    private static func tagName(_ tag: ArraySlice<Unicode.Scalar>) -> (String, closing: Bool) {
-        var index = tag.startIndex + 1
-        let closing = index < tag.endIndex && tag[index] == "/"
+    private static func tagName(_ bytes: Bytes, from start: Int, to end: Int) -> (String, closing: Bool) {
+        var index = start + 1
+        let closing = index < end && bytes[index] == UInt8(ascii: "/")
         if closing { index += 1 }
-        var name = String.UnicodeScalarView()
-        while index < tag.endIndex, isASCIILetter(tag[index]) || isDigit(tag[index]) {
-            name.append(tag[index])
+        let nameStart = index
+        var hasUpper = false
+        while index < end {
+            let byte = bytes[index]
+            if byte &- UInt8(ascii: "A") < 26 { hasUpper = true } else if !(byte &- UInt8(ascii: "a") < 26 || byte &- UInt8(ascii: "0") < 10) { break }
             index += 1
         }
-        return (String(name).lowercased(), closing)
+        let name = String(decoding: Bytes(rebasing: bytes[nameStart..<index]), as: UTF8.self)
+        return (hasUpper ? name.lowercased() : name, closing)
     }
 
-    private static func find(_ input: [Unicode.Scalar], _ needle: String, from start: Int) -> Int? {
+    private static func find(_ bytes: Bytes, _ needle: StaticString, from start: Int) -> Int? {
         var index = start
-        while index < input.count {
-            if hasPrefix(input, at: index, needle) { return index }
+        while index < bytes.count {
+            if hasPrefix(bytes, at: index, end: bytes.count, needle) { return index }
             index += 1
         }
         return nil
