@@ -215,4 +215,20 @@ struct ArchiveAndStructuredDataTests {
             #expect(json?["@context"] as? String == "https://schema.org")
         }
     }
+
+    @Test("a site of only site.yaml, without base_url or content/files, builds; no page links a feed that was not written")
+    func smallestSite() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-smallest-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try Data("title: Банк практик\nlanguage: ru\n".utf8).write(to: root.appendingPathComponent("content/site.yaml"))
+        var options = BuildOptions(site: root, today: Day(year: 2026, month: 11, day: 28))
+        options.makePDFs = false
+        options.makeSearchIndex = false
+        let report = try SiteBuilder.build(options)
+        #expect(report.pagesByKind["home"] == 1)
+        let home = try String(contentsOf: root.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(!home.contains("feed.xml"))
+        #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("public/feed.xml").path))
+    }
 }

@@ -6,6 +6,8 @@ struct AttachmentScanner {
     let filesDirectory: URL
 
     func scan(log: DiagnosticLog) -> [String: Int] {
+        // A site without attachments need not have the folder at all.
+        if FileSystem.kind(filesDirectory.path) == .missing { return [:] }
         let base = filesDirectory.standardizedFileURL.resolvingSymlinksInPath().path
         guard let enumerator = FileManager.default.enumerator(atPath: filesDirectory.path) else { return [:] }
         let site = filesDirectory.deletingLastPathComponent().deletingLastPathComponent().path

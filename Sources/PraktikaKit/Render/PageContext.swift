@@ -102,6 +102,8 @@ struct PageContext {
                 "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
                 "siteTitle": site.title, "homeHref": href(SitePaths.home), "isHome": path.isEmpty,
                 "offlineLinks": env.settings.offline, "menu": menu(current: section),
+                // feed.xml needs absolute URLs, so it exists only with a base_url.
+                "hasFeed": !env.settings.baseURL.isEmpty,
             ]
             context["siteDescription"] = site.description
             if let organisation = site.organisation {
