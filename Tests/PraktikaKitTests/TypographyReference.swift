@@ -1,42 +1,23 @@
+@testable import PraktikaKit
 /// The typographic pass as it was before the byte-level rewrite (a scalar at a
-/// time, over arrays of Unicode scalars), kept unchanged as the reference that
-/// TypographyFastPathTests holds the fast pass to. Only the names differ.
+/// time, over arrays of Unicode scalars), its algorithm kept unchanged as the
+/// reference that TypographyFastPathTests holds the fast pass to; it reads the
+/// same rule tables as the production pass.
 ///
 /// Russian typographic rules for running text: no-break spaces where a line
 /// must not break (after «г.», «ул.», «№», between initials and surname,
 /// before a dash), the dash itself, and quotes «» with „“ inside them.
 /// URLs and e-mail addresses in the text are left exactly as written.
 enum TypographyReference {
-    static let noBreakSpace: Unicode.Scalar = "\u{00A0}"
-    /// Groups the thousands of a number (GOST: a thin space that does not break).
-    static let thinNoBreakSpace: Unicode.Scalar = "\u{202F}"
-
-    /// Abbreviations that bind to the word or number after them.
-    static let boundAbbreviations: Set<String> = [
-        "г", "гг", "ул", "пос", "пст", "п", "с", "д", "дер", "им", "пр", "просп", "пер", "пл", "корп", "стр",
-        "кв", "обл", "респ", "р", "рис", "табл", "см", "т", "ст", "гл", "ч", "разд", "тел", "каб",
-    ]
-    static let abbreviationKeys: Set<UInt64> = Set(boundAbbreviations.map { key(of: $0) })
-
-    /// The packed form of a word's first five letters, as `State.wordKey`.
-    static func key(of word: String) -> UInt64 {
-        var key: UInt64 = 0
-        for (index, scalar) in word.unicodeScalars.prefix(5).enumerated() {
-            key |= UInt64(lowercased(scalar).value) << (12 * UInt64(index))
-        }
-        return key
-    }
-
-    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar {
-        switch scalar.value {
-        case 0x41...0x5A, 0x410...0x42F: return Unicode.Scalar(scalar.value + 0x20)!
-        case 0x401: return "ё"
-        default: return scalar
-        }
-    }
-
-    /// Units that bind to the number before them: «2023 г.», «15 чел.».
-    static let boundUnits: Set<String> = ["г", "гг", "чел", "руб", "тыс", "млн", "млрд", "ч", "мин", "км", "кг", "шт", "с", "стр", "раз", "ед"]
+    // The rule tables and character classes are the production ones: the
+    // reference keeps the old algorithm, not a second copy of the data.
+    static var noBreakSpace: Unicode.Scalar { RussianTypography.noBreakSpace }
+    static var thinNoBreakSpace: Unicode.Scalar { RussianTypography.thinNoBreakSpace }
+    static var boundAbbreviations: Set<String> { RussianTypography.boundAbbreviations }
+    static var abbreviationKeys: Set<UInt64> { RussianTypography.abbreviationKeys }
+    static var boundUnits: Set<String> { RussianTypography.boundUnits }
+    static func key(of word: String) -> UInt64 { RussianTypography.key(of: word) }
+    static func lowercased(_ scalar: Unicode.Scalar) -> Unicode.Scalar { RussianTypography.lowercased(scalar) }
 
     /// One document's state across its text nodes: quotes open in one node close in another.
     struct State {
@@ -233,32 +214,22 @@ enum TypographyReference {
         return true
     }
 
-    static func isSpace(_ scalar: Unicode.Scalar) -> Bool {
-        scalar == " " || scalar == noBreakSpace || scalar == "\n" || scalar == "\t" || scalar == "\r" || scalar == thinNoBreakSpace
-    }
-    static func isDash(_ scalar: Unicode.Scalar) -> Bool { scalar == "-" || scalar == "–" || scalar == "—" }
-    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { ("0"..."9").contains(scalar) }
-    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar) }
-    static func isLetter(_ scalar: Unicode.Scalar) -> Bool {
-        isASCIILetter(scalar) || ("\u{0400}"..."\u{04FF}").contains(scalar)
-    }
-    static func isUpper(_ scalar: Unicode.Scalar) -> Bool {
-        ("A"..."Z").contains(scalar) || ("\u{0410}"..."\u{042F}").contains(scalar) || scalar == "Ё"
-    }
-    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { ("\u{0400}"..."\u{04FF}").contains(scalar) }
-    static func isLower(_ scalar: Unicode.Scalar) -> Bool { isLetter(scalar) && !isUpper(scalar) }
+    static func isSpace(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isSpace(scalar) }
+    static func isDash(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isDash(scalar) }
+    static func isDigit(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isDigit(scalar) }
+    static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isASCIILetter(scalar) }
+    static func isLetter(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isLetter(scalar) }
+    static func isUpper(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isUpper(scalar) }
+    static func isCyrillic(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isCyrillic(scalar) }
+    static func isLower(_ scalar: Unicode.Scalar) -> Bool { RussianTypography.isLower(scalar) }
 }
 
 /// The typographic pass over HTML: only text between tags is changed; tags,
 /// attributes (URLs among them), comments and the text of code, pre, script,
 /// style and svg are copied as they are.
 extension TypographyReference {
-    static let verbatimElements: Set<String> = ["code", "pre", "kbd", "samp", "script", "style", "textarea", "svg"]
-    /// Elements whose end closes any quote left open inside them.
-    static let blockElements: Set<String> = [
-        "p", "li", "td", "th", "dd", "dt", "h1", "h2", "h3", "h4", "h5", "h6", "div", "blockquote",
-        "figcaption", "title", "section", "article", "tr", "ul", "ol", "dl", "table", "header", "footer", "nav",
-    ]
+    static var verbatimElements: Set<String> { RussianTypography.verbatimElements }
+    static var blockElements: Set<String> { RussianTypography.blockElements }
 
     static func html(_ html: String, joinsCompounds: Bool = false) -> String {
         let input = Array(html.unicodeScalars)
