@@ -4,12 +4,16 @@
 #   Benchmarks/run.sh                  # N = 1000 10000 50000
 #   Benchmarks/run.sh "200 1000"       # other sizes
 #   RUNS=5 Benchmarks/run.sh           # runs per tool and size (default 3)
+#   SEARCH=off Benchmarks/run.sh       # the second row: no search index on either side
 #
 # Environment:
 #   PRAKTIKA   praktika binary (default .build/release/praktika; built with
 #              `swift build -c release` when it is the default and missing)
 #   HUGO       hugo binary (default: hugo on PATH)
 #   RUNS       builds per tool and size (default 3)
+#   SEARCH     on (default): praktika's full build against Hugo followed by the
+#              Pagefind CLI over Hugo's output, the stack a user would otherwise
+#              pick; off: praktika --no-search against Hugo alone
 #   WORK       where corpora and outputs go (default /tmp/praktika-bench)
 #   SETTLE     seconds to wait before each run, after flushing the previous
 #              run's output to disk (default 15)
@@ -32,6 +36,8 @@ repo="$(cd "$here/.." && pwd)"
 sizes="${1:-1000 10000 50000}"
 runs="${RUNS:-3}"
 settle="${SETTLE:-15}"
+search="${SEARCH:-on}"
+case "$search" in on|off) ;; *) echo "run.sh: SEARCH must be on or off" >&2; exit 1 ;; esac
 # ext4 (no journal) keeps freed inodes from reuse for up to this long.
 inode_quarantine=360
 work="${WORK:-/tmp/praktika-bench}"
@@ -67,6 +73,12 @@ else
         say "building praktika (swift build -c release) ..."
         (cd "$repo" && swift build -c release >&2)
     fi
+fi
+
+pagefind_bin=""
+if [ "$search" = on ]; then
+    pagefind_bin="$(python3 -c "import pagefind_bin, os; print(os.path.join(os.path.dirname(pagefind_bin.__file__), 'pagefind'))" 2>/dev/null)" \
+        || die "SEARCH=on needs Pagefind: pip install pagefind-bin"
 fi
 
 mkdir -p "$work"
@@ -153,13 +165,20 @@ for n in $sizes; do
     mkdir -p "$hugo_site/static"
     cp "$repo/Sources/PraktikaKit/DefaultTheme/assets/style.css" "$hugo_site/static/style.css"
     for run in $(seq 1 "$runs"); do
-        # Hugo builds no search index, so neither does praktika here (--no-search).
         out_p="$work/out-praktika-$n-$run"
         out_h="$work/out-hugo-$n-$run"
-        measure praktika "$n" "$run" "$out_p" "$corpus/content" "$praktika" build "$corpus" --output "$out_p" --no-search
-        measure hugo "$n" "$run" "$out_h" "$corpus/hugo-content" env HUGO_RESOURCEDIR="$work/hugo-resources" \
-            "$hugo_bin" --source "$hugo_site" --contentDir "$corpus/hugo-content" --destination "$out_h" \
-            --cacheDir "$work/hugo-cache" --noBuildLock --quiet
+        hugo_cmd=(env HUGO_RESOURCEDIR="$work/hugo-resources" "$hugo_bin" --source "$hugo_site"
+                  --contentDir "$corpus/hugo-content" --destination "$out_h" --cacheDir "$work/hugo-cache" --noBuildLock --quiet)
+        if [ "$search" = on ]; then
+            # What users run: praktika's build with its search index, against
+            # Hugo followed by the Pagefind CLI over Hugo's pages, timed as one.
+            measure praktika "$n" "$run" "$out_p" "$corpus/content" "$praktika" build "$corpus" --output "$out_p"
+            measure hugo "$n" "$run" "$out_h" "$corpus/hugo-content" sh -c 'site="$1"; shift; "$@" && "$0" --site "$site" --quiet' \
+                "$pagefind_bin" "$out_h" "${hugo_cmd[@]}"
+        else
+            measure praktika "$n" "$run" "$out_p" "$corpus/content" "$praktika" build "$corpus" --output "$out_p" --no-search
+            measure hugo "$n" "$run" "$out_h" "$corpus/hugo-content" "${hugo_cmd[@]}"
+        fi
     done
     remove_outputs
     # a tool that failed any run gets "failed" instead of numbers
@@ -183,6 +202,7 @@ $row"
 done
 
 echo
+echo "search: $search (on: praktika with its index against hugo + pagefind; off: praktika --no-search against hugo alone)"
 echo "praktika: $("$praktika" --version 2>/dev/null || echo "$praktika") · $("$hugo_bin" version | cut -d' ' -f1-2) · $runs runs each · $(nproc) cores · ${settle} s settle · a new output folder per run"
 echo "ratios are praktika / hugo (below 1: praktika is faster or smaller)"
 echo

@@ -19,10 +19,13 @@ struct FastHTMLContentType: MustacheContentType {
         func isSpecial(_ byte: UInt8) -> Bool {
             // All five are below 0x3F; most bytes of Cyrillic text are not.
             byte < 0x3F && (byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27)
-                || OutputText.isForbiddenLead(byte)
         }
-        let needs = text.utf8.withContiguousStorageIfAvailable { $0.contains(where: isSpecial) }
-            ?? text.utf8.contains(where: isSpecial)
+        // A forbidden character is asked about as a whole sequence: its lead
+        // bytes also start « », the no-break space and other common text.
+        func needsWork<C: RandomAccessCollection>(_ bytes: C) -> Bool where C.Element == UInt8, C.Index == Int {
+            bytes.contains(where: isSpecial) || OutputText.firstForbidden(bytes) != nil
+        }
+        let needs = text.utf8.withContiguousStorageIfAvailable { needsWork($0) } ?? needsWork(Array(text.utf8))
         guard needs else { return text }
         let bytes = Array(text.utf8)
         var out: [UInt8] = []
