@@ -44,7 +44,8 @@ struct ThemeTests {
         let site = try FixtureSite()
         defer { site.cleanUp() }
         try site.write("themes/default/templates/home.mustache", "{{<layout}}{{$main}}\n{{>no-such-partial}}{{/main}}{{/layout}}")
-        let errors = site.errors().map { $0.formatted(language: "en") }
+        // The content is still linked and its Markdown checked, so its warnings come in the same run.
+        let errors = site.errors().filter { $0.severity == .error }.map { $0.formatted(language: "en") }
         #expect(errors == ["themes/default/templates/home.mustache:2:1: error: template `no-such-partial` does not exist (templates/no-such-partial.mustache)"])
     }
 

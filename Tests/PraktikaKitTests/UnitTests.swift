@@ -19,7 +19,7 @@ struct UnitTests {
     @Test("Markdown entity links are rewritten on cmark's AST with their positions")
     func markdownRewrite() {
         let output = Markdown.render("Текст\n\nСм. [школу](school:gym-1 \"Гимназия\") и [файл](file:a%20b.pdf).\n") { link in
-            link.scheme == .school ? "../../schools/\(link.target)/" : nil
+            link.scheme == .entity(.school) ? "../../schools/\(link.target)/" : nil
         }
         #expect(output.html == "<p>Текст</p>\n<p>См. <a href=\"../../schools/gym-1/\" title=\"Гимназия\">школу</a> и <a href=\"\">файл</a>.</p>\n")
         #expect(output.unresolved.count == 1)

@@ -54,7 +54,8 @@ public struct BuildReport: Sendable {
     public var totalSeconds: Double { stageSeconds.reduce(0) { $0 + $1.1 } }
 }
 
-/// The pipeline, in one place: load → link → render → write.
+/// The pipeline, in one place: load → link → plan → (digests) → present and
+/// render → write. Each stage hands the next an immutable value and is timed.
 public enum SiteBuilder {
     /// Builds the site. Throws `ContentErrors` with every problem found when
     /// anything is wrong; the previous output is then left untouched.
@@ -62,7 +63,7 @@ public enum SiteBuilder {
         try run(options, write: true)
     }
 
-    /// Runs every check of a build and writes nothing.
+    /// Runs every check of a build up to the plan and writes nothing.
     public static func check(_ options: BuildOptions) throws -> BuildReport {
         try run(options, write: false)
     }
@@ -98,96 +99,114 @@ public enum SiteBuilder {
         var committed = false
         defer { if !committed { folder?.discard() } }
 
+        // Load: content files into typed models, and the theme.
         let preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
-        let (prepared, language) = preparation.run(log: log) { clock.lap($0, into: &report) }
-        report.language = language
-        guard let env = prepared else { throw ContentErrors(log.all, language: language) }
-        let graph = env.graph, theme = env.theme, settings = env.settings, content = graph.content
-        let renderer = SiteRenderer(env: env)
-        let jobs = renderer.jobs()
+        let loaded = preparation.load(log: log)
+        clock.lap("load", into: &report)
+        guard let loaded else { throw ContentErrors(log.all, language: "ru") }
+        report.language = loaded.content.site.language
 
-        // Pages are rendered even after earlier errors, so that one run also
-        // reports the broken links inside Markdown; they are written only on success.
-        if log.hasErrors { folder?.discard(); folder = nil }
-        folder?.fingerprint = fingerprint
-        let stream = folder.map { StreamingSink($0, writers: 2) }
-        // Pagefind reads lean copies of the indexed pages, made as pages stream by.
-        var records: SearchRecords?
-        if indexer != nil, let stream, let folder {
-            records = try SearchRecords(folder: SearchIndexer.recordsFolder(in: folder.stagedTree), forwardingTo: stream)
+        // Link: ids into the graph, every Markdown text rendered once.
+        let linked = preparation.link(loaded, log: log)
+        clock.lap("link", into: &report)
+        guard let linked else { throw ContentErrors(log.all, language: report.language) }
+
+        // Plan: every output file, and what each page shows.
+        let plan = Planner(graph: linked.graph, settings: linked.settings, theme: linked.theme, prose: linked.prose,
+                           makesPDFs: printer != nil).plan()
+        let linkCheck = LinkCheck()
+        linkCheck.record(prose: linked.prose, plan: plan)
+        if linked.settings.baseURL.isEmpty {
+            log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
+                en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",
+                ru: "не задан base_url: sitemap.xml и feed.xml требуют абсолютных адресов и не созданы")))
         }
-        defer { records?.remove() }
-        let sink: PageSink = records.map { $0 as PageSink } ?? stream.map { $0 as PageSink } ?? DiscardingSink()
-        if !graph.digests.isEmpty {
-            report.notes += DigestStage(env: env, site: options.site, folder: folder,
-                                        printer: printer).run()
+        clock.lap("plan", into: &report)
+        guard write, let stagedFolder = folder else {
+            // `check` stops here: every content problem is known by now.
+            log.add(contentsOf: linkCheck.problems(written: plan.writtenFiles, theme: linked.theme))
+            return try finish(report, log: log, strict: options.strict) { report in
+                for page in plan.pages { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }
+            }
+        }
+        if options.strict { log.promoteWarnings() }
+        if log.hasErrors { throw ContentErrors(log.all, language: report.language) }
+        stagedFolder.fingerprint = fingerprint
+
+        // Digests: their print pages and PDFs, which the web pages link with their sizes.
+        var env = linked
+        if !linked.graph.digests.isEmpty {
+            let digests = DigestStage(env: linked, site: options.site, folder: stagedFolder, printer: printer).run()
+            report.notes += digests.notes
+            env = linked.with(digestPDFs: digests.pdfs)
             clock.lap("digests", into: &report)
         }
-        // The feeds need only the graph; made beside the pages, they fill the
-        // moments when a render thread waits for the writers.
-        let feeds = ResultSlots<[(name: String, bytes: Data)]>(count: 1)
-        let feedsMade = DispatchGroup()
-        DispatchQueue.global().async(group: feedsMade) { feeds.set(0, renderer.feedFiles(pagePaths: jobs.map(\.path))) }
-        report.pagesByKind = renderer.render(jobs, to: sink)
-        if renderer.renderNotFound(to: sink) { report.pagesByKind["404", default: 0] += 1 }
+
+        // Present and render: page models through the templates, streamed to the writers.
+        let stream = StreamingSink(stagedFolder, writers: 2)
+        // Pagefind reads lean copies of the indexed pages, made as pages stream by.
+        let records = try indexer.map { _ in try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), forwardingTo: stream) }
+        defer { records?.remove() }
+        let sink: PageSink = records ?? stream
+        let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
+        // The files made from the whole graph fill the moments when a render thread waits for the writers.
+        let generated = Background { renderer.generatedFiles(plan) }
+        report.pagesByKind = renderer.render(plan.pages, to: sink)
         clock.lap("render", into: &report)
 
+        // Write: the rest of the files, the checks that need the written set, the switch.
         var writeFailed = false
+        var written = plan.writtenFiles
         do {
-            feedsMade.wait()
-            report.otherFiles = try SiteRenderer.write(feeds.values[0], to: sink)
-            try stream?.finish()
-            if settings.baseURL.isEmpty {
-                log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
-                    en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",
-                    ru: "не задан base_url: sitemap.xml и feed.xml требуют абсолютных адресов и не созданы")))
-            }
-            if let folder {
-                report.assetsCopied = try copyAssets(theme, to: folder)
-                report.attachmentsCopied = try copyAttachments(env.usedFiles.values, content: content, to: folder)
-            }
+            report.otherFiles = try SiteRenderer.write(generated.value, to: sink)
+            written.formUnion(report.otherFiles)
+            try stream.finish()
+            for asset in plan.assets { try stagedFolder.copyFile(from: env.theme.assets[String(asset.dropFirst("assets/".count))]!, to: asset) }
+            report.assetsCopied = plan.assets.count
+            let files = options.site.appendingPathComponent("content/files", isDirectory: true)
+            for relative in plan.attachments { try stagedFolder.copyFile(from: files.appendingPathComponent(relative), to: "files/" + relative) }
+            report.attachmentsCopied = plan.attachments.count
         } catch {
             writeFailed = true
             log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
                 en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
         }
-        var written = Set(jobs.map { SitePaths.outputFile($0.path) })
-        written.formUnion(report.otherFiles + ["404.html"])
-        written.formUnion(theme.assets.keys.map { "assets/" + $0 })
-        written.formUnion(env.usedFiles.values.map { "files/" + $0 })
-        for id in graph.digests.keys {
-            written.insert("digests/\(id)/print.html")
-            if let pdf = env.digestFiles.pdf(id) { written.insert(pdf.path) }
-        }
         // After a failed write (a full disk) the missing files are not broken links.
-        if !writeFailed { log.add(contentsOf: renderer.linkCheck.problems(written: written, theme: theme)) }
-        if options.strict { log.promoteWarnings() }
+        if !writeFailed { log.add(contentsOf: linkCheck.problems(written: written, theme: env.theme)) }
+        report = try finish(report, log: log, strict: options.strict) { _ in }
+        // The summary counts the site's files; the search index is counted apart.
+        report.filesChanged = stagedFolder.changedCount
+        report.filesTotal = stagedFolder.files.count
+        if let indexer {
+            try stagedFolder.faults.check("search")
+            try indexer.index(site: stagedFolder.stagedTree, records: records?.folder)
+            records?.remove()
+            report.searchFiles = try stagedFolder.adoptTree("pagefind")
+            report.notes.append("search index: \(report.searchFiles) Pagefind files")
+        } else {
+            report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
+                : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
+                : "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)")
+        }
+        report.notes += try stagedFolder.commit(archive: options.zip)
+        committed = true
+        if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
+        report.output = stagedFolder.destination
+        clock.lap("write", into: &report)
+        return report
+    }
 
+    /// Fails with every problem when there is an error (warnings too under
+    /// `--strict`); otherwise the report with its warnings.
+    private static func finish(_ report: BuildReport, log: DiagnosticLog, strict: Bool,
+                               _ complete: (inout BuildReport) -> Void) throws -> BuildReport {
+        if strict { log.promoteWarnings() }
         let diagnostics = log.all
         if diagnostics.contains(where: { $0.severity == .error }) {
-            throw ContentErrors(diagnostics, language: language)
+            throw ContentErrors(diagnostics, language: report.language)
         }
-        if let folder {
-            // The summary counts the site's files; the search index is counted apart.
-            report.filesChanged = folder.changedCount
-            report.filesTotal = folder.files.count
-            if let indexer {
-                try folder.faults.check("search")
-                try indexer.index(site: folder.stagedTree, records: records?.folder)
-                records?.remove()
-                report.searchFiles = try folder.adoptTree("pagefind")
-                report.notes.append("search index: \(report.searchFiles) Pagefind files")
-            } else {
-                report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
-                    : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
-                    : "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)")
-            }
-            report.notes += try folder.commit(archive: options.zip)
-            committed = true
-            if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
-            report.output = folder.destination
-        }
-        clock.lap("write", into: &report)
+        var report = report
+        complete(&report)
         report.warnings = diagnostics
         return report
     }
@@ -208,20 +227,6 @@ public enum SiteBuilder {
         return report
     }
 
-    private static func copyAssets(_ theme: Theme, to folder: OutputFolder) throws -> Int {
-        for (relative, source) in theme.assets.sorted(by: { $0.key < $1.key }) {
-            try folder.copyFile(from: source, to: "assets/" + relative)
-        }
-        return theme.assets.count
-    }
-
-    private static func copyAttachments(_ used: Set<String>, content: SiteContent, to folder: OutputFolder) throws -> Int {
-        let files = content.root.appendingPathComponent("content/files", isDirectory: true)
-        for relative in used.sorted() {
-            try folder.copyFile(from: files.appendingPathComponent(relative), to: "files/" + relative)
-        }
-        return used.count
-    }
 }
 
 struct StageClock {

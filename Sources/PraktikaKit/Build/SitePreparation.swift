@@ -1,8 +1,17 @@
 import Foundation
 
-/// Load, link and theme: the part of the pipeline that `build`, `check`,
-/// `digest` and `serve` share. Problems go to the log; the environment is nil
-/// only when the content or the theme could not be read at all.
+/// The load stage's result: the content as typed models, the theme, the settings.
+struct LoadedSite: Sendable {
+    let content: SiteContent
+    /// Nil when the theme could not be read; the content is still linked, so
+    /// that one run reports everything.
+    let theme: Theme?
+    let settings: RenderSettings
+}
+
+/// Load and link: the part of the pipeline that `build`, `check`, `digest`
+/// and `serve` share. Problems go to the log; the environment is nil only
+/// when the content or the theme could not be read at all.
 struct SitePreparation {
     var site: URL
     var baseURL: String?
@@ -15,20 +24,43 @@ struct SitePreparation {
     /// Which drafts' Markdown to check; all when nil.
     var drafts: Set<String>?
     var cards = HTMLCache()
+    /// Serve mode: the last Markdown pass, and which files' HTML may be kept from it.
+    var previousProse: Prose?
+    var reusesProse: (String) -> Bool = { _ in false }
 
-    /// - Parameter lap: called after the load and the link stage, for timings.
+    /// Load, then link; `lap` is called after each, for timings.
     func run(log: DiagnosticLog, lap: (String) -> Void = { _ in }) -> (env: RenderEnvironment?, language: String) {
+        guard let loaded = load(log: log) else { return (nil, "ru") }
+        lap("load")
+        let env = link(loaded, log: log)
+        lap("link")
+        return (env, loaded.content.site.language)
+    }
+
+    /// The load stage: content files into typed models, and the theme.
+    func load(log: DiagnosticLog) -> LoadedSite? {
         let (loaded, loadDiagnostics) = ContentLoader(root: site, cache: cache).load()
         log.add(contentsOf: loadDiagnostics)
-        lap("load")
-        guard let content = loaded else { return (nil, "ru") }
-        let language = content.site.language
-
+        guard let content = loaded else { return nil }
         URLRule.check(content, log: log)
-        let (graph, linkDiagnostics) = Linker.link(content, drafts: drafts)
-        log.add(contentsOf: linkDiagnostics)
-        lap("link")
+        let theme = loadTheme(content, log: log)
+        let settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
+        return LoadedSite(content: content, theme: theme, settings: settings)
+    }
 
+    /// The link stage: ids resolved into the graph, then the Markdown pass.
+    func link(_ loaded: LoadedSite, log: DiagnosticLog) -> RenderEnvironment? {
+        let (graph, linkDiagnostics) = Linker.link(loaded.content, drafts: drafts)
+        log.add(contentsOf: linkDiagnostics)
+        let tableLabel = loaded.theme?.string("table_label") ?? "Таблица"
+        let prose = MarkdownPass.run(graph, settings: loaded.settings, tableLabel: tableLabel, previous: previousProse, reuse: reusesProse)
+        log.add(contentsOf: prose.diagnostics)
+        guard let theme = loaded.theme else { return nil }
+        return RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: loaded.settings, log: log, practiceCards: cards)
+    }
+
+    private func loadTheme(_ content: SiteContent, log: DiagnosticLog) -> Theme? {
+        let language = content.site.language
         var loadedTheme = theme
         if loadedTheme == nil {
             let folder = site.appendingPathComponent("themes/\(content.site.theme)", isDirectory: true)
@@ -51,9 +83,7 @@ struct SitePreparation {
             log.add(contentsOf: themeDiagnostics)
             loadedTheme = found
         }
-        guard let theme = loadedTheme else { return (nil, language) }
-        let settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
-        return (RenderEnvironment(graph: graph, theme: theme, settings: settings, log: log, practiceCards: cards), language)
+        return loadedTheme
     }
 
     /// `--base-url` wins over site.yaml's (checked with the content); a bad

@@ -88,31 +88,26 @@ public struct ContentErrors: Error, Sendable, CustomStringConvertible {
 }
 
 /// Collects diagnostics from concurrent work.
-final class DiagnosticLog: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Diagnostic] = []
+final class DiagnosticLog: Sendable {
+    private let items = Locked<[Diagnostic]>([])
 
     func add(_ diagnostic: Diagnostic) {
-        lock.lock(); defer { lock.unlock() }
-        items.append(diagnostic)
+        items.withLock { $0.append(diagnostic) }
     }
 
     func add(contentsOf diagnostics: [Diagnostic]) {
-        lock.lock(); defer { lock.unlock() }
-        items.append(contentsOf: diagnostics)
+        items.withLock { $0.append(contentsOf: diagnostics) }
     }
 
     /// Sorted, each once: Markdown shown on several pages reports its problem once.
     var all: [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
         var seen: Set<String> = []
-        return items.sorted { $0.location < $1.location }.filter { seen.insert("\($0.severity) \($0.description)").inserted }
+        return items.current.sorted { $0.location < $1.location }.filter { seen.insert("\($0.severity) \($0.description)").inserted }
     }
 
     /// `--strict`: every warning becomes an error, reported once.
     func promoteWarnings() {
-        lock.lock(); defer { lock.unlock() }
-        items = items.map { Diagnostic(.error, at: $0.location, $0.message) }
+        items.withLock { $0 = $0.map { Diagnostic(.error, at: $0.location, $0.message) } }
     }
 
     var hasErrors: Bool { all.contains { $0.severity == .error } }

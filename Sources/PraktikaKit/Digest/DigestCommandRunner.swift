@@ -40,7 +40,7 @@ public enum DigestCommandRunner {
         var result = Result(practices: practices, html: html, pdf: pdf)
         if let printer {
             let blocked = try printer.print(html: html, to: pdfDraft, baseURL: imageBase, readable: DigestStage.readable(site: site),
-                                            estimatedPages: 6 + practices * 4, progress: Progress(label: "praktika: \(id) → PDF"))
+                                            estimatedPages: 6 + practices * 4, progress: ConsoleProgress(label: "praktika: \(id) → PDF"))
             DigestStage.warnBlocked(blocked, digest: id, env: env)
             try TreeSwitch.rename(pdfDraft.path, pdf.path)
             result.warnings = env.log.all.filter { $0.severity == .warning }

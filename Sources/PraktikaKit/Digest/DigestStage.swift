@@ -9,9 +9,10 @@ struct DigestStage {
     let folder: OutputFolder?
     let printer: DigestPrinter?
 
-    /// Notes for the summary (PDFs made, kept or skipped).
-    func run() -> [String] {
+    /// Notes for the summary (PDFs made, kept or skipped), and the PDFs in the output.
+    func run() -> (notes: [String], pdfs: [String: DigestPDF]) {
         var notes: [String] = []
+        var pdfs: [String: DigestPDF] = [:]
         var skipped = false
         for id in env.graph.digests.keys.sorted() {
             let htmlPath = "digests/\(id)/print.html", pdfPath = "digests/\(id)/\(id).pdf"
@@ -21,17 +22,17 @@ struct DigestStage {
                 try folder.write(htmlPath, Data(html.utf8))
                 guard let printer else { skipped = true; continue }
                 if folder.isUnchanged(htmlPath), let size = folder.keep(pdfPath) {
-                    env.digestFiles.add(id, path: pdfPath, size: size)
+                    pdfs[id] = DigestPDF(path: pdfPath, size: size)
                     notes.append("digest \(id): PDF unchanged")
                     continue
                 }
                 let practices = DigestSelector.practices(of: env.graph.digests[id]!.fields, in: env.graph).count
-                let progress = Progress(label: "praktika: digest \(id) → PDF")
+                let progress = ConsoleProgress(label: "praktika: digest \(id) → PDF")
                 let blocked = try printer.print(html: folder.stagingURL(for: htmlPath), to: folder.stagingURL(for: pdfPath),
                                                 baseURL: Self.imageBase(site: site, id: id), readable: Self.readable(site: site),
                                                 estimatedPages: 6 + practices * 4, progress: progress)
                 Self.warnBlocked(blocked, digest: id, env: env)
-                env.digestFiles.add(id, path: pdfPath, size: try folder.adopt(pdfPath))
+                pdfs[id] = DigestPDF(path: pdfPath, size: try folder.adopt(pdfPath))
                 notes.append("digest \(id): PDF written")
             } catch {
                 env.log.add(.error(SourceLocation(file: env.graph.digests[id]!.file), LocalizedText(
@@ -41,7 +42,7 @@ struct DigestStage {
         if skipped {
             notes.append("WeasyPrint is not installed: digest PDFs were skipped; the print pages are linked instead")
         }
-        return notes
+        return (notes, pdfs)
     }
 
     /// The print document of a digest. Links are absolute web addresses (it is
@@ -50,7 +51,7 @@ struct DigestStage {
         let base = env.settings.baseURL
         var context = PageContext(env: env, path: "digests/\(id)/print.html",
                                   links: base.isEmpty ? nil : PageLinks(root: base, offline: false))
-        context.relativeImages = true
+        context.printsDigest = true
         guard var model = context.digestPage(id, forPrint: true) else { return nil }
         if let baseHref { model["baseHref"] = baseHref }
         guard let rendered = try? env.theme.render("digest", model) else { return nil }

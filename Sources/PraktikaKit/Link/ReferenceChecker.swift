@@ -2,6 +2,13 @@ import Foundation
 
 /// Checks that ids named in content exist, reporting each unknown one at its
 /// own position with the closest known ids.
+/// Why a reference does not resolve.
+enum ReferenceProblem: Sendable {
+    /// The file it names exists but could not be read; that was reported there.
+    case alreadyReported
+    case message(LocalizedText)
+}
+
 struct ReferenceChecker {
     let graph: SiteGraph
     let log: DiagnosticLog
@@ -21,12 +28,14 @@ struct ReferenceChecker {
     }
 
     /// The problem with a reference, or nil when it resolves to a published entity.
-    func problem(_ kind: EntityKind, _ id: String) -> LocalizedText? {
+    func problem(_ kind: EntityKind, _ id: String) -> ReferenceProblem? {
         if graph.contains(kind, id) { return nil }
-        if content.unreadable.contains("\(kind.rawValue)/\(id)") {
-            // Already reported where the file itself is wrong.
-            return LocalizedText(en: "", ru: "")
-        }
+        // Already reported where the file itself is wrong.
+        if content.unreadable.contains("\(kind.rawValue)/\(id)") { return .alreadyReported }
+        return .message(unknownMessage(kind, id))
+    }
+
+    private func unknownMessage(_ kind: EntityKind, _ id: String) -> LocalizedText {
         if kind == .practice, content.practices.contains(where: { $0.id == id }) {
             return LocalizedText(
                 en: "practice `\(id)` is a draft (status: draft) and is not published; publish it or remove the reference",
@@ -43,8 +52,8 @@ struct ReferenceChecker {
 
     @discardableResult
     func check(_ ref: Ref, _ kind: EntityKind, in file: String) -> Bool {
-        guard let message = problem(kind, ref.value) else { return true }
-        report(message, ref, file)
+        guard let problem = problem(kind, ref.value) else { return true }
+        if case .message(let message) = problem { report(message, ref, file) }
         return false
     }
 
@@ -92,13 +101,17 @@ struct ReferenceChecker {
     }
 
     /// The problem with a `kind:id` link in Markdown, or nil when it resolves.
-    func problem(for link: EntityLink) -> LocalizedText? {
-        if link.scheme == .file { return attachmentProblem(link.target) }
-        return EntityKind(rawValue: link.scheme.rawValue).flatMap { problem($0, link.target) }
+    func problem(for link: EntityLink) -> ReferenceProblem? {
+        Self.problem(for: link, in: graph)
+    }
+
+    static func problem(for link: EntityLink, in graph: SiteGraph) -> ReferenceProblem? {
+        let checker = ReferenceChecker(graph: graph, log: DiagnosticLog())
+        guard let kind = link.scheme.entityKind else { return checker.attachmentProblem(link.target).map { .message($0) } }
+        return checker.problem(kind, link.target)
     }
 
     func report(_ message: LocalizedText, _ ref: Ref, _ file: String) {
-        guard !message.en.isEmpty else { return }
         log.add(.error(SourceLocation(file: file, line: ref.line, column: ref.column), message))
     }
 }

@@ -73,6 +73,18 @@ public struct SiteGraph: Sendable {
         }
     }
 
+    /// The content file of a published entity.
+    public func file(_ kind: EntityKind, _ id: String) -> String? {
+        switch kind {
+        case .school: return schools[id]?.file
+        case .network: return networks[id]?.file
+        case .program: return programs[id]?.file
+        case .practice: return practices[id]?.file
+        case .seminar: return seminars[id]?.file
+        case .digest: return digests[id]?.file
+        }
+    }
+
     public func term(_ kind: VocabularyKind, _ id: String) -> Term? {
         content.vocabularies[kind]?.term(id)
     }

@@ -1,7 +1,7 @@
 import Foundation
 
-/// Content that no page renders yet is still checked, so that a draft is
-/// ready to publish and a digest's foreword has no dead link.
+/// Content that no page shows is still checked, so that a draft is ready to
+/// publish; and a digest that selects nothing is an error.
 struct UnpublishedChecks {
     let graph: SiteGraph
     let log: DiagnosticLog
@@ -19,7 +19,6 @@ struct UnpublishedChecks {
             }
         }
         for digest in graph.content.digests {
-            if let intro = digest.intro { check(intro.value, .field(file: digest.file, intro), refs) }
             if let problem = DigestSelector.orderProblem(of: digest.fields, in: graph) {
                 log.add(.warning(FieldLine.location(of: "order", in: digest.file, root: graph.content.root), problem))
             }
@@ -34,7 +33,7 @@ struct UnpublishedChecks {
     private func check(_ text: String, _ origin: MarkdownOrigin, _ refs: ReferenceChecker) {
         let audit = Markdown.audit(text)
         for link in audit.unresolved {
-            guard let message = refs.problem(for: link), !message.en.isEmpty else { continue }
+            guard case .message(let message) = refs.problem(for: link) else { continue }
             log.add(.error(origin.location(of: link, siteRoot: graph.content.root), message))
         }
         for problem in audit.problems {

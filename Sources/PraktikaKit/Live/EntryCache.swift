@@ -2,9 +2,9 @@ import Foundation
 
 /// Parsed entries by file, for serve mode: after an edit only the saved file is parsed again.
 final class EntryCache: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [String: (FileStamp, Any, [Diagnostic])] = [:]
+    private let items = Locked<[String: (FileStamp, Any, [Diagnostic])]>([:])
     /// Stamps just read by serve's scan (relative paths), so files are not stat'ed twice.
+    /// Set between builds, read during one.
     var knownStamps: [String: FileStamp] = [:]
 
     func stamp(_ relativePath: String, url: URL) -> FileStamp? {
@@ -12,13 +12,11 @@ final class EntryCache: @unchecked Sendable {
     }
 
     func entry<T>(_ path: String, stamp: FileStamp) -> (T, [Diagnostic])? {
-        lock.lock(); defer { lock.unlock() }
-        guard let (known, value, warnings) = items[path], known == stamp, let entry = value as? T else { return nil }
+        guard let (known, value, warnings) = items.withLock({ $0[path] }), known == stamp, let entry = value as? T else { return nil }
         return (entry, warnings)
     }
 
     func store(_ path: String, stamp: FileStamp, entry: Any, warnings: [Diagnostic]) {
-        lock.lock(); defer { lock.unlock() }
-        items[path] = (stamp, entry, warnings)
+        items.withLock { $0[path] = (stamp, entry, warnings) }
     }
 }

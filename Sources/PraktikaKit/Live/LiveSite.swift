@@ -1,9 +1,10 @@
 import Foundation
 
 /// The site as `praktika serve` keeps it: every page in memory, rebuilt after
-/// each save. Saving a practice re-parses that one file and re-renders only the
-/// pages that show it; other changes (a school, a template, site.yaml) render
-/// everything again. When the content has errors the last good pages stay.
+/// each save. Saving practices re-reads those files, plans the site again and
+/// re-renders the pages whose plan changed or that show a saved practice;
+/// other changes (a school, a template, site.yaml) render everything again.
+/// When the content has errors the last good pages stay.
 public final class LiveSite: @unchecked Sendable {
     public struct Update: Sendable {
         public var ok: Bool
@@ -17,20 +18,22 @@ public final class LiveSite: @unchecked Sendable {
     public let site: URL
     let baseURL: String?
     private let cache = EntryCache()
-    private let lock = NSLock()
-    private var pages: [String: Data] = [:]
-    private var assets: [String: URL] = [:]
+    private let served = Locked(Served())
     private var stamps: [String: FileStamp] = [:]
     private var state: State?
-    /// sitemap.xml, feed.xml and the catalog index are made when first asked
-    /// for after a change, not at every save.
-    private var feedsStale = false
+
+    /// What the server answers from; replaced as a whole after each rebuild.
+    private struct Served {
+        var pages: [String: Data] = [:]
+        var assets: [String: URL] = [:]
+        /// sitemap.xml, feed.xml and the catalog index are made when first
+        /// asked for after a change, not at every save.
+        var generatedStale: (env: RenderEnvironment, plan: SitePlan)?
+    }
 
     private struct State {
         var env: RenderEnvironment
-        var jobs: [PageJob]
-        var shown: PageDependencies
-        var termMembership: [VocabularyKind: [String: [String]]]
+        var plan: SitePlan
         /// Problems of the last build, shown again with the next edit's.
         var diagnostics: [Diagnostic]
     }
@@ -42,15 +45,14 @@ public final class LiveSite: @unchecked Sendable {
 
     /// A page or file of the site by its URL path (`practices/x/index.html`, `assets/style.css`).
     public func file(_ path: String) -> (Data, String)? {
-        lock.lock()
-        if feedsStale, Self.feedFiles.contains(path) || path.hasPrefix(SearchWords.folder), let state {
-            let sink = MemorySink()
-            _ = try? SiteRenderer(env: state.env).renderFeeds(pagePaths: state.jobs.map(\.path), to: sink)
-            pages.merge(sink.files) { _, new in new }
-            feedsStale = false
+        let (page, asset) = served.withLock { served -> (Data?, URL?) in
+            if let stale = served.generatedStale, Self.isGenerated(path) {
+                let renderer = SiteRenderer(env: stale.env)
+                for file in renderer.generatedFiles(stale.plan) { served.pages[file.name] = file.bytes }
+                served.generatedStale = nil
+            }
+            return (served.pages[path], served.assets[path])
         }
-        let page = pages[path]; let asset = assets[path]
-        lock.unlock()
         if let page { return (page, Self.contentType(path)) }
         if let asset, let data = try? Data(contentsOf: asset) { return (data, Self.contentType(path)) }
         if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))) {
@@ -62,6 +64,21 @@ public final class LiveSite: @unchecked Sendable {
             if let data = try? Data(contentsOf: url) { return (data, Self.contentType(path)) }
         }
         return nil
+    }
+
+    /// Every path the live site serves from memory (pages and generated files, not assets or attachments).
+    public var servedPaths: Set<String> {
+        served.withLock { served in
+            var paths = Set(served.pages.keys)
+            if let stale = served.generatedStale {
+                paths.formUnion(SiteRenderer(env: stale.env).generatedFiles(stale.plan).map(\.name))
+            }
+            return paths
+        }
+    }
+
+    private static func isGenerated(_ path: String) -> Bool {
+        GeneratedFile.allNamed.contains(path) || path.hasPrefix(SearchWords.folder)
     }
 
     /// Looks for saved files and rebuilds what they affect; nil when nothing changed.
@@ -82,90 +99,95 @@ public final class LiveSite: @unchecked Sendable {
         return Update(ok: ok, diagnostics: diagnostics, changedFiles: changed.sorted(), renderedPages: rendered, seconds: seconds, language: language)
     }
 
-    private func prepare(cards: HTMLCache, theme: Theme? = nil, drafts: Set<String>? = nil) -> (RenderEnvironment?, [Diagnostic]) {
-        let log = DiagnosticLog()
-        let preparation = SitePreparation(site: site, baseURL: baseURL, cache: cache, theme: theme, drafts: drafts, cards: cards)
-        return (preparation.run(log: log).env, log.all)
-    }
-
     private func rebuildAll() -> (Bool, [Diagnostic], Int, String) {
-        let (env, diagnostics) = prepare(cards: HTMLCache())
-        guard let env, !diagnostics.contains(where: { $0.severity == .error }) else {
-            return (false, diagnostics, 0, env?.site.language ?? "ru")
-        }
-        var renderer = SiteRenderer(env: env)
-        renderer.isLive = true
-        let jobs = renderer.jobs()
+        let log = DiagnosticLog()
+        let preparation = SitePreparation(site: site, baseURL: baseURL, cache: cache)
+        let (prepared, language) = preparation.run(log: log)
+        guard let env = prepared, !log.hasErrors else { return (false, log.all, 0, language) }
+        let plan = Self.plan(env)
         let sink = MemorySink()
-        let counts = renderer.render(jobs, to: sink, showProgress: false)
-        _ = renderer.renderNotFound(to: sink)
-        _ = try? renderer.renderFeeds(pagePaths: jobs.map(\.path), to: sink)
-        let errors = env.log.all
-        guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
-        lock.lock()
-        pages = sink.files
-        assets = Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) })
-        state = State(env: env, jobs: jobs, shown: renderer.shown, termMembership: env.graph.practicesByTerm, diagnostics: errors)
-        feedsStale = false
-        lock.unlock()
-        return (true, errors, counts.values.reduce(0, +), env.site.language)
+        let rendered = render(plan.pages, env: env, to: sink)
+        for file in SiteRenderer(env: env).generatedFiles(plan) { try? sink.write(file.name, file.bytes) }
+        let diagnostics = env.log.all
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (false, diagnostics, 0, language) }
+        served.withLock { served in
+            served = Served(pages: sink.files, assets: Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) }))
+        }
+        state = State(env: env, plan: plan, diagnostics: diagnostics)
+        return (true, diagnostics, rendered, language)
     }
 
-    /// Only practices changed: re-render their pages and the pages that show them.
+    /// Only practices changed: plan again, and render the pages whose plan
+    /// changed or that show one of the saved practices.
     private func rebuildPractices(_ ids: [String]) -> (Bool, [Diagnostic], Int, String) {
         guard let old = state else { return rebuildAll() }
         let cards = old.env.practiceCards
         cards.remove(ids)
-        let env: RenderEnvironment, jobs: [PageJob], listsMoved: Bool
-        if let edited = editedInPlace(ids, old: old, cards: cards) {
-            // Same lists, same pages: the jobs of the last build still hold.
-            (env, jobs, listsMoved) = (edited, old.jobs, false)
+        let files = Set(ids.map { "content/practices/\($0).md" })
+        let env: RenderEnvironment, plan: SitePlan
+        if let edited = editedInPlace(ids, files: files, old: old, cards: cards) {
+            // The same front matter: the same graph, so the same plan.
+            (env, plan) = (edited, old.plan)
         } else {
-            let (prepared, diagnostics) = prepare(cards: cards, theme: old.env.theme, drafts: Set(ids))
-            guard let prepared, !diagnostics.contains(where: { $0.severity == .error }) else {
-                return (false, diagnostics, 0, prepared?.site.language ?? "ru")
-            }
-            env = prepared
-            jobs = SiteRenderer(env: env).jobs()
-            // A new order, or practices added, removed or re-tagged, move cards between list pages.
-            listsMoved = env.graph.practiceOrder != old.env.graph.practiceOrder
-                || env.graph.practicesByTerm != old.termMembership
+            let log = DiagnosticLog()
+            let edited = Set(ids.map { "practice:" + $0 })
+            var preparation = SitePreparation(site: site, baseURL: baseURL, cache: cache, theme: old.env.theme, drafts: Set(ids), cards: cards)
+            // A file's HTML is kept unless it is saved or links to a saved practice (which may have come or gone).
+            preparation.previousProse = old.env.prose
+            preparation.reusesProse = { file in !files.contains(file) && old.env.prose.files[file].map { $0.targets.isDisjoint(with: edited) } ?? false }
+            let (prepared, language) = preparation.run(log: log)
+            guard let prepared, !log.hasErrors else { return (false, log.all, 0, language) }
+            (env, plan) = (prepared, Self.plan(prepared))
         }
-        var renderer = SiteRenderer(env: env)
-        renderer.isLive = true
-        let changed = Set(ids)
-        var affected = old.shown.pages(showing: changed)
-        affected.formUnion(ids.map { SitePaths.entity(.practice, $0) })
-        let selected = jobs.filter { job in
-            affected.contains(job.path) || job.kind == "digest" || job.kind == "home"
-                || (listsMoved && (job.kind == "list" || job.kind == "term"))
+        let saved = Set(ids.map { EntityRef(.practice, $0) })
+        let before = old.plan.pagesByPath()
+        let selected = plan.pages.filter { page in
+            guard let previous = before[page.path] else { return true }
+            return previous.shows != page.shows || previous.figures != page.figures || !page.shows.isDisjoint(with: saved)
         }
         let sink = MemorySink()
-        _ = renderer.render(selected, to: sink, showProgress: false)
-        let errors = env.log.all
-        guard !errors.contains(where: { $0.severity == .error }) else { return (false, errors, 0, env.site.language) }
-        // Pages that are no more (a practice turned draft); none when the jobs were kept.
-        let removed = listsMoved ? Set(old.jobs.map { SitePaths.outputFile($0.path) }).subtracting(jobs.map { SitePaths.outputFile($0.path) }) : []
-        old.shown.merge(renderer.shown)
-        lock.lock()
-        pages.merge(sink.files) { _, new in new }
-        removed.forEach { pages[$0] = nil }
-        state = State(env: env, jobs: jobs, shown: old.shown, termMembership: env.graph.practicesByTerm, diagnostics: errors)
-        feedsStale = true
-        lock.unlock()
-        return (true, errors, selected.count, env.site.language)
+        let rendered = render(selected, env: env, to: sink)
+        let diagnostics = env.log.all
+        guard !diagnostics.contains(where: { $0.severity == .error }) else { return (false, diagnostics, 0, env.site.language) }
+        // Pages that are no more (a practice turned draft or deleted).
+        let removed = Set(old.plan.pages.map(\.outputFile)).subtracting(plan.pages.map(\.outputFile))
+        served.withLock { served in
+            served.pages.merge(sink.files) { _, new in new }
+            removed.forEach { served.pages[$0] = nil }
+            served.generatedStale = (env, plan)
+        }
+        state = State(env: env, plan: plan, diagnostics: diagnostics)
+        return (true, diagnostics, rendered, env.site.language)
     }
 
-    /// The environment for a text-only edit of published practices, built
-    /// on the last graph (`PracticeEdit`); nil when the edit needs the full path.
-    private func editedInPlace(_ ids: [String], old: State, cards: HTMLCache) -> RenderEnvironment? {
+    private static func plan(_ env: RenderEnvironment) -> SitePlan {
+        // Serve makes no PDFs: a digest links its print page.
+        Planner(graph: env.graph, settings: env.settings, theme: env.theme, prose: env.prose, makesPDFs: false).plan()
+    }
+
+    /// Renders pages, and the print page of every digest among them.
+    private func render(_ pages: [PlannedPage], env: RenderEnvironment, to sink: MemorySink) -> Int {
+        var renderer = SiteRenderer(env: env)
+        renderer.checksLinks = false
+        let counts = renderer.render(pages, to: sink, showProgress: false)
+        for case .entity(.digest, let id) in pages.map(\.kind) {
+            if let html = DigestStage.printHTML(id, env: env) { try? sink.write("digests/\(id)/print.html", Data(html.utf8)) }
+        }
+        return counts.values.reduce(0, +)
+    }
+
+    /// The environment for an edit of published practices' bodies, built on
+    /// the last graph (`PracticeEdit`); nil when the edit needs the full path.
+    private func editedInPlace(_ ids: [String], files: Set<String>, old: State, cards: HTMLCache) -> RenderEnvironment? {
         guard let (entries, warnings) = PracticeEdit.read(ids, site: site, cache: cache),
               let graph = PracticeEdit.replacing(entries, in: old.env.graph) else { return nil }
-        let files = Set(entries.map(\.file))
+        let prose = MarkdownPass.run(graph, settings: old.env.settings, tableLabel: old.env.theme.string("table_label"),
+                                     previous: old.env.prose, reuse: { !files.contains($0) })
         let log = DiagnosticLog()
         log.add(contentsOf: old.diagnostics.filter { !files.contains($0.location.file) })
         log.add(contentsOf: warnings)
-        return RenderEnvironment(graph: graph, theme: old.env.theme, settings: old.env.settings, log: log, practiceCards: cards)
+        log.add(contentsOf: files.flatMap { prose.files[$0]?.diagnostics ?? [] })
+        return RenderEnvironment(graph: graph, prose: prose, theme: old.env.theme, settings: old.env.settings, log: log, practiceCards: cards)
     }
 
     /// Size and time of every file under content/ and themes/.
@@ -176,8 +198,6 @@ public final class LiveSite: @unchecked Sendable {
         }
         return stamps
     }
-
-    static let feedFiles: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath]
 
     static func contentType(_ path: String) -> String {
         switch (path as NSString).pathExtension.lowercased() {

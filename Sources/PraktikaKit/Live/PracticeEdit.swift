@@ -1,33 +1,17 @@
 import Foundation
 
-/// The common save while writing: a practice's text changed, and nothing the
-/// link stage builds its lists and checks from — title, date, status, schools,
-/// network, program, terms, period, attachments. Then the graph of the last
-/// build stays right with the new entry put in, and linking the whole site
-/// again (most of the time of a save on a big site) is not needed.
+/// The common save while writing: the body of a published practice changed
+/// and its front matter did not. Everything the link stage derives comes
+/// from front matter, so the graph of the last build stays right with the
+/// new entry put in, and linking the whole site again (most of the time of a
+/// save on a big site) is not needed.
 enum PracticeEdit {
-    /// What the link stage reads from a practice; equal signatures, equal lists.
-    static func linkSignature(_ practice: Entry<Practice>) -> [String] {
-        var signature = [practice.title, practice.status.rawValue, practice.date?.description ?? "",
-                         practice.network?.value ?? "", practice.program?.value ?? "",
-                         practice.period.map { "\($0.from?.description ?? "")–\($0.to?.description ?? "")" } ?? ""]
-        signature += practice.schools.map(\.value)
-        for vocabulary in VocabularyKind.allCases {
-            signature.append("|" + vocabulary.rawValue)
-            signature += vocabulary.terms(of: practice.fields).map(\.value)
-        }
-        signature.append("|files")
-        signature += practice.attachments.map(\.file.value)
-        return signature
-    }
-
     /// The graph with these published practices replaced, or nil when any of
-    /// them is new, a draft, or changed what the lists are built from.
+    /// them is new, a draft, or has other front matter than before.
     static func replacing(_ entries: [Entry<Practice>], in graph: SiteGraph) -> SiteGraph? {
         var updated = graph
         for entry in entries {
-            guard !entry.isDraft, let old = graph.practices[entry.id],
-                  linkSignature(old) == linkSignature(entry),
+            guard !entry.isDraft, let old = graph.practices[entry.id], old.frontMatterHash == entry.frontMatterHash,
                   let index = updated.content.practices.firstIndex(where: { $0.id == entry.id })
             else { return nil }
             updated.practices[entry.id] = entry

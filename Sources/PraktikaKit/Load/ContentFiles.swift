@@ -57,32 +57,3 @@ enum ParallelMap {
     }
 }
 
-/// Fixed slots written by concurrent workers, each slot by one worker only.
-final class ResultSlots<T>: @unchecked Sendable {
-    private var storage: [T?]
-    private let lock = NSLock()
-
-    init(count: Int) { storage = Array(repeating: nil, count: count) }
-
-    func set(_ index: Int, _ value: T) {
-        lock.lock(); defer { lock.unlock() }
-        storage[index] = value
-    }
-
-    var values: [T] { storage.map { $0! } }
-}
-
-/// Hands out job numbers 0, 1, 2… to parallel workers, each taking the
-/// next when it is done with one: jobs differ in cost, and fixed shares left
-/// one core idle at the end.
-final class JobCounter: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value = 0
-
-    func take(below limit: Int) -> Int? {
-        lock.lock(); defer { lock.unlock() }
-        guard value < limit else { return nil }
-        value += 1
-        return value - 1
-    }
-}

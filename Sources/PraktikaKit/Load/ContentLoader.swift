@@ -49,7 +49,7 @@ public struct ContentLoader: Sendable {
         }
 
         var content = SiteContent(root: root, site: site)
-        let unreadable = StringSet()
+        let unreadable = Locked<Set<String>>([])
         let placeholders = Placeholders.load(site: root, theme: site.theme)
         content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable, placeholders: placeholders)
         content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable, placeholders: placeholders)
@@ -60,12 +60,12 @@ public struct ContentLoader: Sendable {
         content.vocabularies = loadVocabularies(log: log)
         UnreadFiles.strays(in: contentDirectory, log: log)
         content.files = AttachmentScanner(filesDirectory: contentDirectory.appendingPathComponent("files")).scan(log: log)
-        content.unreadable = unreadable.values
+        content.unreadable = unreadable.current
         return (content, log.all)
     }
 
     private func loadEntries<T: Decodable & Sendable>(
-        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: StringSet, placeholders: Placeholders
+        _ kind: EntityKind, _ type: T.Type, log: DiagnosticLog, unreadable: Locked<Set<String>>, placeholders: Placeholders
     ) -> [Entry<T>] {
         let folder = contentDirectory.appendingPathComponent(kind.folder, isDirectory: true)
         let files = ContentFiles.list(folder, extensions: kind.isMarkdown ? ["md"] : ["yaml", "yml"],
@@ -75,7 +75,7 @@ public struct ContentLoader: Sendable {
                 log.add(.error(SourceLocation(file: file.relativePath), LocalizedText(
                     en: "`\(file.id)` is not a valid id: use lower-case Latin letters, digits and hyphens (e.g. `gymnasium-1-syktyvkar`)",
                     ru: "«\(file.id)» — недопустимый идентификатор: используйте строчные латинские буквы, цифры и дефис (например, `gymnasium-1-syktyvkar`)")))
-                unreadable.insert("\(kind.rawValue)/\(file.id)")
+                unreadable.withLock { _ = $0.insert("\(kind.rawValue)/\(file.id)") }
                 return nil
             }
             let stamp = cache?.stamp(file.relativePath, url: file.url)
@@ -91,7 +91,7 @@ public struct ContentLoader: Sendable {
             case .success(let value): return value
             case .failure(let diagnostic):
                 log.add(diagnostic)
-                unreadable.insert("\(kind.rawValue)/\(file.id)")
+                unreadable.withLock { _ = $0.insert("\(kind.rawValue)/\(file.id)") }
                 return nil
             }
         }
@@ -137,7 +137,7 @@ public struct ContentLoader: Sendable {
         return reader.decode(type, yaml: parts.yaml, lineOffset: parts.yamlLineOffset, file: file.relativePath,
                              schema: schema, warnings: &warnings)
             .map { Entry(id: file.id, file: file.relativePath, fields: $0,
-                         body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine)) }
+                         body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine), frontMatterHash: parts.yaml.hashValue) }
     }
 
     private func loadVocabularies(log: DiagnosticLog) -> [VocabularyKind: Vocabulary] {

@@ -3,8 +3,19 @@ import Foundation
 
 /// A `kind:id` link found in Markdown, with its position inside the text.
 public struct EntityLink: Sendable {
-    public enum Scheme: String, CaseIterable, Sendable {
-        case school, practice, network, program, seminar, file
+    /// `school:`, `practice:`… for every entity kind, and `file:` for attachments.
+    public enum Scheme: Hashable, Sendable {
+        case entity(EntityKind)
+        case file
+
+        public init?(rawValue: String) {
+            if rawValue == "file" { self = .file } else if let kind = EntityKind(rawValue: rawValue) { self = .entity(kind) } else { return nil }
+        }
+
+        public var entityKind: EntityKind? {
+            if case .entity(let kind) = self { return kind }
+            return nil
+        }
     }
     public var scheme: Scheme
     /// The id, or for `file:` the path under content/files/.

@@ -9,12 +9,24 @@ public final class Entry<Fields: Sendable>: Sendable {
     public let file: String
     public let fields: Fields
     public let body: MarkdownBody?
+    /// A hash of the front matter's text: equal hashes, equal fields, so an
+    /// edit of the body alone changes nothing the link stage derives.
+    let frontMatterHash: Int
 
     public init(id: String, file: String, fields: Fields, body: MarkdownBody?) {
         self.id = id
         self.file = file
         self.fields = fields
         self.body = body
+        self.frontMatterHash = 0
+    }
+
+    init(id: String, file: String, fields: Fields, body: MarkdownBody?, frontMatterHash: Int) {
+        self.id = id
+        self.file = file
+        self.fields = fields
+        self.body = body
+        self.frontMatterHash = frontMatterHash
     }
 
     public subscript<T>(dynamicMember keyPath: KeyPath<Fields, T>) -> T {

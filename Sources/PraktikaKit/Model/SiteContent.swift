@@ -38,6 +38,17 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The template of an entity's own page.
+    public var pageTemplate: String {
+        switch self {
+        case .digest: return "digest-page"
+        case .school, .network, .program, .practice, .seminar: return rawValue
+        }
+    }
+
+    /// The template of the list of all entities of the kind.
+    public var indexTemplate: String { folder }
+
     /// «неизвестная школа», with the adjective agreeing in gender.
     var unknownRU: String {
         switch self {

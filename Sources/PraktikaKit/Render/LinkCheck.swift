@@ -149,3 +149,14 @@ final class LinkCheck: @unchecked Sendable {
         return true
     }
 }
+
+extension LinkCheck {
+    /// The links of every Markdown text, from the page of the file it belongs
+    /// to: `check`, which renders no page, still finds a dead relative link.
+    func record(prose: Prose, plan: SitePlan) {
+        for page in plan.pages {
+            guard let source = page.source, let file = prose.files[source] else { continue }
+            for html in file.html.values { record(html: html, page: page.path, template: page.template, source: source) }
+        }
+    }
+}

@@ -18,12 +18,12 @@ public struct RenderSettings: Sendable {
 /// What every page of one build shares; read-only, used from all render threads.
 final class RenderEnvironment: Sendable {
     let graph: SiteGraph
+    /// Every published Markdown text as HTML (the link stage's Markdown pass).
+    let prose: Prose
     let theme: Theme
     let format: Formatter
     let settings: RenderSettings
     let log: DiagnosticLog
-    /// Attachments something published links to; only these are copied.
-    let usedFiles: StringSet
     /// Rendered practice cards by id; a card looks the same on every list.
     let practiceCards: HTMLCache
     /// Pieces of HTML many pages share (`PageContext.fragment`).
@@ -31,18 +31,26 @@ final class RenderEnvironment: Sendable {
     /// The site-wide template keys per section (`PageContext.chrome`).
     let chrome = SharedCache<String, [String: Any]>()
     /// PDFs of the digests made in this build, for the pages that link them.
-    let digestFiles = DigestFiles()
+    let digestPDFs: [String: DigestPDF]
 
     var site: SiteConfig { graph.content.site }
 
-    init(graph: SiteGraph, theme: Theme, settings: RenderSettings, log: DiagnosticLog, practiceCards: HTMLCache = HTMLCache()) {
+    init(graph: SiteGraph, prose: Prose, theme: Theme, settings: RenderSettings, log: DiagnosticLog,
+         practiceCards: HTMLCache = HTMLCache(), digestPDFs: [String: DigestPDF] = [:]) {
         self.graph = graph
+        self.prose = prose
         self.theme = theme
         self.format = Formatter(strings: theme.strings)
         self.settings = settings
         self.log = log
-        self.usedFiles = StringSet()
         self.practiceCards = practiceCards
+        self.digestPDFs = digestPDFs
+    }
+
+    /// The same environment with the digests' PDFs, once they are made.
+    func with(digestPDFs: [String: DigestPDF]) -> RenderEnvironment {
+        RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: settings, log: log,
+                          practiceCards: practiceCards, digestPDFs: digestPDFs)
     }
 
     func absoluteURL(_ path: String) -> String? {
@@ -53,21 +61,17 @@ final class RenderEnvironment: Sendable {
 /// Values made once per build and shared by the render threads: practice
 /// cards, shared fragments, the site-wide template keys of a section.
 final class SharedCache<Key: Hashable, Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var items: [Key: Value] = [:]
+    private let items = Locked<[Key: Value]>([:])
 
     func remove(_ keys: some Sequence<Key>) {
-        lock.lock(); defer { lock.unlock() }
-        for key in keys { items[key] = nil }
+        items.withLock { items in for key in keys { items[key] = nil } }
     }
 
     /// The cached value, or the one `make` returns (a nil is not kept).
     func value(_ key: Key, orMake make: () -> Value?) -> Value? {
-        lock.lock()
-        if let cached = items[key] { lock.unlock(); return cached }
-        lock.unlock()
+        if let cached = items.withLock({ $0[key] }) { return cached }
         guard let value = make() else { return nil }
-        lock.lock(); items[key] = value; lock.unlock()
+        items.withLock { $0[key] = value }
         return value
     }
 }
@@ -82,40 +86,8 @@ struct FragmentKey: Hashable {
     var key: String
 }
 
-/// The digest PDFs of a build: id → output path and size.
-final class DigestFiles: @unchecked Sendable {
-    private let lock = NSLock()
-    private var files: [String: (path: String, size: Int)] = [:]
-
-    func add(_ id: String, path: String, size: Int) {
-        lock.lock(); defer { lock.unlock() }
-        files[id] = (path, size)
-    }
-
-    func pdf(_ id: String) -> (path: String, size: Int)? {
-        lock.lock(); defer { lock.unlock() }
-        return files[id]
-    }
-}
-
-/// The practices one page shows; used by one render thread at a time.
-final class DependencyRecorder: @unchecked Sendable {
-    private(set) var ids: Set<String> = []
-    func insert(_ id: String) { ids.insert(id) }
-}
-
-/// A set of strings filled from several threads.
-final class StringSet: @unchecked Sendable {
-    private let lock = NSLock()
-    private var set: Set<String> = []
-
-    func insert(_ value: String) {
-        lock.lock(); defer { lock.unlock() }
-        set.insert(value)
-    }
-
-    var values: Set<String> {
-        lock.lock(); defer { lock.unlock() }
-        return set
-    }
+/// A digest's PDF in the output: its path and size.
+struct DigestPDF: Sendable, Equatable {
+    var path: String
+    var size: Int
 }

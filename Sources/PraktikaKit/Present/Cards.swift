@@ -40,7 +40,6 @@ extension PageContext {
     }
 
     func practiceCard(_ id: String) -> [String: Any]? {
-        shownPractices?.insert(id)
         guard let practice = graph.practices[id] else { return nil }
         var card = viewModel([
             "id": id, "title": practice.title, "summary": practice.summary,
@@ -57,7 +56,6 @@ extension PageContext {
     /// The practice card rendered through the theme's `practice-card` template,
     /// once per build, for lists that show many practices.
     func practiceCardHTML(_ id: String) -> [String: Any]? {
-        shownPractices?.insert(id)
         return env.practiceCards.value(id) {
             // Interface strings are already in the template (TemplateConstants).
             practiceCard(id).flatMap { renderPiece("practice-card", $0) }
@@ -96,7 +94,6 @@ extension PageContext {
 
     func attachment(_ path: String, title: String?) -> [String: Any]? {
         guard let relative = AttachmentPath.normalize(path), let size = graph.content.files[relative] else { return nil }
-        env.usedFiles.insert(relative)
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
         return ["title": title ?? name, "href": href(SitePaths.file(relative)),
                 "typeLabel": format.fileType(relative), "sizeText": format.size(size)]

@@ -8,16 +8,12 @@ struct PageContext {
     let links: PageLinks
     /// For the print digest: images stay relative to the page (WeasyPrint reads
     /// them from disk) while links are absolute web addresses.
-    var relativeImages = false
-    /// The practices this page shows, for re-rendering only what an edit
-    /// affects; recorded in serve only.
-    let shownPractices: DependencyRecorder?
+    var printsDigest = false
 
-    init(env: RenderEnvironment, path: String, links: PageLinks? = nil, recordsShownPractices: Bool = false) {
+    init(env: RenderEnvironment, path: String, links: PageLinks? = nil) {
         self.env = env
         self.path = path
         self.links = links ?? PageLinks.deferred(offline: env.settings.offline)
-        shownPractices = recordsShownPractices ? DependencyRecorder() : nil
     }
 
     var graph: SiteGraph { env.graph }
@@ -32,38 +28,27 @@ struct PageContext {
         return markdown(field.value, origin: .field(file: file, field))
     }
 
-    func markdown(_ text: String, origin: MarkdownOrigin) -> String {
-        let output = Markdown.render(text, tableLabel: t("table_label")) { resolve($0) }
-        for link in output.unresolved { report(link, origin) }
-        for problem in output.problems {
-            env.log.add(.warning(origin.location(of: problem, siteRoot: graph.content.root), problem.message))
-        }
-        for refused in output.refused {
-            env.log.add(.warning(origin.location(line: refused.line, column: refused.column, siteRoot: graph.content.root), LocalizedText(
-                en: "the link `\(refused.url)` was removed: only http, https, mailto, tel addresses and relative paths are allowed",
-                ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
+    /// The HTML the link stage's Markdown pass made of a text; nil for a blank one.
+    func markdown(_ text: String, origin: MarkdownOrigin) -> String? {
+        if printsDigest { return printMarkdown(text) }
+        let html = env.prose.html(origin)
+        assert(html != nil || text.isBlank, "the Markdown pass did not render \(origin.key): add the field to its kind's `markdownFields`")
+        return html
+    }
+
+    /// The print copy links differently, so its Markdown is rendered again;
+    /// what is wrong in it was reported by the Markdown pass.
+    private func printMarkdown(_ text: String) -> String? {
+        guard !text.isBlank else { return nil }
+        let output = Markdown.render(text, tableLabel: t("table_label")) { link in
+            let fragment = link.fragment.map { "#" + $0 } ?? ""
+            guard let kind = link.scheme.entityKind else {
+                guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
+                return link.isImage ? "../../" + SitePaths.file(relative) : href(SitePaths.file(relative))
+            }
+            return graph.contains(kind, link.target) ? href(SitePaths.entity(kind, link.target)) + fragment : nil
         }
         return typesetHTML(output.html)
-    }
-
-    private func resolve(_ link: EntityLink) -> String? {
-        let fragment = link.fragment.map { "#" + $0 } ?? ""
-        if link.scheme == .file {
-            guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
-            env.usedFiles.insert(relative)
-            if link.isImage && relativeImages { return "../../" + SitePaths.file(relative) }
-            return href(SitePaths.file(relative))
-        }
-        guard let kind = EntityKind(rawValue: link.scheme.rawValue),
-              graph.contains(kind, link.target) else { return nil }
-        return href(SitePaths.entity(kind, link.target)) + fragment
-    }
-
-    private func report(_ link: EntityLink, _ origin: MarkdownOrigin) {
-        let message = ReferenceChecker(graph: graph, log: env.log).problem(for: link)
-        guard let message, !message.en.isEmpty else { return }
-        let location = origin.location(of: link, siteRoot: graph.content.root)
-        env.log.add(.error(location, message))
     }
 
     // MARK: Frame

@@ -2,11 +2,11 @@ import Foundation
 
 extension PageContext {
     func homePage() -> [String: Any] {
-        let recommended = graph.practiceOrder.filter { graph.practices[$0]?.status == .recommended }.prefix(6)
+        let recommended = graph.recommendedPractices()
         let newest = graph.newestOrder.prefix(6)
         let today = env.settings.today
-        let upcoming = graph.seminarOrder.filter { graph.seminars[$0]!.date >= today }.prefix(3)
-        let latest = graph.seminarOrder.reversed().filter { graph.seminars[$0]!.date < today }.prefix(3)
+        let upcoming = graph.upcomingSeminars(today: today).prefix(3)
+        let latest = graph.pastSeminars(today: today).prefix(3)
         let networks: [[String: Any]] = graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { network in
             guard var link = networkLink(network.id) else { return nil }
             link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }

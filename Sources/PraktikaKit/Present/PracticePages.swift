@@ -36,13 +36,13 @@ extension PageContext {
             "replicability": markdown(practice.replicability, in: file),
             "attachments": practice.attachments.compactMap { attachment($0.file.value, title: $0.title) },
             "seminars": (graph.seminarsByPractice[id] ?? []).compactMap { seminarCard($0) },
-            "body": practice.body.map { markdown($0.text, origin: .body(file: file, body: $0)) },
+            "body": practice.body.flatMap { markdown($0.text, origin: .body(file: file, body: $0)) },
             "jsonLD": practiceJSONLD(practice),
             "searchFilters": filters.map(\.model),
             "searchFilterTags": filters.map { filter in fragment("search-filter", key: filter.key) { filter.model } }.joined(),
         ])
-        addCards(relatedPractices(id), as: "related", to: &page)
-        addCards(schoolPractices(id), as: "schoolPractices", to: &page)
+        addCards(graph.relatedPractices(id), as: "related", to: &page)
+        addCards(graph.schoolPractices(id), as: "schoolPractices", to: &page)
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
 

@@ -31,7 +31,7 @@ extension PageContext {
                 "resources": markdown(practice.resources, in: practice.file),
                 "replicability": markdown(practice.replicability, in: practice.file),
                 "contact": person(practice.contact),
-                "body": practice.body.map { markdown($0.text, origin: .body(file: practice.file, body: $0)) },
+                "body": practice.body.flatMap { markdown($0.text, origin: .body(file: practice.file, body: $0)) },
                 "url": url,
                 "shortURL": url.map(Self.shortURL),
                 "breakableURL": url.map(Self.breakableURL),
@@ -59,7 +59,7 @@ extension PageContext {
             "practiceCount": String(practices.count),
             "schools": digestSchoolIndex(practices: ids),
             "forPrint": forPrint,
-            "pdf": env.digestFiles.pdf(id).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+            "pdf": env.digestPDFs[id].map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
             "printCSS": forPrint ? env.theme.assets["digest.css"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil,
         ])
         return frame(kind: "digest", title: digest.title, description: digest.subtitle, section: "digests", page)
@@ -90,7 +90,7 @@ extension PageContext {
                 viewModel([
                     "title": digest.title, "subtitle": digest.subtitle, "dateText": format.date(digest.date),
                     "href": href(SitePaths.entity(.digest, digest.id)),
-                    "pdf": env.digestFiles.pdf(digest.id).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+                    "pdf": env.digestPDFs[digest.id].map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
                     "count": String(DigestSelector.practices(of: digest.fields, in: graph).count),
                 ])
             }
@@ -104,7 +104,7 @@ extension PageContext {
             return viewModel([
                 "title": digest.title,
                 "href": href(SitePaths.entity(.digest, digestID)),
-                "pdf": env.digestFiles.pdf(digestID).map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
+                "pdf": env.digestPDFs[digestID].map { viewModel(["href": href($0.path), "sizeText": format.size($0.size)]) },
             ])
         }
     }

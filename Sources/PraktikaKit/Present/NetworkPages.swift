@@ -20,7 +20,7 @@ extension PageContext {
             "programs": (graph.programsByNetwork[id] ?? []).compactMap { programLink($0) },
             "seminars": (graph.seminarsByNetwork[id] ?? []).reversed().compactMap { seminarCard($0) },
             "diagram": NetworkDiagram(title: network.name, caption: t("network_diagram_caption"), leaders: leaders, members: members).svg(),
-            "body": network.body.map { markdown($0.text, origin: .body(file: network.file, body: $0)) },
+            "body": network.body.flatMap { markdown($0.text, origin: .body(file: network.file, body: $0)) },
         ])
         addCards(graph.practicesByNetwork[id] ?? [], as: "practices", to: &page)
         return frame(kind: "network", title: network.name, description: network.body?.text, section: "networks", page)

@@ -43,7 +43,7 @@ extension PageContext {
             "networksSupported": supported,
             "programs": (graph.programsBySchool[id] ?? []).compactMap { programLink($0) },
             "seminars": seminars,
-            "portrait": school.body.map { markdown($0.text, origin: .body(file: school.file, body: $0)) },
+            "portrait": school.body.flatMap { markdown($0.text, origin: .body(file: school.file, body: $0)) },
             "jsonLD": schoolJSONLD(school),
         ])
         addCards(practices.filter { $0.role == .author }.map(\.practice), as: "practicesAuthored", to: &page)

@@ -36,7 +36,7 @@ extension PageContext {
             "materials": materials,
             "digests": digestLinks(forSeminar: id),
             "jsonLD": seminarJSONLD(seminar),
-            "body": seminar.body.map { markdown($0.text, origin: .body(file: seminar.file, body: $0)) },
+            "body": seminar.body.flatMap { markdown($0.text, origin: .body(file: seminar.file, body: $0)) },
         ])
         return frame(kind: "seminar", title: seminar.title, description: seminar.body?.text, section: "seminars", page)
     }
@@ -44,8 +44,8 @@ extension PageContext {
     /// Upcoming first (soonest first), then the archive by year, newest first.
     func seminarIndexPage() -> [String: Any] {
         let today = env.settings.today
-        let upcoming = graph.seminarOrder.filter { graph.seminars[$0]!.date >= today }.compactMap { seminarCard($0) }
-        let past = graph.seminarOrder.reversed().filter { graph.seminars[$0]!.date < today }
+        let upcoming = graph.upcomingSeminars(today: today).compactMap { seminarCard($0) }
+        let past = graph.pastSeminars(today: today)
         let byYear = Dictionary(grouping: past) { graph.seminars[$0]!.date.year }
         let years: [[String: Any]] = byYear.keys.sorted(by: >).map { year in
             ["year": String(year), "seminars": byYear[year]!.compactMap { seminarCard($0) }]

@@ -1,0 +1,139 @@
+import Foundation
+
+/// The Markdown half of the link stage: every published Markdown text is
+/// rendered here, once, its `kind:id` and `file:` links resolved, and every
+/// problem in it reported, so that nothing later has to render to find one.
+enum MarkdownPass {
+    /// - Parameters:
+    ///   - previous: the last pass of a live site, whose files `reuse` accepts
+    ///     are taken as they are instead of being rendered again.
+    static func run(_ graph: SiteGraph, settings: RenderSettings, tableLabel: String,
+                    previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }) -> Prose {
+        let sources = texts(of: graph)
+        var files: [String: FileProse] = [:]
+        var waiting: [(file: String, texts: [ProseText], attachments: [String])] = []
+        for source in sources {
+            if let previous, let kept = previous.files[source.file], reuse(source.file) {
+                files[source.file] = kept
+            } else {
+                waiting.append(source)
+            }
+        }
+        let pending = waiting
+        let made = ResultSlots<FileProse>(count: pending.count)
+        let renderer = ProseRenderer(graph: graph, links: PageLinks.deferred(offline: settings.offline), tableLabel: tableLabel)
+        DispatchQueue.concurrentPerform(iterations: pending.count) { index in
+            made.set(index, renderer.render(pending[index].texts, attachments: pending[index].attachments))
+        }
+        for (index, prose) in made.values.enumerated() { files[pending[index].file] = prose }
+        return Prose(files: files)
+    }
+
+    /// Every published entity's Markdown texts and listed attachments, by file.
+    static func texts(of graph: SiteGraph) -> [(file: String, texts: [ProseText], attachments: [String])] {
+        var sources: [(file: String, texts: [ProseText], attachments: [String])] = []
+        func add<Fields: ProseFields>(_ entries: some Sequence<Entry<Fields>>) {
+            for entry in entries {
+                var texts = entry.fields.markdownFields.filter { !$0.value.isBlank }
+                    .map { ProseText(text: $0.value, origin: .field(file: entry.file, $0)) }
+                if let body = entry.body, !body.text.isBlank {
+                    texts.append(ProseText(text: body.text, origin: .body(file: entry.file, body: body)))
+                }
+                sources.append((entry.file, texts, entry.fields.attachmentPaths))
+            }
+        }
+        let content = graph.content
+        add(content.practices.filter { !$0.isDraft })
+        add(content.schools)
+        add(content.networks)
+        add(content.programs)
+        add(content.seminars)
+        add(content.digests)
+        return sources
+    }
+}
+
+/// Renders the texts of one file; used from several threads at once.
+struct ProseRenderer: Sendable {
+    let graph: SiteGraph
+    let links: PageLinks
+    let tableLabel: String
+
+    func render(_ texts: [ProseText], attachments: [String]) -> FileProse {
+        var prose = FileProse()
+        let root = graph.content.root
+        let typesets = graph.content.site.language.lowercased().hasPrefix("ru")
+        for text in texts {
+            let output = Markdown.render(text.text, tableLabel: tableLabel) { link in
+                resolve(link, into: &prose)
+            }
+            let html = output.html
+            prose.html[text.origin.key] = typesets ? RussianTypography.html(html, joinsCompounds: false) : html
+            for link in output.unresolved {
+                guard case .message(let message) = ReferenceChecker.problem(for: link, in: graph) else { continue }
+                prose.diagnostics.append(.error(text.origin.location(of: link, siteRoot: root), message))
+            }
+            for problem in output.problems {
+                prose.diagnostics.append(.warning(text.origin.location(of: problem, siteRoot: root), problem.message))
+            }
+            for refused in output.refused {
+                prose.diagnostics.append(.warning(text.origin.location(line: refused.line, column: refused.column, siteRoot: root), LocalizedText(
+                    en: "the link `\(refused.url)` was removed: only http, https, mailto, tel addresses and relative paths are allowed",
+                    ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
+            }
+        }
+        for path in attachments {
+            if let relative = AttachmentPath.normalize(path), graph.content.files[relative] != nil { prose.usedFiles.insert(relative) }
+        }
+        return prose
+    }
+
+    private func resolve(_ link: EntityLink, into prose: inout FileProse) -> String? {
+        let fragment = link.fragment.map { "#" + $0 } ?? ""
+        guard let kind = link.scheme.entityKind else {
+            guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
+            prose.usedFiles.insert(relative)
+            return links.to(SitePaths.file(relative))
+        }
+        prose.targets.insert(kind.rawValue + ":" + link.target)
+        guard graph.contains(kind, link.target) else { return nil }
+        return links.to(SitePaths.entity(kind, link.target)) + fragment
+    }
+}
+
+/// The Markdown fields of an entity kind (besides the body) and the
+/// attachments it lists: what the Markdown pass renders and copies.
+protocol ProseFields: Sendable {
+    var markdownFields: [MarkdownField] { get }
+    var attachmentPaths: [String] { get }
+}
+
+extension ProseFields {
+    var markdownFields: [MarkdownField] { [] }
+    var attachmentPaths: [String] { [] }
+}
+
+extension Practice: ProseFields {
+    var markdownFields: [MarkdownField] { [resources, replicability].compactMap { $0 } }
+    var attachmentPaths: [String] { attachments.map(\.file.value) }
+}
+
+extension Program: ProseFields {
+    var markdownFields: [MarkdownField] {
+        var fields = [goal].compactMap { $0 } + tasks + indicators + stages.compactMap(\.content)
+        for risk in risks { fields += [risk.risk] + risk.measures }
+        fields += [resources].compactMap { $0 } + expectedResults + plan.flatMap { $0.items.map(\.action) }
+        return fields + [description].compactMap { $0 }
+    }
+}
+
+extension Seminar: ProseFields {
+    var attachmentPaths: [String] { materials.compactMap { $0.file?.value } }
+}
+
+extension Digest: ProseFields {
+    var markdownFields: [MarkdownField] { [intro].compactMap { $0 } }
+}
+
+extension School: ProseFields {}
+extension Network: ProseFields {}

@@ -1,0 +1,113 @@
+import Foundation
+
+/// An entity a page shows: its kind and id.
+public struct EntityRef: Hashable, Sendable {
+    public let kind: EntityKind
+    public let id: String
+
+    public init(_ kind: EntityKind, _ id: String) {
+        self.kind = kind
+        self.id = id
+    }
+}
+
+/// What a page is, with what it needs to be built: the page model and the
+/// template follow from it.
+public enum PageKind: Hashable, Sendable {
+    case home, search, notFound
+    /// The list of every entity of a kind (schools/, seminars/…); practices have the catalog.
+    case index(EntityKind)
+    case catalog(page: Int)
+    case entity(EntityKind, String)
+    case vocabulary(VocabularyKind)
+    case term(VocabularyKind, String, page: Int)
+
+    public var template: String {
+        switch self {
+        case .home: return "home"
+        case .search: return "search"
+        case .notFound: return "404"
+        case .index(let kind): return kind.indexTemplate
+        case .catalog: return "practices"
+        case .entity(let kind, _): return kind.pageTemplate
+        case .vocabulary: return "vocabulary"
+        case .term: return "term"
+        }
+    }
+
+    /// The line of the build summary the page counts in.
+    public var summaryGroup: String {
+        switch self {
+        case .home: return "home"
+        case .notFound: return "404"
+        case .search, .index, .catalog: return "list"
+        case .entity(let kind, _): return kind.rawValue
+        case .vocabulary, .term: return "term"
+        }
+    }
+}
+
+/// One page of the output: where it goes, what it is, and what it shows.
+public struct PlannedPage: Sendable {
+    public let path: String
+    public let kind: PageKind
+    /// The content file the page shows, for messages about the page.
+    public let source: String?
+    /// Every entity whose data appears on the page (its own, cards, links).
+    public let shows: Set<EntityRef>
+    /// Numbers the page counts over many entities (a topic's practices):
+    /// when one changes, the page changes although no entity it shows did.
+    public let figures: [Int]
+
+    public var template: String { kind.template }
+    public var outputFile: String { SitePaths.outputFile(path) }
+}
+
+/// Files made from the graph as a whole, beside the pages.
+public enum GeneratedFile: Hashable, Sendable {
+    case sitemap, feed, robots, catalogIndex, catalogSummaries
+    /// The folder of the search words (one file per first letter, named by the words).
+    case searchWords
+
+    /// The generated files with fixed names.
+    static let allNamed: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath]
+
+    public var path: String {
+        switch self {
+        case .sitemap: return "sitemap.xml"
+        case .feed: return "feed.xml"
+        case .robots: return "robots.txt"
+        case .catalogIndex: return CatalogIndex.path
+        case .catalogSummaries: return CatalogIndex.summariesPath
+        case .searchWords: return SearchWords.folder
+        }
+    }
+}
+
+/// The plan stage's result: every file the build writes and why. It is the
+/// written set the link check trusts, and serve's map of what to render again.
+public struct SitePlan: Sendable {
+    public let pages: [PlannedPage]
+    public let generated: [GeneratedFile]
+    /// Theme assets, as output paths (`assets/style.css`).
+    public let assets: [String]
+    /// Attachments something published links to, relative to content/files/.
+    public let attachments: [String]
+    /// Per digest: its print page, and its PDF when the printer is installed.
+    public let digestFiles: [String]
+
+    /// Every output path the build writes (search words as their folder).
+    public var writtenFiles: Set<String> {
+        var files = Set(pages.map(\.outputFile))
+        files.formUnion(generated.map(\.path))
+        files.formUnion(assets)
+        files.formUnion(attachments.map { "files/" + $0 })
+        files.formUnion(digestFiles)
+        return files
+    }
+
+    /// The pages by output path.
+    public func pagesByPath() -> [String: PlannedPage] {
+        Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
+    }
+}
