@@ -33,12 +33,7 @@ public enum Linker {
                 }
             }
         }
-        check(content.schools.map { ($0.id, $0.file) }, kind: .school)
-        check(content.networks.map { ($0.id, $0.file) }, kind: .network)
-        check(content.programs.map { ($0.id, $0.file) }, kind: .program)
-        check(content.practices.map { ($0.id, $0.file) }, kind: .practice)
-        check(content.seminars.map { ($0.id, $0.file) }, kind: .seminar)
-        check(content.digests.map { ($0.id, $0.file) }, kind: .digest)
+        for kind in EntityKind.allCases { check(content.entries(kind), kind: kind) }
         for vocabulary in content.vocabularies.values {
             var seen: Set<String> = []
             for term in vocabulary.terms where !seen.insert(term.id.value).inserted {

@@ -43,12 +43,17 @@ enum MarkdownPass {
             }
         }
         let content = graph.content
-        add(content.practices.filter { !$0.isDraft })
-        add(content.schools)
-        add(content.networks)
-        add(content.programs)
-        add(content.seminars)
-        add(content.digests)
+        for kind in EntityKind.allCases {
+            switch kind {
+            // Drafts have no page; `UnpublishedChecks` audits their Markdown.
+            case .practice: add(content.practices.filter { !$0.isDraft })
+            case .school: add(content.schools)
+            case .network: add(content.networks)
+            case .program: add(content.programs)
+            case .seminar: add(content.seminars)
+            case .digest: add(content.digests)
+            }
+        }
         return sources
     }
 }

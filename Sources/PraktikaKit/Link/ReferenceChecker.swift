@@ -17,14 +17,7 @@ struct ReferenceChecker {
 
     /// Ids that exist in the content, drafts included, for the kind.
     func knownIDs(_ kind: EntityKind) -> [String] {
-        switch kind {
-        case .school: return content.schools.map(\.id)
-        case .network: return content.networks.map(\.id)
-        case .program: return content.programs.map(\.id)
-        case .practice: return content.practices.map(\.id)
-        case .seminar: return content.seminars.map(\.id)
-        case .digest: return content.digests.map(\.id)
-        }
+        content.entries(kind).map(\.id)
     }
 
     /// The problem with a reference, or nil when it resolves to a published entity.

@@ -51,12 +51,16 @@ public struct ContentLoader: Sendable {
         var content = SiteContent(root: root, site: site)
         let unreadable = Locked<Set<String>>([])
         let placeholders = Placeholders.load(site: root, theme: site.theme)
-        content.schools = loadEntries(.school, School.self, log: log, unreadable: unreadable, placeholders: placeholders)
-        content.networks = loadEntries(.network, Network.self, log: log, unreadable: unreadable, placeholders: placeholders)
-        content.programs = loadEntries(.program, Program.self, log: log, unreadable: unreadable, placeholders: placeholders)
-        content.practices = loadEntries(.practice, Practice.self, log: log, unreadable: unreadable, placeholders: placeholders)
-        content.seminars = loadEntries(.seminar, Seminar.self, log: log, unreadable: unreadable, placeholders: placeholders)
-        content.digests = loadEntries(.digest, Digest.self, log: log, unreadable: unreadable, placeholders: placeholders)
+        for kind in EntityKind.allCases {
+            switch kind {
+            case .school: content.schools = loadEntries(kind, School.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .network: content.networks = loadEntries(kind, Network.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .program: content.programs = loadEntries(kind, Program.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .practice: content.practices = loadEntries(kind, Practice.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .seminar: content.seminars = loadEntries(kind, Seminar.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .digest: content.digests = loadEntries(kind, Digest.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            }
+        }
         content.vocabularies = loadVocabularies(log: log)
         UnreadFiles.strays(in: contentDirectory, log: log)
         content.files = AttachmentScanner(filesDirectory: contentDirectory.appendingPathComponent("files")).scan(log: log)
@@ -111,7 +115,7 @@ public struct ContentLoader: Sendable {
 
     private static func decodeEntry<T: Decodable>(_ kind: EntityKind, _ type: T.Type, file: ContentFiles.Item, reader: YAMLReader,
                                                   warnings: inout [Diagnostic], source: inout String?) -> Result<Entry<T>, Diagnostic> {
-        let schema = Schema.forKind(kind)
+        let schema = kind.schema
         let text: String
         switch SourceText.read(file.url, relativePath: file.relativePath) {
         case .success(let value): text = value

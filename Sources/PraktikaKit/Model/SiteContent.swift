@@ -22,9 +22,23 @@ public struct SiteContent: Sendable {
         self.root = root
         self.site = site
     }
+
+    /// The id and file of every entry of a kind, drafts included.
+    func entries(_ kind: EntityKind) -> [(id: String, file: String)] {
+        switch kind {
+        case .school: return schools.map { ($0.id, $0.file) }
+        case .network: return networks.map { ($0.id, $0.file) }
+        case .program: return programs.map { ($0.id, $0.file) }
+        case .practice: return practices.map { ($0.id, $0.file) }
+        case .seminar: return seminars.map { ($0.id, $0.file) }
+        case .digest: return digests.map { ($0.id, $0.file) }
+        }
+    }
 }
 
-/// The kinds of entity, as folder names under `content/` and in `kind:id` links.
+/// The kinds of entity, as folder names under `content/` and in `kind:id`
+/// links. Each kind's facts are here, in exhaustive switches, so that a new
+/// case is led by the compiler through every place that must know it.
 public enum EntityKind: String, CaseIterable, Sendable {
     case school, network, program, practice, seminar, digest
 
@@ -35,6 +49,18 @@ public enum EntityKind: String, CaseIterable, Sendable {
         switch self {
         case .school, .network, .practice, .seminar: return true
         case .program, .digest: return false
+        }
+    }
+
+    /// The field names a file of this kind may use.
+    var schema: Schema {
+        switch self {
+        case .school: return .school
+        case .network: return .network
+        case .program: return .program
+        case .practice: return .practice
+        case .seminar: return .seminar
+        case .digest: return .digest
         }
     }
 
