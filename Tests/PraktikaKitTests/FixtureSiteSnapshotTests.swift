@@ -93,4 +93,34 @@ struct FixtureSiteSnapshotTests {
             #expect(absolute.isEmpty, "absolute internal links in \(path): \(absolute.prefix(3))")
         }
     }
+
+    /// Found while reading the snapshot: the snapshot pins today's bytes (so a
+    /// refactoring shows every change), these say what the bytes should be.
+    @Test("the valid site's text reads right: number agreement, month case, plain-text descriptions")
+    func validSiteText() throws {
+        let (root, site) = try FixtureSiteFolders.copy(FixtureSiteFolders.valid)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let output = root.appendingPathComponent("public", isDirectory: true)
+        _ = try SiteBuilder.build(FixtureSiteFolders.options(site: site, output: output))
+        func page(_ path: String) throws -> String { try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8) }
+
+        // «4 практики», «1 сеть», «2 сопровождаемые школы», not one genitive plural for every number.
+        let home = try page("index.html")
+        for wrong in ["<strong>4</strong> практик<", "<strong>4</strong> школ<", "<strong>1</strong> сетей<",
+                      "<strong>1</strong> семинаров<", "2 сопровождаемых школ"] {
+            #expect(!home.contains(wrong), "index.html: «\(wrong)»")
+        }
+        // A member since January is «с января 2021», not «с январь 2021».
+        let network = try page("networks/gymnasium-network/index.html")
+        #expect(!network.contains("с январь 2021"), "networks/gymnasium-network/index.html: «с январь 2021»")
+        // A description made from a Markdown body is its text, without link targets or heading marks.
+        for path in FixtureSiteFolders.files(in: output) where path.hasSuffix(".html") {
+            let html = try page(path)
+            for attribute in ["name=\"description\" content=\"", "property=\"og:description\" content=\""] {
+                guard let start = html.range(of: attribute) else { continue }
+                let value = html[start.upperBound...].prefix { $0 != "\"" }
+                #expect(!value.contains("](") && !value.contains("## "), "\(path): \(attribute)\(value.prefix(120))")
+            }
+        }
+    }
 }
