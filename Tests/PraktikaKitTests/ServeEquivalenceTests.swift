@@ -94,6 +94,8 @@ struct ServeEquivalenceTests {
         try #require(first.ok, "the first live build failed: \(first.diagnostics)")
 
         var everBuilt: Set<String> = []
+        /// Paths served stale, with the edit after which they first differed and the bytes then served.
+        var stale: [String: (since: String, served: Data)] = [:]
         var step = 0
         func compare(after name: String) throws {
             step += 1
@@ -103,17 +105,28 @@ struct ServeEquivalenceTests {
             let built = FixtureSiteFolders.files(in: output).filter(Self.servedByBoth)
             everBuilt.formUnion(built)
             var differ: [String] = [], notServed: [String] = []
+            var nowStale: [String: (since: String, served: Data)] = [:]
             for path in built {
-                guard let served = live.file(path) else { notServed.append(path); continue }
-                if served.0 != FileManager.default.contents(atPath: output.appendingPathComponent(path).path) { differ.append(path) }
+                guard let served = live.file(path)?.0 else { notServed.append(path); continue }
+                let fresh = FileManager.default.contents(atPath: output.appendingPathComponent(path).path) ?? Data()
+                guard served != fresh else { continue }
+                // A page left stale by an earlier edit and not re-rendered since says so.
+                let earlier = stale[path].flatMap { $0.served == served ? $0.since : nil }
+                nowStale[path] = (earlier ?? name, served)
+                let hint = FixtureSiteFolders.firstDifference(expected: String(decoding: fresh, as: UTF8.self),
+                                                              actual: String(decoding: served, as: UTF8.self))
+                    .replacingOccurrences(of: "expected:", with: "built: ").replacingOccurrences(of: "actual:  ", with: "served:")
+                differ.append("    \(path)" + (earlier.map { " (served unchanged since \($0))" } ?? "")
+                              + "\n      " + hint.replacingOccurrences(of: "\n", with: "\n      "))
             }
+            stale = nowStale
             // LiveSite cannot list its pages, so the other direction is checked on
             // every path some build of this series wrote, and on the draft's page.
             let candidates = everBuilt.union(["practices/draft-plan/index.html"]).subtracting(built)
             let notBuilt = candidates.filter { live.file($0) != nil }.sorted()
             guard !(differ.isEmpty && notServed.isEmpty && notBuilt.isEmpty) else { return }
             var lines = ["after \(name):"]
-            if !differ.isEmpty { lines.append("  served with other bytes than built: " + differ.joined(separator: ", ")) }
+            if !differ.isEmpty { lines.append("  served with other bytes than built:"); lines += differ }
             if !notServed.isEmpty { lines.append("  built but not served: " + notServed.joined(separator: ", ")) }
             if !notBuilt.isEmpty { lines.append("  served but not built: " + notBuilt.joined(separator: ", ")) }
             Issue.record(Comment(rawValue: lines.joined(separator: "\n")))
