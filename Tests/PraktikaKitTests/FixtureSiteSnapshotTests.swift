@@ -35,7 +35,7 @@ struct FixtureSiteSnapshotTests {
         defer { try? FileManager.default.removeItem(at: root) }
         // expected.txt and options.txt belong to the fixture, not to the site.
         let flags = (try? String(contentsOf: fixture.appendingPathComponent("options.txt"), encoding: .utf8)) ?? ""
-        for name in ["expected.txt", "options.txt"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(name)) }
+        for file in ["expected.txt", "options.txt"] { try? FileManager.default.removeItem(at: site.appendingPathComponent(file)) }
         let output = root.appendingPathComponent("public", isDirectory: true)
         var options = FixtureSiteFolders.options(site: site, output: output)
         // A mistake praktika only warns about (and neutralises) fails a --strict build.
