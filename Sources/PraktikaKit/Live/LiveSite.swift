@@ -26,6 +26,8 @@ public final class LiveSite: @unchecked Sendable {
     private struct Served {
         var pages: [String: Data] = [:]
         var assets: [String: URL] = [:]
+        /// The attachments the plan copies: only what published content links.
+        var attachments: Set<String> = []
         /// sitemap.xml, feed.xml and the catalog index are made when first
         /// asked for after a change, not at every save.
         var generatedStale: (env: RenderEnvironment, plan: SitePlan)?
@@ -45,17 +47,18 @@ public final class LiveSite: @unchecked Sendable {
 
     /// A page or file of the site by its URL path (`practices/x/index.html`, `assets/style.css`).
     public func file(_ path: String) -> (Data, String)? {
-        let (page, asset) = served.withLock { served -> (Data?, URL?) in
+        let (page, asset, attachments) = served.withLock { served -> (Data?, URL?, Set<String>) in
             if let stale = served.generatedStale, Self.isGenerated(path) {
                 let renderer = SiteRenderer(env: stale.env)
                 for file in renderer.generatedFiles(stale.plan) { served.pages[file.name] = file.bytes }
                 served.generatedStale = nil
             }
-            return (served.pages[path], served.assets[path])
+            return (served.pages[path], served.assets[path], served.attachments)
         }
         if let page { return (page, Self.contentType(path)) }
         if let asset, let data = try? Data(contentsOf: asset) { return (data, Self.contentType(path)) }
-        if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))) {
+        if path.hasPrefix("files/"), let relative = AttachmentPath.normalize(String(path.dropFirst("files/".count))),
+           attachments.contains(relative) {
             let url = site.appendingPathComponent("content/files").appendingPathComponent(relative)
             // As in a build: never through a symlink out of content/files/ (or out of the site).
             guard SiteBoundary.isInside(url.path, root: site.appendingPathComponent("content/files").path),
@@ -111,7 +114,8 @@ public final class LiveSite: @unchecked Sendable {
         let diagnostics = env.log.all
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (false, diagnostics, 0, language) }
         served.withLock { served in
-            served = Served(pages: sink.files, assets: Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) }))
+            served = Served(pages: sink.files, assets: Dictionary(uniqueKeysWithValues: env.theme.assets.map { ("assets/" + $0.key, $0.value) }),
+                            attachments: Set(plan.attachments))
         }
         state = State(env: env, plan: plan, diagnostics: diagnostics)
         return (true, diagnostics, rendered, language)
@@ -154,6 +158,7 @@ public final class LiveSite: @unchecked Sendable {
         served.withLock { served in
             served.pages.merge(sink.files) { _, new in new }
             removed.forEach { served.pages[$0] = nil }
+            served.attachments = Set(plan.attachments)
             served.generatedStale = (env, plan)
         }
         state = State(env: env, plan: plan, diagnostics: diagnostics)
