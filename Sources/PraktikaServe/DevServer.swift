@@ -12,13 +12,13 @@ public final class DevServer: @unchecked Sendable {
     let port: Int
     let events = EventHub()
     private let queue = DispatchQueue(label: "praktika.rebuild")
-    private var pending = false
+    /// A rebuild is scheduled and has not started.
+    private let pending = Locked(false)
     private let log: @Sendable (String) -> Void
     /// The last failed update's messages, shown as an overlay until the content is fixed.
-    private var problems: String?
-    private let lock = NSLock()
+    private let problems = Locked<String?>(nil)
     /// The port actually listened on (the asked one may be 0: any free port).
-    private var servedPort = 0
+    private let servedPort = Locked(0)
 
     public init(site: URL, host: String = "127.0.0.1", port: Int = 1313, baseURL: String? = nil,
                 log: @escaping @Sendable (String) -> Void = { FileHandle.standardOutput.write(Data(($0 + "\n").utf8)) }) {
@@ -83,12 +83,12 @@ public final class DevServer: @unchecked Sendable {
     }
 
     private func setPort(_ port: Int) {
-        lock.lock(); servedPort = port; lock.unlock()
+        servedPort.withLock { $0 = port }
     }
 
     private func port(default value: Int) -> Int {
-        lock.lock(); defer { lock.unlock() }
-        return servedPort == 0 ? value : servedPort
+        let port = servedPort.current
+        return port == 0 ? value : port
     }
 
     func respond(path: String) -> Response {
@@ -112,7 +112,7 @@ public final class DevServer: @unchecked Sendable {
     private func inject(_ data: Data, type: String) -> [UInt8] {
         guard type.hasPrefix("text/html"), let html = String(data: data, encoding: .utf8),
               let end = html.range(of: "</body>", options: .backwards) else { return Array(data) }
-        lock.lock(); let current = problems; lock.unlock()
+        let current = problems.current
         var script = "<script src=\"/__praktika/client.js\"></script>"
         if let current {
             let escaped = current.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
@@ -122,14 +122,12 @@ public final class DevServer: @unchecked Sendable {
     }
 
     func scheduleRebuild() {
-        lock.lock()
-        if pending { lock.unlock(); return }
-        pending = true
-        lock.unlock()
+        let alreadyPending = pending.withLock { pending in defer { pending = true }; return pending }
+        if alreadyPending { return }
         // Editors save in several steps (truncate, write, rename) within a
         // millisecond or two; wait a little for the last one.
         queue.asyncAfter(deadline: .now() + 0.015) { [self] in
-            lock.lock(); pending = false; lock.unlock()
+            pending.withLock { $0 = false }
             rebuild()
         }
     }
@@ -139,14 +137,14 @@ public final class DevServer: @unchecked Sendable {
     public func rebuild() -> LiveSite.Update? {
         guard let update = live.refresh() else { return nil }
         if update.ok {
-            lock.lock(); problems = nil; lock.unlock()
+            problems.withLock { $0 = nil }
             log(String(format: "praktika: %@ → %d pages in %.0f ms", update.changedFiles.count > 3 ? "\(update.changedFiles.count) files" : update.changedFiles.joined(separator: ", "),
                        update.renderedPages, update.seconds * 1000))
             for warning in update.diagnostics where warning.severity == .warning { log(warning.formatted(language: update.language)) }
             events.send(event: "reload", data: "\(update.renderedPages)")
         } else {
             let text = update.diagnostics.map { $0.formatted(language: update.language) }.joined(separator: "\n")
-            lock.lock(); problems = text; lock.unlock()
+            problems.withLock { $0 = text }
             log(text)
             log(update.language == "ru" ? "praktika: в содержимом ошибки; показывается последняя удачная сборка" : "praktika: content errors; the last good build is still served")
             events.send(event: "problems", data: text)

@@ -205,8 +205,17 @@ struct HostileValueTests {
         try site.write("content/site.yaml", FixtureSite.files["content/site.yaml"]! + "\ntheme: ../../elsewhere")
         #expect(site.errors().contains { $0.location.file == "content/site.yaml" && $0.message.en.contains("theme") })
         // serve reads the same way: no file through a link out of content/files/.
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/schools/stolen.md"))
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/files/passwd.txt"))
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]! + "\n[пароли](file:passwd.txt)\n")
+        try link("content/files/passwd.txt", URL(fileURLWithPath: "/etc/passwd"))
+        try site.write("content/site.yaml", FixtureSite.files["content/site.yaml"]!)
         let live = LiveSite(site: site.root)
+        #expect(live.refresh()?.ok == false, "a symlink out of the site is an error in serve too")
         #expect(live.file("files/passwd.txt") == nil)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("content/files/passwd.txt"))
+        try site.write("content/practices/gia-holidays.md", FixtureSite.files["content/practices/gia-holidays.md"]!)
+        #expect(live.refresh()?.ok == true)
         #expect(live.file("files/practices/Презентация наставничество.pdf") != nil)
     }
 

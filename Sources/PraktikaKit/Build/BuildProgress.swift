@@ -3,8 +3,7 @@ import Foundation
 /// "rendering pages 4200 / 14799" on a terminal while a large build runs;
 /// nothing per page otherwise, so CI logs stay short.
 final class BuildProgress: @unchecked Sendable {
-    private let lock = NSLock()
-    private var done = 0
+    private let done = Locked(0)
     private let total: Int
     private let stage: String
     private let live: Bool
@@ -24,11 +23,11 @@ final class BuildProgress: @unchecked Sendable {
 
     func advance() {
         guard live else { return }
-        lock.lock(); done += 1; lock.unlock()
+        done.withLock { $0 += 1 }
     }
 
     private func draw() {
-        lock.lock(); let count = done; lock.unlock()
+        let count = done.current
         FileHandle.standardError.write(Data("\rpraktika: \(stage) \(count) / \(total)   ".utf8))
     }
 

@@ -17,7 +17,7 @@ struct PageContext {
     }
 
     var graph: SiteGraph { env.graph }
-    var format: Formatter { env.format }
+    var format: TextFormat { env.format }
     func t(_ key: String) -> String { env.format.t(key) }
     func href(_ path: String) -> String { links.to(path) }
 

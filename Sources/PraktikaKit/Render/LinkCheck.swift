@@ -4,7 +4,7 @@ import Foundation
 /// must land on a file of the build. Links are collected while pages render
 /// (each distinct target once, with the first page that used it) and checked
 /// when the set of written files is known.
-final class LinkCheck: @unchecked Sendable {
+final class LinkCheck: Sendable {
     struct Use {
         var page: String
         var template: String
@@ -12,14 +12,16 @@ final class LinkCheck: @unchecked Sendable {
         var link: String
     }
 
-    private let lock = NSLock()
-    private var targets: [String: Use] = [:]
-    /// Links written from the site root mean the same on every page, so
-    /// each is resolved once per build, not once per page that has it. They
-    /// are keyed by a hash of their bytes (the text is compared on a hit), so
-    /// a link seen before costs no String: a page has a hundred of them.
-    private var rootLinksSeen: [UInt64: String] = [:]
-    private var rootLinksCollided: Set<String> = []
+    private struct Seen {
+        var targets: [String: Use] = [:]
+        /// Links written from the site root mean the same on every page, so
+        /// each is resolved once per build, not once per page that has it. They
+        /// are keyed by a hash of their bytes (the text is compared on a hit), so
+        /// a link seen before costs no String: a page has a hundred of them.
+        var rootLinks: [UInt64: String] = [:]
+        var rootLinksCollided: Set<String> = []
+    }
+    private let seen = Locked(Seen())
 
     func record(html: String, page: String, template: String, source: String?) {
         var html = html
@@ -27,20 +29,21 @@ final class LinkCheck: @unchecked Sendable {
             let links = Self.internalLinkRanges(in: bytes)
             guard !links.isEmpty else { return [] }
             var fresh: [String] = []
-            lock.lock(); defer { lock.unlock() }
-            for range in links {
-                let value = UnsafeBufferPointer(rebasing: bytes[range])
-                guard value.starts(with: Self.placeholder) else { fresh.append(Self.text(of: value)); continue }
-                var hash = ContentHash()
-                hash.add(UnsafeRawBufferPointer(value))
-                if let seen = rootLinksSeen[hash.value] {
-                    if Self.same(seen, value) { continue }
-                    let text = Self.text(of: value)
-                    if rootLinksCollided.insert(text).inserted { fresh.append(text) }
-                } else {
-                    let text = Self.text(of: value)
-                    rootLinksSeen[hash.value] = text
-                    fresh.append(text)
+            seen.withLock { state in
+                for range in links {
+                    let value = UnsafeBufferPointer(rebasing: bytes[range])
+                    guard value.starts(with: Self.placeholder) else { fresh.append(Self.text(of: value)); continue }
+                    var hash = ContentHash()
+                    hash.add(UnsafeRawBufferPointer(value))
+                    if let known = state.rootLinks[hash.value] {
+                        if Self.same(known, value) { continue }
+                        let text = Self.text(of: value)
+                        if state.rootLinksCollided.insert(text).inserted { fresh.append(text) }
+                    } else {
+                        let text = Self.text(of: value)
+                        state.rootLinks[hash.value] = text
+                        fresh.append(text)
+                    }
                 }
             }
             return fresh
@@ -48,9 +51,10 @@ final class LinkCheck: @unchecked Sendable {
         guard !fresh.isEmpty else { return }
         let folder = (SitePaths.outputFile(page) as NSString).deletingLastPathComponent
         let found = fresh.compactMap { link in Self.resolve(link, from: folder).map { (target: $0, link: link) } }
-        lock.lock(); defer { lock.unlock() }
-        for (target, link) in found where targets[target] == nil {
-            targets[target] = Use(page: page, template: template, source: source, link: link)
+        seen.withLock { state in
+            for (target, link) in found where state.targets[target] == nil {
+                state.targets[target] = Use(page: page, template: template, source: source, link: link)
+            }
         }
     }
 
@@ -73,8 +77,7 @@ final class LinkCheck: @unchecked Sendable {
 
     /// Diagnostics for targets that are not among the written files.
     func problems(written: Set<String>, theme: Theme) -> [Diagnostic] {
-        lock.lock(); defer { lock.unlock() }
-        return targets.compactMap { target, use in
+        return seen.current.targets.compactMap { target, use in
             if written.contains(target) || written.contains(target + "/index.html") { return nil }
             let file = use.source ?? theme.templateFiles[use.template] ?? "templates/\(use.template).mustache"
             let link = PageLinks.resolvePlaceholder(in: use.link, pagePath: use.page)

@@ -21,7 +21,7 @@ final class RenderEnvironment: Sendable {
     /// Every published Markdown text as HTML (the link stage's Markdown pass).
     let prose: Prose
     let theme: Theme
-    let format: Formatter
+    let format: TextFormat
     let settings: RenderSettings
     let log: DiagnosticLog
     /// Rendered practice cards by id; a card looks the same on every list.
@@ -40,7 +40,7 @@ final class RenderEnvironment: Sendable {
         self.graph = graph
         self.prose = prose
         self.theme = theme
-        self.format = Formatter(strings: theme.strings)
+        self.format = TextFormat(strings: theme.strings)
         self.settings = settings
         self.log = log
         self.practiceCards = practiceCards

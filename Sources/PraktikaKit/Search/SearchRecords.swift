@@ -10,8 +10,7 @@ import Foundation
 final class SearchRecords: PageSink, @unchecked Sendable {
     let folder: URL
     private let inner: PageSink
-    private let lock = NSLock()
-    private var madeFolders: Set<String> = []
+    private let madeFolders = Locked<Set<String>>([])
 
     init(folder: URL, forwardingTo inner: PageSink) throws {
         self.folder = folder
@@ -31,11 +30,11 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// Made under the lock: another render thread must not write into a
     /// folder that is recorded as made but does not exist yet.
     private func makeFolder(_ parent: String, for url: URL) throws {
-        lock.lock()
-        defer { lock.unlock() }
-        guard !madeFolders.contains(parent) else { return }
-        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-        madeFolders.insert(parent)
+        try madeFolders.withLock { made in
+            guard !made.contains(parent) else { return }
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            made.insert(parent)
+        }
     }
 
     func remove() {

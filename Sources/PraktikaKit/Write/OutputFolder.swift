@@ -29,11 +29,16 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     public private(set) var recoveryNotes: [String] = []
     let faults: FaultInjection?
     private var lockFile: OutputLock?
-    private let lock = NSLock()
-    private var entries: [String: String] = [:]
-    private var unchanged: Set<String> = []
-    private var directories: Set<String> = [""]
-    private var firstWrite = true
+    /// What this build has written so far; filled from the writer threads.
+    private struct Written {
+        /// Output path → content hash.
+        var entries: [String: String] = [:]
+        /// Files kept from the previous output (their bytes did not change).
+        var unchanged: Set<String> = []
+        var directories: Set<String> = [""]
+        var firstWrite = true
+    }
+    private let written = Locked(Written())
 
     public enum Problem: Error, CustomStringConvertible {
         case foreignFolder(String)
@@ -109,17 +114,17 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         let contents = OutputText.isMarkup(safe) ? OutputText.scrub(given) : given
         let hash = ContentHash.of(contents)
         let folder = safe.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(safe[..<$0]) } ?? ""
-        lock.lock()
-        entries[safe] = hash
-        let isNew = directories.insert(folder).inserted
-        let first = firstWrite; firstWrite = false
-        lock.unlock()
+        let (isNew, first) = written.withLock { written in
+            written.entries[safe] = hash
+            defer { written.firstWrite = false }
+            return (written.directories.insert(folder).inserted, written.firstWrite)
+        }
         if first { try faults.check("write") }
         if isNew && !folder.isEmpty {
             try Self.makeFolder(stagingPath + "/" + folder)
         }
         if previous.files[safe] == hash, linkPrevious(safe, size: contents.count) {
-            lock.lock(); unchanged.insert(safe); lock.unlock()
+            written.withLock { _ = $0.unchanged.insert(safe) }
             return
         }
         do {
@@ -169,8 +174,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Whether this build wrote the same bytes to `relativePath` as the previous one.
     public func isUnchanged(_ relativePath: String) -> Bool {
-        lock.lock(); defer { lock.unlock() }
-        return unchanged.contains(relativePath)
+        written.withLock { $0.unchanged.contains(relativePath) }
     }
 
     /// Keeps a file of the previous build as it is; returns its size, or nil if there is none.
@@ -178,7 +182,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard let hash = previous.files[relativePath], let info = FileSystem.status(destinationPath + "/" + relativePath),
               (try? Self.makeFolder((stagingPath + "/" + relativePath as NSString).deletingLastPathComponent)) != nil,
               linkPrevious(relativePath, size: Int(info.st_size)) else { return nil }
-        lock.lock(); entries[relativePath] = hash; unchanged.insert(relativePath); lock.unlock()
+        written.withLock { $0.entries[relativePath] = hash; $0.unchanged.insert(relativePath) }
         return Int(info.st_size)
     }
 
@@ -201,10 +205,10 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         guard FileSystem.kind(path) == .file else { throw CocoaError(.fileReadNoSuchFile, userInfo: [NSFilePathErrorKey: path]) }
         let data = try Data(contentsOf: URL(fileURLWithPath: path))
         let hash = ContentHash.of(data)
-        lock.lock(); entries[relativePath] = hash; lock.unlock()
+        written.withLock { $0.entries[relativePath] = hash }
         if previous.files[relativePath] == hash, unlink(path) == 0 {
             if linkPrevious(relativePath, size: data.count) {
-                lock.lock(); unchanged.insert(relativePath); lock.unlock()
+                written.withLock { _ = $0.unchanged.insert(relativePath) }
             } else {
                 try Self.writeFile(path, data)
             }
@@ -234,14 +238,12 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Every file of this build, relative to the output folder.
     public var files: Set<String> {
-        lock.lock(); defer { lock.unlock() }
-        return Set(entries.keys)
+        written.withLock { Set($0.entries.keys) }
     }
 
     /// Files whose bytes differ from the previous build's.
     public var changedCount: Int {
-        lock.lock(); defer { lock.unlock() }
-        return entries.count - unchanged.count
+        written.withLock { $0.entries.count - $0.unchanged.count }
     }
 
     /// Completes the staged tree (files praktika did not write, the marker,
@@ -250,7 +252,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
     /// build (the previous tree, beside the output, is removed now or by the next run).
     public func commit(archive: URL? = nil) throws -> [String] {
         try faults.check("carry")
-        lock.lock(); let hashes = entries; lock.unlock()
+        let hashes = written.withLock { $0.entries }
         try ForeignFiles.carry(from: destinationPath, to: stagingPath, praktikas: previous.files, staged: hashes)
         try faults.check("marker")
         let text = Manifest(fingerprint: fingerprint, files: hashes).text

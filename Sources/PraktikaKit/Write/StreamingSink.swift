@@ -13,8 +13,7 @@ final class StreamingSink: PageSink, @unchecked Sendable {
     private let queues: [DispatchQueue]
     private let turn = JobCounter()
     private let slots: DispatchSemaphore
-    private let lock = NSLock()
-    private var failure: Error?
+    private let failure = Locked<Error?>(nil)
 
     /// - Parameter writers: threads writing; each writes the pages it is given in order.
     init(_ target: PageSink, pending: Int = 64, writers: Int = 1) {
@@ -32,7 +31,7 @@ final class StreamingSink: PageSink, @unchecked Sendable {
             do {
                 try target.write(relativePath, contents)
             } catch {
-                lock.lock(); if failure == nil { failure = error }; lock.unlock()
+                failure.withLock { if $0 == nil { $0 = error } }
             }
         }
     }
@@ -43,8 +42,5 @@ final class StreamingSink: PageSink, @unchecked Sendable {
         if let failure = firstFailure { throw failure }
     }
 
-    private var firstFailure: Error? {
-        lock.lock(); defer { lock.unlock() }
-        return failure
-    }
+    private var firstFailure: Error? { failure.current }
 }

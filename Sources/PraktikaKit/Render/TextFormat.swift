@@ -1,7 +1,7 @@
 import Foundation
 
 /// Dates, periods, sizes and enumerated values in the theme's language.
-struct Formatter: Sendable {
+struct TextFormat: Sendable {
     let strings: [String: String]
     private let monthsGenitive: [String]
     private let monthsNominative: [String]
