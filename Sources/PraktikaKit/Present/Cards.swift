@@ -1,14 +1,13 @@
 /// Small view models that several pages share: links to entities and cards.
 extension PageContext {
+    /// A school link as a dictionary, for lists that add their own keys
+    /// (a member's period), with `html`: the link as the theme's `school-link`
+    /// draws it, once per school, since a school is linked from every
+    /// practice, network and seminar it has.
     func schoolLink(_ id: String) -> [String: Any]? {
-        guard let school = graph.schools[id] else { return nil }
-        var link: [String: Any] = [
-            "id": id, "name": school.name, "shortName": school.displayName,
-            "href": href(SitePaths.entity(.school, id)),
-        ]
-        if let locality = school.locality ?? school.municipality { link["place"] = locality }
-        // The link as the theme's `school-link` draws it, once per school:
-        // a school is linked from every practice, network and seminar it has.
+        guard let school = typedSchoolLink(id) else { return nil }
+        var link: [String: Any] = ["id": school.id, "name": school.name, "shortName": school.shortName, "href": school.href]
+        if let place = school.place { link["place"] = place }
         link["html"] = fragment("school-link", key: id) { link }
         return link
     }
@@ -25,11 +24,6 @@ extension PageContext {
                           "kindLabel": format.label("program_kind", program.kind)])
     }
 
-    func termLink(_ vocabulary: VocabularyKind, _ id: String) -> [String: Any]? {
-        guard let term = graph.term(vocabulary, id) else { return nil }
-        return ["id": id, "label": term.label, "href": href(SitePaths.term(vocabulary, id))]
-    }
-
     /// Either a linked school or an organisation's name.
     func organiser(_ ref: OrganiserRef?) -> [String: Any]? {
         switch ref {
@@ -37,20 +31,6 @@ extension PageContext {
         case .organisation(let name)?: return ["name": name]
         case nil: return nil
         }
-    }
-
-    func practiceCard(_ id: String) -> [String: Any]? {
-        guard let practice = graph.practices[id] else { return nil }
-        var card = viewModel([
-            "id": id, "title": practice.title, "summary": practice.summary,
-            "href": href(SitePaths.entity(.practice, id)),
-            "recommended": practice.status == .recommended,
-            "statusLabel": format.label("practice_status", practice.status) as Any,
-            "topics": practice.topics.compactMap { termLink(.topics, $0.value) },
-        ])
-        if let author = practice.schools.first.flatMap({ schoolLink($0.value) }) { card["school"] = author }
-        if let date = format.date(practice.date) { card["date"] = date; card["isoDate"] = practice.date!.isoDate }
-        return card
     }
 
     /// The practice card rendered through the theme's `practice-card` template,

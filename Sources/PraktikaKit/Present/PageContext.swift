@@ -105,14 +105,14 @@ struct PageContext {
     /// rendered through its theme template once per build and reused. Only
     /// links from the root placeholder are the same on every page; pages with
     /// their own links (the print digest) render the fragment each time.
-    func fragment(_ template: String, key: String, _ model: () -> [String: Any]) -> String {
+    func fragment(_ template: String, key: String, _ model: () -> Any) -> String {
         func render() -> String? { renderPiece(template, model()) }
         guard links.root == PageLinks.rootPlaceholder else { return render() ?? "" }
         return env.fragments.value(FragmentKey(template: template, key: key), orMake: render) ?? ""
     }
 
     /// A piece of a page through a theme template; a failure is logged, not thrown.
-    func renderPiece(_ template: String, _ model: [String: Any]) -> String? {
+    func renderPiece(_ template: String, _ model: Any) -> String? {
         do {
             return try env.theme.render(template, model)
         } catch let errors as ContentErrors {

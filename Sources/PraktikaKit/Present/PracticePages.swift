@@ -5,7 +5,7 @@ extension PageContext {
         guard let practice = graph.practices[id] else { return nil }
         let file = practice.file
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
-            var items: [[String: Any]] = [], tags = ""
+            var items: [TermLink] = [], tags = ""
             for term in vocabulary.terms(of: practice.fields) {
                 guard let item = termLink(vocabulary, term.value) else { continue }
                 items.append(item)

@@ -143,9 +143,11 @@ public struct Theme: Sendable {
         return diagnostics
     }
 
-    /// Renders a template; a missing template is an error, never an empty page.
-    public func render(_ template: String, _ context: [String: Any]) throws -> String {
-        guard templateNames.contains(template), let html = library.render(RootModel(values: context), withTemplate: template) else {
+    /// Renders a template with a dictionary or a typed model (`TemplateModel`);
+    /// a missing template is an error, never an empty page.
+    public func render(_ template: String, _ context: Any) throws -> String {
+        let root: Any = (context as? [String: Any]).map { RootModel(values: $0) } ?? context
+        guard templateNames.contains(template), let html = library.render(root, withTemplate: template) else {
             throw ContentErrors([.error(SourceLocation(file: "themes"), LocalizedText(
                 en: "the theme has no template `\(template)` (templates/\(template).mustache)",
                 ru: "в теме нет шаблона «\(template)» (templates/\(template).mustache)"))])

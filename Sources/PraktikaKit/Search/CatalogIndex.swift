@@ -51,8 +51,9 @@ struct CatalogIndex {
 
         var schools: [String] = [], schoolIndex: [String: Int] = [:]
         var items: [JSONValue] = []
+        let cards = PageContext(env: env, path: "")
         for id in graph.practiceOrder {
-            guard let practice = graph.practices[id] else { continue }
+            guard let practice = graph.practices[id], let card = cards.practiceCard(id) else { continue }
             var facets: [String: [Int]] = [:]
             func add(_ facet: Facet, _ slug: String, _ label: String) {
                 let position = index(facet, slug: slug, label: label)
@@ -72,16 +73,14 @@ struct CatalogIndex {
             add(.status, practice.status == .recommended ? "recommended" : "published",
                 format.t(practice.status == .recommended ? "practice_status_recommended" : "practice_status_published"))
             var school = -1
-            if let author {
+            if let author = card.school {
                 if let known = schoolIndex[author.id] { school = known } else {
                     school = schools.count
                     schoolIndex[author.id] = school
-                    schools.append(author.displayName)
+                    schools.append(author.shortName)
                 }
             }
-            items.append([.string(SitePaths.entity(.practice, id)), .string(practice.title), .int(school),
-                          .string(practice.date?.isoDate ?? ""), .int(practice.status == .recommended ? 1 : 0),
-                          .object(facets.mapValues { .array($0.map { .int($0) }) })])
+            items.append(card.catalogItem(school: school, facets: facets))
         }
         func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
         let catalog: JSONValue = [

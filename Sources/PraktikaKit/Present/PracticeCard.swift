@@ -1,0 +1,79 @@
+/// A practice as every list shows it: the catalog, topic pages, school,
+/// network and program pages, a seminar's agenda, and the catalog's script,
+/// which draws the same card in the browser after filtering.
+struct PracticeCard: TemplateModel {
+    let id: String
+    let title: String
+    let summary: String
+    let href: String
+    let recommended: Bool
+    let statusLabel: String?
+    let topics: [TermLink]
+    /// The author school.
+    let school: SchoolLink?
+    let date: String?
+    let isoDate: String?
+
+    static let fields: [String: TemplateField<Self>] = [
+        "id": .text(\.id), "title": .text(\.title), "summary": .text(\.summary), "href": .text(\.href),
+        "recommended": .flag(\.recommended), "statusLabel": .text(\.statusLabel),
+        "topics": .list(\.topics), "school": .model(\.school),
+        "date": .text(\.date), "isoDate": .text(\.isoDate),
+    ]
+
+    /// The card in the catalog's script (`catalog-index.js`), which draws it
+    /// again after filtering: `[path, title, school, isoDate, recommended, facets]`,
+    /// positions rather than names because a big catalog ships ten thousand of them.
+    /// `school` is an index into the script's list of school names (-1: none).
+    func catalogItem(school: Int, facets: [String: [Int]]) -> JSONValue {
+        [.string(SitePaths.entity(.practice, id)), .string(title), .int(school), .string(isoDate ?? ""),
+         .int(recommended ? 1 : 0), .object(facets.mapValues { .array($0.map { .int($0) }) })]
+    }
+}
+
+/// A link to a term's page: a topic, a risk factor…
+struct TermLink: TemplateModel {
+    let id: String
+    let label: String
+    let href: String
+
+    static let fields: [String: TemplateField<Self>] = ["id": .text(\.id), "label": .text(\.label), "href": .text(\.href)]
+}
+
+/// A link to a school's page, with the names lists and cards show.
+struct SchoolLink: TemplateModel {
+    let id: String
+    let name: String
+    let shortName: String
+    let href: String
+    /// The locality, else the municipality.
+    let place: String?
+
+    static let fields: [String: TemplateField<Self>] = [
+        "id": .text(\.id), "name": .text(\.name), "shortName": .text(\.shortName), "href": .text(\.href), "place": .text(\.place),
+    ]
+}
+
+extension PageContext {
+    func practiceCard(_ id: String) -> PracticeCard? {
+        guard let practice = graph.practices[id] else { return nil }
+        let date = format.date(practice.date)
+        return PracticeCard(
+            id: id, title: practice.title, summary: practice.summary, href: href(SitePaths.entity(.practice, id)),
+            recommended: practice.status == .recommended, statusLabel: format.label("practice_status", practice.status),
+            topics: practice.topics.compactMap { termLink(.topics, $0.value) },
+            school: practice.schools.first.flatMap { typedSchoolLink($0.value) },
+            date: date, isoDate: date == nil ? nil : practice.date?.isoDate)
+    }
+
+    func termLink(_ vocabulary: VocabularyKind, _ id: String) -> TermLink? {
+        guard let term = graph.term(vocabulary, id) else { return nil }
+        return TermLink(id: id, label: term.label, href: href(SitePaths.term(vocabulary, id)))
+    }
+
+    func typedSchoolLink(_ id: String) -> SchoolLink? {
+        guard let school = graph.schools[id] else { return nil }
+        return SchoolLink(id: id, name: school.name, shortName: school.displayName, href: href(SitePaths.entity(.school, id)),
+                          place: school.locality ?? school.municipality)
+    }
+}
