@@ -39,6 +39,28 @@ struct ThemeTests {
         #expect(try site.page("networks/gym-network/index.html").contains("<a class=\"custom-school\" href=\"../../schools/leader-school/\">"))
     }
 
+    @Test("a practice card template reading a name the card does not have is an error at its line and column")
+    func unknownCardField() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/practice-card.mustache",
+                       "<article>\n  <h3>{{title}}</h3>\n  {{#school}}{{shortName}} {{cityName}}{{/school}}\n  <p>{{sumary}}</p>\n</article>\n")
+        let errors = site.errors().filter { $0.severity == .error }.map { $0.formatted(language: "en") }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("themes/default/templates/practice-card.mustache:3:28: error: the template reads `cityName`") })
+        #expect(errors.contains { $0.hasPrefix("themes/default/templates/practice-card.mustache:4:6: error: the template reads `sumary`") && $0.contains("summary") })
+    }
+
+    @Test("the default theme's typed templates read only names their models have")
+    func defaultTypedTemplates() throws {
+        for (name, model) in TemplateCheck.typedRoots {
+            let text = try String(contentsOf: Theme.builtinDirectory.appendingPathComponent("templates/\(name).mustache"), encoding: .utf8)
+            #expect(TemplateCheck.unknownNames(in: text, root: model) == [], "\(name)")
+            // The check sees a name that is not there.
+            #expect(TemplateCheck.unknownNames(in: text + "{{#topics}}{{labl}}{{/topics}}", root: model).map(\.name) == ["labl"])
+        }
+    }
+
     @Test("a template naming a partial that does not exist is an error, not an empty block")
     func missingPartial() throws {
         let site = try FixtureSite()

@@ -89,6 +89,18 @@ public struct Theme: Sendable {
                 ru: "в теме нет строк интерфейса для языка «\(language)» (i18n/\(language).yaml)")))
         }
 
+        // A typed model's template may read only the model's names: a typo renders as nothing.
+        for (name, model) in TemplateCheck.typedRoots.sorted(by: { $0.key < $1.key }) {
+            guard let text = texts[name] else { continue }
+            for unknown in TemplateCheck.unknownNames(in: text, root: model) {
+                let known = TemplateFields.names(of: model).keys.sorted()
+                let hint = Suggestions.hint(Suggestions.closest(to: unknown.name, among: known))
+                diagnostics.append(.error(SourceLocation(file: sources[name] ?? name, line: unknown.line, column: unknown.column), LocalizedText(
+                    en: "the template reads `\(unknown.name)`, which a \(name) does not have (it has: \(known.joined(separator: ", ")))\(hint.en)",
+                    ru: "шаблон читает «\(unknown.name)», а у \(name) такого поля нет (есть: \(known.joined(separator: ", ")))\(hint.ru)")))
+            }
+        }
+
         for (name, text) in texts {
             do {
                 try library.register(TemplateConstants.inline(text, strings: strings), named: name)
