@@ -101,15 +101,19 @@ public enum SiteBuilder {
 
         // Load: content files into typed models, and the theme.
         let preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
-        let loaded = preparation.load(log: log)
-        clock.lap("load", into: &report)
-        guard let loaded else { throw ContentErrors(log.all, language: "ru") }
-        report.language = loaded.content.site.language
+        var linkedEnvironment: RenderEnvironment?
+        do {
+            guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
+            clock.lap("load", into: &report)
+            report.language = loaded.content.site.language
 
-        // Link: ids into the graph, every Markdown text rendered once.
-        let linked = preparation.link(loaded, log: log)
-        clock.lap("link", into: &report)
-        guard let linked else { throw ContentErrors(log.all, language: report.language) }
+            // Link: ids into the graph, every Markdown text rendered once. Past
+            // this block the loaded site is gone, and with it the practices' Markdown.
+            linkedEnvironment = preparation.link(loaded, log: log)?.releasingPracticeBodySources()
+            clock.lap("link", into: &report)
+        }
+        guard let linked = linkedEnvironment else { throw ContentErrors(log.all, language: report.language) }
+        linkedEnvironment = nil
 
         // Plan: every output file, and what each page shows.
         let plan = Planner(graph: linked.graph, settings: linked.settings, theme: linked.theme, prose: linked.prose,

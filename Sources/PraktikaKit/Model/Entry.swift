@@ -29,6 +29,12 @@ public final class Entry<Fields: Sendable>: Sendable {
         self.frontMatterHash = frontMatterHash
     }
 
+    /// The same entry with an empty body text at the same line: its HTML is kept elsewhere.
+    func withoutBodyText() -> Entry {
+        Entry(id: id, file: file, fields: fields, body: body.map { MarkdownBody(text: "", firstLine: $0.firstLine) },
+              frontMatterHash: frontMatterHash)
+    }
+
     public subscript<T>(dynamicMember keyPath: KeyPath<Fields, T>) -> T {
         fields[keyPath: keyPath]
     }

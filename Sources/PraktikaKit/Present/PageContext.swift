@@ -29,26 +29,35 @@ struct PageContext {
     }
 
     /// The HTML the link stage's Markdown pass made of a text; nil for a blank one.
+    /// (A published practice's body text is gone by now; its HTML is not.)
     func markdown(_ text: String, origin: MarkdownOrigin) -> String? {
-        if printsDigest { return printMarkdown(text) }
         let html = env.prose.html(origin)
         assert(html != nil || text.isBlank, "the Markdown pass did not render \(origin.key): add the field to its kind's `markdownFields`")
-        return html
+        guard printsDigest else { return html }
+        // The print copy reads images from disk (two folders below the output's
+        // root, like the print page); its links become web addresses with the rest of the page.
+        return html.map { html in
+            var print = html.replacingOccurrences(of: "src=\"" + PageLinks.rootPlaceholder, with: "src=\"../../")
+            // Paper shows web addresses, never the file names a copy opened from disk needs.
+            if env.settings.offline { print = Self.webAddresses(print) }
+            return print
+        }
     }
 
-    /// The print copy links differently, so its Markdown is rendered again;
-    /// what is wrong in it was reported by the Markdown pass.
-    private func printMarkdown(_ text: String) -> String? {
-        guard !text.isBlank else { return nil }
-        let output = Markdown.render(text, tableLabel: t("table_label")) { link in
-            let fragment = link.fragment.map { "#" + $0 } ?? ""
-            guard let kind = link.scheme.entityKind else {
-                guard let relative = AttachmentPath.normalize(link.target), graph.content.files[relative] != nil else { return nil }
-                return link.isImage ? "../../" + SitePaths.file(relative) : href(SitePaths.file(relative))
-            }
-            return graph.contains(kind, link.target) ? href(SitePaths.entity(kind, link.target)) + fragment : nil
+    /// `@@root@@practices/x/index.html` → `@@root@@practices/x/` in every link from the root.
+    static func webAddresses(_ html: String) -> String {
+        var out = "", rest = Substring(html)
+        let start = "href=\"" + PageLinks.rootPlaceholder
+        while let found = rest.range(of: start) {
+            out += rest[..<found.upperBound]
+            rest = rest[found.upperBound...]
+            guard let quote = rest.firstIndex(of: "\"") else { break }
+            var target = rest[..<quote]
+            if target == "index.html" { target = "" } else if target.hasSuffix("/index.html") { target = target.dropLast("index.html".count) }
+            out += target
+            rest = rest[quote...]
         }
-        return typesetHTML(output.html)
+        return out + rest
     }
 
     // MARK: Frame

@@ -45,8 +45,13 @@ struct SearchWords {
     private func texts() -> [String] {
         let graph = env.graph
         var texts: [String] = []
+        // A body as the page shows it (and Pagefind indexes it): the Markdown
+        // pass's HTML as text. Dropped raw HTML and link targets are not words.
+        func body<Fields>(_ entry: Entry<Fields>) -> String {
+            entry.body.flatMap { env.prose.html(.body(file: entry.file, body: $0)) }.map(Self.visibleText) ?? ""
+        }
         for practice in graph.practices.values {
-            texts += [practice.title, practice.summary, practice.body?.text ?? "",
+            texts += [practice.title, practice.summary, body(practice),
                       practice.resources?.value ?? "", practice.replicability?.value ?? ""]
             texts += practice.results.map(\.indicator)
             for vocabulary in VocabularyKind.allCases {
@@ -55,17 +60,41 @@ struct SearchWords {
         }
         for school in graph.schools.values {
             texts += [school.name, school.shortName ?? "", school.locality ?? "", school.municipality ?? "",
-                      school.region ?? "", school.body?.text ?? ""]
+                      school.region ?? "", body(school)]
         }
-        for network in graph.networks.values { texts += [network.name, network.body?.text ?? ""] }
+        for network in graph.networks.values { texts += [network.name, body(network)] }
         for program in graph.programs.values {
             texts += [program.title, program.goal?.value ?? "", program.description?.value ?? ""]
             texts += program.tasks.map(\.value) + program.expectedResults.map(\.value)
         }
         for seminar in graph.seminars.values {
-            texts += [seminar.title, seminar.body?.text ?? ""] + seminar.agenda.map(\.title)
+            texts += [seminar.title, body(seminar)] + seminar.agenda.map(\.title)
         }
         return texts
+    }
+
+    /// The text of HTML: tags become spaces (as block breaks are in the
+    /// source), and the entities cmark writes become their characters.
+    static func visibleText(_ html: String) -> String {
+        // Over bytes: `<` and `>` never occur inside a multi-byte character.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(html.utf8.count)
+        var inTag = false, hasEntity = false
+        for byte in html.utf8 {
+            if inTag {
+                if byte == UInt8(ascii: ">") { inTag = false; bytes.append(UInt8(ascii: " ")) }
+            } else if byte == UInt8(ascii: "<") {
+                inTag = true
+            } else {
+                hasEntity = hasEntity || byte == UInt8(ascii: "&")
+                bytes.append(byte)
+            }
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        guard hasEntity else { return text }
+        return text.replacingOccurrences(of: "&lt;", with: "<").replacingOccurrences(of: "&gt;", with: ">")
+            .replacingOccurrences(of: "&quot;", with: "\"").replacingOccurrences(of: "&#39;", with: "'")
+            .replacingOccurrences(of: "&amp;", with: "&")
     }
 
     /// Lower-cased words of three or more letters, «ё» folded to «е» as the
