@@ -31,6 +31,7 @@ extension PageContext {
             guard var link = networkLink(network.id) else { return nil }
             link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }
             link["memberCount"] = network.members.count
+            link["memberCountLabel"] = format.countLabel(network.members.count, "network_member_count")
             link["region"] = network.region
             link["period"] = format.period(network.period)
             return link
