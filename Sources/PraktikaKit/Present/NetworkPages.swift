@@ -23,7 +23,7 @@ extension PageContext {
             "body": network.body.flatMap { markdown($0.text, origin: .body(file: network.file, body: $0)) },
         ])
         addCards(graph.practicesByNetwork[id] ?? [], as: "practices", to: &page)
-        return frame(kind: "network", title: network.name, description: network.body?.text, section: "networks", page)
+        return frame(kind: "network", title: network.name, description: network.body.map { Markdown.plainText($0.text) }, section: "networks", page)
     }
 
     func networkIndexPage() -> [String: Any] {
