@@ -11,6 +11,7 @@ extension PageContext {
             guard var link = networkLink(network.id) else { return nil }
             link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }
             link["memberCount"] = network.members.count
+            link["memberCountLabel"] = format.countLabel(network.members.count, "network_member_count")
             return link
         }
         var page = viewModel([
@@ -20,10 +21,10 @@ extension PageContext {
             "upcoming": upcoming.compactMap { seminarCard($0) },
             "latest": latest.compactMap { seminarCard($0) },
             "stats": [
-                ["value": graph.practices.count, "label": t("stats_practices"), "href": href(SitePaths.index(.practice))],
-                ["value": graph.schools.count, "label": t("stats_schools"), "href": href(SitePaths.index(.school))],
-                ["value": graph.networks.count, "label": t("stats_networks"), "href": href(SitePaths.index(.network))],
-                ["value": graph.seminars.count, "label": t("stats_seminars"), "href": href(SitePaths.index(.seminar))],
+                ["value": graph.practices.count, "label": format.countLabel(graph.practices.count, "stats_practices"), "href": href(SitePaths.index(.practice))],
+                ["value": graph.schools.count, "label": format.countLabel(graph.schools.count, "stats_schools"), "href": href(SitePaths.index(.school))],
+                ["value": graph.networks.count, "label": format.countLabel(graph.networks.count, "stats_networks"), "href": href(SitePaths.index(.network))],
+                ["value": graph.seminars.count, "label": format.countLabel(graph.seminars.count, "stats_seminars"), "href": href(SitePaths.index(.seminar))],
             ] as [[String: Any]],
         ])
         addCards(recommended, as: "recommended", to: &page)

@@ -23,7 +23,7 @@ extension PageContext {
             "body": network.body.flatMap { markdown($0.text, origin: .body(file: network.file, body: $0)) },
         ])
         addCards(graph.practicesByNetwork[id] ?? [], as: "practices", to: &page)
-        return frame(kind: "network", title: network.name, description: network.body?.text, section: "networks", page)
+        return frame(kind: "network", title: network.name, description: network.body.map { Markdown.plainText($0.text) }, section: "networks", page)
     }
 
     func networkIndexPage() -> [String: Any] {
@@ -31,6 +31,7 @@ extension PageContext {
             guard var link = networkLink(network.id) else { return nil }
             link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }
             link["memberCount"] = network.members.count
+            link["memberCountLabel"] = format.countLabel(network.members.count, "network_member_count")
             link["region"] = network.region
             link["period"] = format.period(network.period)
             return link

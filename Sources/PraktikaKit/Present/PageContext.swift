@@ -81,6 +81,7 @@ struct PageContext {
         context["pageKind"] = kind
         context["pageTitle"] = title
         context["documentTitle"] = path.isEmpty ? site.title : "\(title) — \(site.title)"
+        let description = description.flatMap { $0.isBlank ? nil : $0 }  // a body of only a table or an image
         context["pageDescription"] = Self.plainText(description ?? site.description ?? site.title, limit: 200)
         if let canonical = env.absoluteURL(path) { context["canonical"] = canonical }
         context["generator"] = "praktika"

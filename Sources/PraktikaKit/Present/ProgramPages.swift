@@ -43,7 +43,7 @@ extension PageContext {
             "description": markdown(program.description, in: file),
         ])
         addCards(graph.practicesByProgram[id] ?? [], as: "practices", to: &page)
-        return frame(kind: "program", title: program.title, description: program.goal?.value, section: "programs", page)
+        return frame(kind: "program", title: program.title, description: program.goal.map { Markdown.plainText($0.value) }, section: "programs", page)
     }
 
     func programIndexPage() -> [String: Any] {

@@ -48,7 +48,7 @@ extension PageContext {
         ])
         addCards(practices.filter { $0.role == .author }.map(\.practice), as: "practicesAuthored", to: &page)
         addCards(practices.filter { $0.role == .partner }.map(\.practice), as: "practicesPartner", to: &page)
-        return frame(kind: "school", title: school.name, description: school.body?.text, section: "schools", page)
+        return frame(kind: "school", title: school.name, description: school.body.map { Markdown.plainText($0.text) }, section: "schools", page)
     }
 
     /// Schools grouped by region, then municipality, as offices list them.

@@ -38,7 +38,7 @@ extension PageContext {
             "jsonLD": seminarJSONLD(seminar),
             "body": seminar.body.flatMap { markdown($0.text, origin: .body(file: seminar.file, body: $0)) },
         ])
-        return frame(kind: "seminar", title: seminar.title, description: seminar.body?.text, section: "seminars", page)
+        return frame(kind: "seminar", title: seminar.title, description: seminar.body.map { Markdown.plainText($0.text) }, section: "seminars", page)
     }
 
     /// Upcoming first (soonest first), then the archive by year, newest first.

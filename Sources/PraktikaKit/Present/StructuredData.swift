@@ -59,7 +59,7 @@ extension PageContext {
             "eventAttendanceMode": mode, "eventStatus": "https://schema.org/EventScheduled",
             "location": place, "organizer": organiser, "inLanguage": .string(env.site.language),
             "url": .text(env.absoluteURL(SitePaths.entity(.seminar, seminar.id))),
-            "description": .text(seminar.body.map { Self.plainText($0.text, limit: 200) }),
+            "description": .text(seminar.body.map { Self.plainText(Markdown.plainText($0.text), limit: 200) }),
         ])
     }
 }

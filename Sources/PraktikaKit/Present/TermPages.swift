@@ -20,9 +20,10 @@ extension PageContext {
     func vocabularyPage(_ vocabulary: VocabularyKind) -> [String: Any]? {
         guard let terms = graph.content.vocabularies[vocabulary]?.terms else { return nil }
         let items: [[String: Any]] = terms.map { term in
-            viewModel(["label": term.label, "description": term.description,
-                       "href": href(SitePaths.term(vocabulary, term.id.value)),
-                       "count": graph.practicesByTerm[vocabulary]?[term.id.value]?.count ?? 0])
+            let count = graph.practicesByTerm[vocabulary]?[term.id.value]?.count ?? 0
+            return viewModel(["label": term.label, "description": term.description,
+                              "href": href(SitePaths.term(vocabulary, term.id.value)),
+                              "count": count, "countLabel": format.countLabel(count, "term_count")])
         }
         let title = t("vocabulary_\(vocabulary.practiceField)")
         return frame(kind: "vocabulary", title: title, description: nil, section: "practices", viewModel(["terms": items]))

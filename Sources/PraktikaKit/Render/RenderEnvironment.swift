@@ -40,7 +40,7 @@ final class RenderEnvironment: Sendable {
         self.graph = graph
         self.prose = prose
         self.theme = theme
-        self.format = TextFormat(strings: theme.strings)
+        self.format = TextFormat(strings: theme.strings, language: graph.content.site.language)
         self.settings = settings
         self.log = log
         self.practiceCards = practiceCards

@@ -3,27 +3,55 @@ import Foundation
 /// Dates, periods, sizes and enumerated values in the theme's language.
 struct TextFormat: Sendable {
     let strings: [String: String]
+    /// The site's language, for the plural forms of counted nouns.
+    let language: String
     private let monthsGenitive: [String]
     private let monthsNominative: [String]
 
-    init(strings: [String: String]) {
+    init(strings: [String: String], language: String) {
         self.strings = strings
+        self.language = language
         monthsGenitive = (strings["months_genitive"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
         monthsNominative = (strings["months"] ?? "").split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
     }
 
     func t(_ key: String) -> String { strings[key] ?? key }
 
-    /// «1 сентября 2021» or «сентябрь 2021».
-    func date(_ day: Day?) -> String? {
+    /// The noun after `count` in its plural form: `key_one`, `key_few`, `key_many`…
+    /// by the language's plural rule, then `key_other`, then the single `key` a
+    /// theme made before plural forms existed. «практика», «практики», «практик».
+    func countLabel(_ count: Int, _ key: String) -> String {
+        let category = PluralCategory.of(count, language: language)
+        return strings["\(key)_\(category.rawValue)"] ?? strings["\(key)_other"] ?? t(key)
+    }
+
+    /// «4 практики».
+    func counted(_ count: Int, _ key: String) -> String {
+        "\(count) \(countLabel(count, key))"
+    }
+
+    /// «1 сентября 2021» or «сентябрь 2021»; after a preposition that governs
+    /// the genitive, a month alone is «января 2021».
+    func date(_ day: Day?, monthGenitive: Bool = false) -> String? {
         guard let day else { return nil }
         if let d = day.day, monthsGenitive.count == 12 {
             return "\(d) \(monthsGenitive[day.month - 1]) \(day.year)"
+        }
+        if day.day == nil, monthGenitive, monthsGenitive.count == 12 {
+            return "\(monthsGenitive[day.month - 1]) \(day.year)"
         }
         if day.day == nil, monthsNominative.count == 12 {
             return "\(monthsNominative[day.month - 1]) \(day.year)"
         }
         return day.description
+    }
+
+    /// Russian «с» and «до» govern the genitive («с января 2021», «до мая 2022»):
+    /// the theme says so with `period_since_case: genitive`. Without the key the
+    /// month stays as `months` names it (English «since January 2021», or the
+    /// accusative after «по», «по май 2022», which for months is the same form).
+    private func monthGenitive(after preposition: String) -> Bool {
+        strings[preposition + "_case"] == "genitive"
     }
 
     func dateRange(_ from: Day, _ to: Day?) -> String {
@@ -38,8 +66,8 @@ struct TextFormat: Sendable {
     func period(from: Day?, to: Day?) -> String? {
         switch (from, to) {
         case (nil, nil): return nil
-        case (let f?, nil): return "\(t("period_since")) \(date(f) ?? "")"
-        case (nil, let e?): return "\(t("period_until")) \(date(e) ?? "")"
+        case (let f?, nil): return "\(t("period_since")) \(date(f, monthGenitive: monthGenitive(after: "period_since")) ?? "")"
+        case (nil, let e?): return "\(t("period_until")) \(date(e, monthGenitive: monthGenitive(after: "period_until")) ?? "")"
         case (let f?, let e?): return "\(date(f) ?? "") — \(date(e) ?? "")"
         }
     }

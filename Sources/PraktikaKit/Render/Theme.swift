@@ -79,7 +79,14 @@ public struct Theme: Sendable {
             switch SourceText.read(url, relativePath: display(url)).flatMap({
                 YAMLReader().decode([String: String].self, yaml: $0, lineOffset: 0, file: display(url)).value
             }) {
-            case .success(let values): strings.merge(values) { _, new in new }
+            case .success(let values):
+                // A layer that sets a word (`stats_practices: "кейсов"`) and not its
+                // variants (`stats_practices_few`, `period_until_case`) means its own
+                // word: the variants of the layers below must not win over it.
+                for key in values.keys {
+                    for suffix in Self.variantSuffixes where values[key + suffix] == nil { strings[key + suffix] = nil }
+                }
+                strings.merge(values) { _, new in new }
             case .failure(let diagnostic): diagnostics.append(diagnostic)
             }
         }
@@ -132,6 +139,10 @@ public struct Theme: Sendable {
         let theme = Theme(library: library, templateNames: names, strings: strings, assets: assets, templateFiles: sources)
         return (diagnostics.contains { $0.severity == .error } ? nil : theme, diagnostics)
     }
+
+    /// The keys that vary a word: its plural forms (`TextFormat.countLabel`) and
+    /// the case a preposition takes (`TextFormat.period`).
+    static let variantSuffixes = PluralCategory.allCases.map { "_" + $0.rawValue } + ["_case"]
 
     /// swift-mustache renders a missing partial as nothing; a theme with a
     /// typo in a partial name must fail loudly instead.
