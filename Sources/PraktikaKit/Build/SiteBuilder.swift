@@ -119,7 +119,6 @@ public enum SiteBuilder {
         let plan = Planner(graph: linked.graph, settings: linked.settings, theme: linked.theme, prose: linked.prose,
                            makesPDFs: printer != nil).plan()
         let linkCheck = LinkCheck()
-        linkCheck.record(prose: linked.prose, plan: plan)
         if linked.settings.baseURL.isEmpty {
             log.add(.warning(SourceLocation(file: "content/site.yaml", line: 1, column: 1), LocalizedText(
                 en: "no base_url: sitemap.xml and feed.xml need absolute URLs and were not written",
@@ -127,7 +126,10 @@ public enum SiteBuilder {
         }
         clock.lap("plan", into: &report)
         guard write, let stagedFolder = folder else {
-            // `check` stops here: every content problem is known by now.
+            // `check` stops here: every content problem is known by now. The
+            // links inside Markdown are checked from the pages that show them (a
+            // build checks them on the rendered pages, which contain them).
+            linkCheck.record(prose: linked.prose, plan: plan)
             log.add(contentsOf: linkCheck.problems(written: plan.writtenFiles, theme: linked.theme))
             return try finish(report, log: log, strict: options.strict) { report in
                 for page in plan.pages { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }

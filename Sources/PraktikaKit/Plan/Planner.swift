@@ -30,7 +30,11 @@ struct Planner {
         let practicePages = ResultSlots<PlannedPage>(count: graph.practiceOrder.count)
         DispatchQueue.concurrentPerform(iterations: graph.practiceOrder.count) { index in
             let id = graph.practiceOrder[index]
-            practicePages.set(index, entityPage(.practice, id, shows: practiceShows(id)))
+            let related = graph.relatedPractices(id), schoolPractices = graph.schoolPractices(id)
+            var page = entityPage(.practice, id, shows: practiceShows(id).union(cards(related + schoolPractices)))
+            page.related = related
+            page.schoolPractices = schoolPractices
+            practicePages.set(index, page)
         }
         pages += practicePages.values
         pages += graph.schools.keys.sorted().map { entityPage(.school, $0, shows: schoolShows($0)) }
@@ -135,7 +139,6 @@ struct Planner {
 
     private func practiceShows(_ id: String) -> Set<EntityRef> {
         var shows = practiceNames(id)
-        shows.formUnion(cards(graph.relatedPractices(id) + graph.schoolPractices(id)))
         shows.formUnion(seminarCards(graph.seminarsByPractice[id] ?? []))
         return shows
     }

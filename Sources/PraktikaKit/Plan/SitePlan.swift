@@ -58,6 +58,9 @@ public struct PlannedPage: Sendable {
     /// Numbers the page counts over many entities (a topic's practices):
     /// when one changes, the page changes although no entity it shows did.
     public let figures: [Int]
+    /// A practice page's lists, chosen here once: «Похожие практики» and the author school's other practices.
+    public var related: [String] = []
+    public var schoolPractices: [String] = []
 
     public var template: String { kind.template }
     public var outputFile: String { SitePaths.outputFile(path) }

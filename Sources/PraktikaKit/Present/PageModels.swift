@@ -1,8 +1,8 @@
 /// The present stage's one entry point: the view model of a planned page,
 /// built from the graph, the Markdown pass's HTML and the plan alone.
 extension PageContext {
-    func pageModel(_ kind: PageKind) -> [String: Any]? {
-        switch kind {
+    func pageModel(_ page: PlannedPage) -> [String: Any]? {
+        switch page.kind {
         case .home: return homePage()
         case .search: return frame(kind: "search", title: t("search_title"), description: t("search_intro"), [:])
         case .notFound: return notFoundPage()
@@ -18,7 +18,7 @@ extension PageContext {
         case .catalog(let number): return practiceCatalogPage(number)
         case .entity(let entity, let id):
             switch entity {
-            case .practice: return practicePage(id)
+            case .practice: return practicePage(id, related: page.related, schoolPractices: page.schoolPractices)
             case .school: return schoolPage(id)
             case .network: return networkPage(id)
             case .program: return programPage(id)

@@ -1,7 +1,7 @@
 import Foundation
 
 extension PageContext {
-    func practicePage(_ id: String) -> [String: Any]? {
+    func practicePage(_ id: String, related: [String], schoolPractices: [String]) -> [String: Any]? {
         guard let practice = graph.practices[id] else { return nil }
         let file = practice.file
         let vocabularies: [[String: Any]] = VocabularyKind.allCases.compactMap { vocabulary in
@@ -41,8 +41,8 @@ extension PageContext {
             "searchFilters": filters.map(\.model),
             "searchFilterTags": filters.map { filter in fragment("search-filter", key: filter.key) { filter.model } }.joined(),
         ])
-        addCards(graph.relatedPractices(id), as: "related", to: &page)
-        addCards(graph.schoolPractices(id), as: "schoolPractices", to: &page)
+        addCards(related, as: "related", to: &page)
+        addCards(schoolPractices, as: "schoolPractices", to: &page)
         return frame(kind: "practice", title: practice.title, description: practice.summary, section: "practices", page)
     }
 

@@ -43,7 +43,7 @@ struct SiteRenderer {
 
     private func renderOne(_ page: PlannedPage, to sink: PageSink) -> Bool {
         let context = PageContext(env: env, path: page.path)
-        guard let model = context.pageModel(page.kind) else { return false }
+        guard let model = context.pageModel(page) else { return false }
         do {
             let rendered = try env.theme.render(page.template, model)
             if checksLinks && page.kind != .notFound {
