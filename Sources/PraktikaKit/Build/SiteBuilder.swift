@@ -100,16 +100,17 @@ public enum SiteBuilder {
         defer { if !committed { folder?.discard() } }
 
         // Load: content files into typed models, and the theme.
-        let preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
+        var preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
+        preparation.releasesPracticeBodies = true
         var linkedEnvironment: RenderEnvironment?
         do {
             guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
             clock.lap("load", into: &report)
             report.language = loaded.content.site.language
 
-            // Link: ids into the graph, every Markdown text rendered once. Past
-            // this block the loaded site is gone, and with it the practices' Markdown.
-            linkedEnvironment = preparation.link(loaded, log: log)?.releasingPracticeBodySources()
+            // Link: ids into the graph, every Markdown text rendered once; the
+            // practices' Markdown bodies are let go of as their HTML is made.
+            linkedEnvironment = preparation.link(loaded, log: log)
             clock.lap("link", into: &report)
         }
         guard let linked = linkedEnvironment else { throw ContentErrors(log.all, language: report.language) }

@@ -27,6 +27,9 @@ struct SitePreparation {
     /// Serve mode: the last Markdown pass, and which files' HTML may be kept from it.
     var previousProse: Prose?
     var reusesProse: (String) -> Bool = { _ in false }
+    /// A build: the Markdown pass lets go of each published practice's body text once
+    /// its HTML is made (serve keeps them, to render a saved file's neighbours again).
+    var releasesPracticeBodies = false
 
     /// Load, then link; `lap` is called after each, for timings.
     func run(log: DiagnosticLog, lap: (String) -> Void = { _ in }) -> (env: RenderEnvironment?, language: String) {
@@ -53,7 +56,8 @@ struct SitePreparation {
         let (graph, linkDiagnostics) = Linker.link(loaded.content, drafts: drafts)
         log.add(contentsOf: linkDiagnostics)
         let tableLabel = loaded.theme?.string("table_label") ?? "Таблица"
-        let prose = MarkdownPass.run(graph, settings: loaded.settings, tableLabel: tableLabel, previous: previousProse, reuse: reusesProse)
+        let prose = MarkdownPass.run(graph, settings: loaded.settings, tableLabel: tableLabel, previous: previousProse, reuse: reusesProse,
+                                     releasesPracticeBodies: releasesPracticeBodies)
         log.add(contentsOf: prose.diagnostics)
         guard let theme = loaded.theme else { return nil }
         return RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: loaded.settings, log: log, practiceCards: cards)

@@ -8,8 +8,8 @@ enum MarkdownPass {
     ///   - previous: the last pass of a live site, whose files `reuse` accepts
     ///     are taken as they are instead of being rendered again.
     static func run(_ graph: SiteGraph, settings: RenderSettings, tableLabel: String,
-                    previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }) -> Prose {
-        let sources = texts(of: graph)
+                    previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }, releasesPracticeBodies: Bool = false) -> Prose {
+        let sources = texts(of: graph, releasesPracticeBodies: releasesPracticeBodies)
         var files: [String: FileProse] = [:]
         var waiting: [(file: String, texts: [ProseText], attachments: [String])] = []
         for source in sources {
@@ -30,14 +30,14 @@ enum MarkdownPass {
     }
 
     /// Every published entity's Markdown texts and listed attachments, by file.
-    static func texts(of graph: SiteGraph) -> [(file: String, texts: [ProseText], attachments: [String])] {
+    static func texts(of graph: SiteGraph, releasesPracticeBodies: Bool = false) -> [(file: String, texts: [ProseText], attachments: [String])] {
         var sources: [(file: String, texts: [ProseText], attachments: [String])] = []
-        func add<Fields: ProseFields>(_ entries: some Sequence<Entry<Fields>>) {
+        func add<Fields: ProseFields>(_ entries: some Sequence<Entry<Fields>>, releasing: Bool = false) {
             for entry in entries {
                 var texts = entry.fields.markdownFields.filter { !$0.value.isBlank }
-                    .map { ProseText(text: $0.value, origin: .field(file: entry.file, $0)) }
+                    .map { ProseText(origin: .field(file: entry.file, $0)) }
                 if let body = entry.body, !body.text.isBlank {
-                    texts.append(ProseText(text: body.text, origin: .body(file: entry.file, body: body)))
+                    texts.append(ProseText(origin: .body(file: entry.file, body: body), releasesText: releasing))
                 }
                 sources.append((entry.file, texts, entry.fields.attachmentPaths))
             }
@@ -46,7 +46,7 @@ enum MarkdownPass {
         for kind in EntityKind.allCases {
             switch kind {
             // Drafts have no page; `UnpublishedChecks` audits their Markdown.
-            case .practice: add(content.practices.filter { !$0.isDraft })
+            case .practice: add(content.practices.filter { !$0.isDraft }, releasing: releasesPracticeBodies)
             case .school: add(content.schools)
             case .network: add(content.networks)
             case .program: add(content.programs)
@@ -72,6 +72,7 @@ struct ProseRenderer: Sendable {
             let output = Markdown.render(text.text, tableLabel: tableLabel) { link in
                 resolve(link, into: &prose)
             }
+            if text.releasesText, case .body(_, let body) = text.origin { body.releaseText() }
             let html = output.html
             prose.html[text.origin.key] = typesets ? RussianTypography.html(html, joinsCompounds: false) : html
             for link in output.unresolved {

@@ -18,8 +18,17 @@ extension MarkdownOrigin {
 
 /// One Markdown text of a published entity, as the Markdown pass reads it.
 struct ProseText {
-    var text: String
     var origin: MarkdownOrigin
+    /// After rendering, a build lets go of a practice body's text.
+    var releasesText = false
+
+    /// Read when rendered, not before: a copy taken earlier would keep a released text alive.
+    var text: String {
+        switch origin {
+        case .body(_, let body): return body.text
+        case .field(_, let field): return field.value
+        }
+    }
 }
 
 /// What the Markdown pass made of one content file: its texts as HTML, the

@@ -73,18 +73,6 @@ public struct SiteGraph: Sendable {
         }
     }
 
-    /// The graph with the published practices' body text emptied (see
-    /// `RenderEnvironment.releasingPracticeBodySources`); their HTML is in the prose.
-    func withoutPracticeBodySources() -> SiteGraph {
-        var graph = self
-        for (index, entry) in content.practices.enumerated() where !entry.isDraft && entry.body != nil {
-            let lean = entry.withoutBodyText()
-            graph.content.practices[index] = lean
-            graph.practices[entry.id] = lean
-        }
-        return graph
-    }
-
     /// The content file of a published entity.
     public func file(_ kind: EntityKind, _ id: String) -> String? {
         switch kind {

@@ -29,12 +29,6 @@ public final class Entry<Fields: Sendable>: Sendable {
         self.frontMatterHash = frontMatterHash
     }
 
-    /// The same entry with an empty body text at the same line: its HTML is kept elsewhere.
-    func withoutBodyText() -> Entry {
-        Entry(id: id, file: file, fields: fields, body: body.map { MarkdownBody(text: "", firstLine: $0.firstLine) },
-              frontMatterHash: frontMatterHash)
-    }
-
     public subscript<T>(dynamicMember keyPath: KeyPath<Fields, T>) -> T {
         fields[keyPath: keyPath]
     }
@@ -42,6 +36,17 @@ public final class Entry<Fields: Sendable>: Sendable {
 
 /// The Markdown below the front matter and the file line it starts on.
 public struct MarkdownBody: Sendable {
-    public var text: String
-    public var firstLine: Int
+    private let source: Locked<String>
+    public let firstLine: Int
+
+    public init(text: String, firstLine: Int) {
+        source = Locked(text)
+        self.firstLine = firstLine
+    }
+
+    /// Empty once a build's Markdown pass has made the HTML and let go of the text.
+    public var text: String { source.current }
+
+    /// A big bank's bodies are as large as their HTML: a build keeps only one of the two.
+    func releaseText() { source.withLock { $0 = "" } }
 }

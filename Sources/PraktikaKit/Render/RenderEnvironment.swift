@@ -47,15 +47,6 @@ final class RenderEnvironment: Sendable {
         self.digestPDFs = digestPDFs
     }
 
-    /// The same environment without the published practices' Markdown bodies,
-    /// once the Markdown pass has made their HTML: on a big bank the sources
-    /// are as large as the HTML, and nothing after the link stage reads them.
-    /// (Not for serve, which renders a saved file's neighbours again.)
-    func releasingPracticeBodySources() -> RenderEnvironment {
-        RenderEnvironment(graph: graph.withoutPracticeBodySources(), prose: prose, theme: theme, settings: settings, log: log,
-                          practiceCards: practiceCards, digestPDFs: digestPDFs)
-    }
-
     /// The same environment with the digests' PDFs, once they are made.
     func with(digestPDFs: [String: DigestPDF]) -> RenderEnvironment {
         RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: settings, log: log,
