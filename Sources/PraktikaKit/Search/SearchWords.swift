@@ -36,15 +36,19 @@ struct SearchWords {
     /// ties alphabetical so the file is the same for the same content.
     func words() -> [String] {
         var counts: [String: Int] = [:]
-        for text in texts() { Self.tokens(text) { counts[$0, default: 0] += 1 } }
+        forEachText { texts in
+            for text in texts { Self.tokens(text) { counts[$0, default: 0] += 1 } }
+        }
         return counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.map(\.key)
     }
 
     /// The texts of the pages that are indexed, as far as they are searched:
-    /// cards, contacts and seminar lists quoted on other pages are not.
-    private func texts() -> [String] {
+    /// cards, contacts and seminar lists quoted on other pages are not. One
+    /// entity at a time: the bodies' text, made from their HTML, is as large as the bank.
+    private func forEachText(_ visit: ([String]) -> Void) {
         let graph = env.graph
         var texts: [String] = []
+        func flush() { visit(texts); texts.removeAll(keepingCapacity: true) }
         // A body as the page shows it (and Pagefind indexes it): the Markdown
         // pass's HTML as text. Dropped raw HTML and link targets are not words.
         func body<Fields>(_ entry: Entry<Fields>) -> String {
@@ -57,6 +61,7 @@ struct SearchWords {
             for vocabulary in VocabularyKind.allCases {
                 texts += vocabulary.terms(of: practice.fields).compactMap { graph.term(vocabulary, $0.value)?.label }
             }
+            flush()
         }
         for school in graph.schools.values {
             texts += [school.name, school.shortName ?? "", school.locality ?? "", school.municipality ?? "",
@@ -70,7 +75,7 @@ struct SearchWords {
         for seminar in graph.seminars.values {
             texts += [seminar.title, body(seminar)] + seminar.agenda.map(\.title)
         }
-        return texts
+        flush()
     }
 
     /// The text of HTML: tags become spaces (as block breaks are in the
