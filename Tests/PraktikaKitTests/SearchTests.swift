@@ -35,6 +35,22 @@ struct SearchTests {
         #expect(found == ["елка", "сош", "2", "2024", "год"])
     }
 
+    @Test("tokens: the fast path over Russian and ASCII finds exactly the words the Character-by-Character reading finds")
+    func tokensFastPath() {
+        // Pieces that meet at every boundary the rules care about: case, «ё», digits,
+        // link brackets, typographic spaces and dashes, and characters that send a text the slow way.
+        let pieces = ["Ёж", "ёлка", "СОШ", "№", "\u{00A0}", "\u{202F}", " — ", "«", "»", "2", "2024", "[", "]", "(", ")", "school:x-y",
+                      "Учитель", "ПРОГРАММА", "abc", "XYZ", "-", ".", ",", "\n", "\r\n", "…", "°", "и\u{0306}", "é", "½", "日本", "ü", "Ω", "ѣ"]
+        var random = SeededRandom(state: 20261128)
+        for _ in 0..<3000 {
+            let text = (0..<Int.random(in: 1...14, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined()
+            var fast: [String] = [], reference: [String] = []
+            SearchWords.tokens(text) { fast.append($0) }
+            SearchWords.characterTokens(text) { reference.append($0) }
+            #expect(fast == reference, "\(text.debugDescription)")
+        }
+    }
+
     @Test("a lean record is the data-pagefind-body element with nested ones of its kind, under the page's language")
     func leanRecord() throws {
         let page = Data("""

@@ -103,11 +103,66 @@ struct SearchWords {
     }
 
     /// Lower-cased words of three or more letters, «ё» folded to «е» as the
-    /// search page folds queries; Markdown link targets are skipped.
+    /// search page folds queries; Markdown link targets are skipped. A bank's
+    /// text is mostly Russian and ASCII, read here scalar by scalar; a text
+    /// with any other character goes the slower way of `characterTokens`,
+    /// which is the reference the fast path is tested against.
     static func tokens(_ text: String, _ body: (String) -> Void) {
-        var word = "", inTarget = false, previous: Character = " "
+        guard text.unicodeScalars.allSatisfy(isPlain) else { return characterTokens(text, body) }
+        var word: [UInt8] = [], letters = 0, digitsOnly = true, inTarget = false
+        var previous: Unicode.Scalar = " "
         func flush() {
             // Numbers count at any length: «СОШ № 2» must find school 2 and nothing else.
+            if letters >= 3 || (letters > 0 && digitsOnly) { body(String(decoding: word, as: UTF8.self)) }
+            word.removeAll(keepingCapacity: true); letters = 0; digitsOnly = true
+        }
+        for scalar in text.unicodeScalars {
+            let value = scalar.value
+            if inTarget {
+                if scalar == ")" { inTarget = false }
+            } else if scalar == "(" && previous == "]" {
+                inTarget = true
+            } else if let lower = plainWordScalar(value) {
+                digitsOnly = digitsOnly && (0x30...0x39).contains(value)
+                letters += 1
+                if lower < 0x80 { word.append(UInt8(lower)) } else {
+                    // Cyrillic: two UTF-8 bytes.
+                    word.append(UInt8(0xC0 | (lower >> 6))); word.append(UInt8(0x80 | (lower & 0x3F)))
+                }
+            } else {
+                flush()
+            }
+            previous = scalar
+        }
+        flush()
+    }
+
+    /// ASCII, the Russian alphabet, and the spaces, quotes and dashes of typeset Russian.
+    private static func isPlain(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x00...0x7F, 0x401, 0x410...0x44F, 0x451, 0xA0, 0xAB, 0xBB, 0xB0, 0x2009, 0x2010...0x2015, 0x2018...0x201F, 0x2026, 0x202F, 0x2116:
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// The lower-case letter or digit a plain scalar adds to a word, or nil for a separator.
+    private static func plainWordScalar(_ value: UInt32) -> UInt32? {
+        switch value {
+        case 0x30...0x39, 0x61...0x7A: return value
+        case 0x41...0x5A: return value + 0x20
+        case 0x401, 0x451: return 0x435  // Ё, ё → е
+        case 0x410...0x42F: return value + 0x20
+        case 0x430...0x44F: return value
+        default: return nil
+        }
+    }
+
+    /// Tokens Character by Character, for any text.
+    static func characterTokens(_ text: String, _ body: (String) -> Void) {
+        var word = "", inTarget = false, previous: Character = " "
+        func flush() {
             if word.count >= 3 || (!word.isEmpty && word.allSatisfy(\.isNumber)) { body(word) }
             word = ""
         }
