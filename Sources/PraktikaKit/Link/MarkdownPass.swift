@@ -29,18 +29,34 @@ enum MarkdownPass {
         return Prose(files: files)
     }
 
+    /// The last pass with these practice files rendered again (serve, after a
+    /// save that changed only their bodies): nothing else is read.
+    static func rendering(_ files: Set<String>, of graph: SiteGraph, over previous: Prose, settings: RenderSettings, tableLabel: String) -> Prose {
+        let renderer = ProseRenderer(graph: graph, links: PageLinks.deferred(offline: settings.offline), tableLabel: tableLabel)
+        var updated = previous
+        for file in files {
+            guard let practice = graph.content.practices.first(where: { $0.file == file }) else { continue }
+            let source = texts(of: practice)
+            updated.replace(file, with: renderer.render(source.texts, attachments: source.attachments))
+        }
+        return updated
+    }
+
     /// Every published entity's Markdown texts and listed attachments, by file.
+    /// One entry's Markdown texts and listed attachments.
+    static func texts<Fields: ProseFields>(of entry: Entry<Fields>, releasing: Bool = false) -> (file: String, texts: [ProseText], attachments: [String]) {
+        var texts = entry.fields.markdownFields.filter { !$0.value.isBlank }
+            .map { ProseText(origin: .field(file: entry.file, $0)) }
+        if let body = entry.body, !body.text.isBlank {
+            texts.append(ProseText(origin: .body(file: entry.file, body: body), releasesText: releasing))
+        }
+        return (entry.file, texts, entry.fields.attachmentPaths)
+    }
+
     static func texts(of graph: SiteGraph, releasesPracticeBodies: Bool = false) -> [(file: String, texts: [ProseText], attachments: [String])] {
         var sources: [(file: String, texts: [ProseText], attachments: [String])] = []
         func add<Fields: ProseFields>(_ entries: some Sequence<Entry<Fields>>, releasing: Bool = false) {
-            for entry in entries {
-                var texts = entry.fields.markdownFields.filter { !$0.value.isBlank }
-                    .map { ProseText(origin: .field(file: entry.file, $0)) }
-                if let body = entry.body, !body.text.isBlank {
-                    texts.append(ProseText(origin: .body(file: entry.file, body: body), releasesText: releasing))
-                }
-                sources.append((entry.file, texts, entry.fields.attachmentPaths))
-            }
+            for entry in entries { sources.append(texts(of: entry, releasing: releasing)) }
         }
         let content = graph.content
         for kind in EntityKind.allCases {

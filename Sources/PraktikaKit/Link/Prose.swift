@@ -52,6 +52,10 @@ struct Prose: Sendable {
         self.files = files
     }
 
+    mutating func replace(_ file: String, with prose: FileProse) {
+        files[file] = prose
+    }
+
     /// The HTML of a text the pass rendered; nil for a blank text.
     func html(_ origin: MarkdownOrigin) -> String? {
         let key = origin.key

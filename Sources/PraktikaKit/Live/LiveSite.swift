@@ -128,10 +128,10 @@ public final class LiveSite: @unchecked Sendable {
         let cards = old.env.practiceCards
         cards.remove(ids)
         let files = Set(ids.map { "content/practices/\($0).md" })
-        let env: RenderEnvironment, plan: SitePlan
+        let env: RenderEnvironment, plan: SitePlan, samePlan: Bool
         if let edited = editedInPlace(ids, files: files, old: old, cards: cards) {
             // The same front matter: the same graph, so the same plan.
-            (env, plan) = (edited, old.plan)
+            (env, plan, samePlan) = (edited, old.plan, true)
         } else {
             let log = DiagnosticLog()
             let edited = Set(ids.map { "practice:" + $0 })
@@ -141,13 +141,18 @@ public final class LiveSite: @unchecked Sendable {
             preparation.reusesProse = { file in !files.contains(file) && old.env.prose.files[file].map { $0.targets.isDisjoint(with: edited) } ?? false }
             let (prepared, language) = preparation.run(log: log)
             guard let prepared, !log.hasErrors else { return (false, log.all, 0, language) }
-            (env, plan) = (prepared, Self.plan(prepared))
+            (env, plan, samePlan) = (prepared, Self.plan(prepared), false)
         }
         let saved = Set(ids.map { EntityRef(.practice, $0) })
-        let before = old.plan.pagesByPath()
-        let selected = plan.pages.filter { page in
-            guard let previous = before[page.path] else { return true }
-            return previous.shows != page.shows || previous.figures != page.figures || !page.shows.isDisjoint(with: saved)
+        let selected: [PlannedPage]
+        if samePlan {
+            selected = plan.pages.filter { !$0.shows.isDisjoint(with: saved) }
+        } else {
+            let before = old.plan.pagesByPath()
+            selected = plan.pages.filter { page in
+                guard let previous = before[page.path] else { return true }
+                return previous.shows != page.shows || previous.figures != page.figures || !page.shows.isDisjoint(with: saved)
+            }
         }
         let sink = MemorySink()
         let rendered = render(selected, env: env, to: sink)
@@ -186,8 +191,8 @@ public final class LiveSite: @unchecked Sendable {
     private func editedInPlace(_ ids: [String], files: Set<String>, old: State, cards: HTMLCache) -> RenderEnvironment? {
         guard let (entries, warnings) = PracticeEdit.read(ids, site: site, cache: cache),
               let graph = PracticeEdit.replacing(entries, in: old.env.graph) else { return nil }
-        let prose = MarkdownPass.run(graph, settings: old.env.settings, tableLabel: old.env.theme.string("table_label"),
-                                     previous: old.env.prose, reuse: { !files.contains($0) })
+        let prose = MarkdownPass.rendering(files, of: graph, over: old.env.prose, settings: old.env.settings,
+                                           tableLabel: old.env.theme.string("table_label"))
         let log = DiagnosticLog()
         log.add(contentsOf: old.diagnostics.filter { !files.contains($0.location.file) })
         log.add(contentsOf: warnings)
