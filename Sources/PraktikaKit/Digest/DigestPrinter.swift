@@ -30,7 +30,7 @@ public struct DigestPrinter: Sendable {
     ///   - estimatedPages: for the progress estimate.
     /// - Returns: the addresses the printer was not allowed to read (left out of the PDF).
     @discardableResult
-    public func print(html: URL, to pdf: URL, baseURL: URL, readable: [URL], estimatedPages: Int, progress: ConsoleProgress) throws -> [String] {
+    func print(html: URL, to pdf: URL, baseURL: URL, readable: [URL], estimatedPages: Int, progress: ConsoleProgress) throws -> [String] {
         guard let interpreter else {
             throw Failure(description: "\(executable.path) is not WeasyPrint's Python launcher; praktika runs WeasyPrint through its Python API so that it reads only the site's own files")
         }
@@ -97,7 +97,7 @@ private final class CollectedOutput: @unchecked Sendable {
 }
 
 /// Progress of a long step: a live line on a terminal, plain lines otherwise (CI logs).
-public final class ConsoleProgress: @unchecked Sendable {
+final class ConsoleProgress: @unchecked Sendable {
     private let label: String
     private let isTerminal: Bool
     private let output: (String) -> Void

@@ -3,7 +3,7 @@ import Foundation
 /// pandoc's JSON document tree (`pandoc -t json`, API 1.22/1.23), decoded into
 /// typed values. Only what an office document can contain is modelled; anything
 /// else is kept as `.other` with its pandoc name, so it can be reported.
-public struct PandocDocument: Decodable, Sendable {
+struct PandocDocument: Decodable, Sendable {
     public var blocks: [PandocBlock]
 
     public static func decode(_ data: Data) throws -> PandocDocument {
@@ -11,7 +11,7 @@ public struct PandocDocument: Decodable, Sendable {
     }
 }
 
-public indirect enum PandocBlock: Decodable, Sendable {
+indirect enum PandocBlock: Decodable, Sendable {
     case plain([PandocInline])
     case para([PandocInline])
     case lineBlock([[PandocInline]])
@@ -78,7 +78,7 @@ public indirect enum PandocBlock: Decodable, Sendable {
     }
 }
 
-public indirect enum PandocInline: Decodable, Sendable {
+indirect enum PandocInline: Decodable, Sendable {
     case str(String)
     case space
     case softBreak
@@ -139,7 +139,7 @@ public indirect enum PandocInline: Decodable, Sendable {
 }
 
 /// A table as pandoc keeps it: rows of cells with their row and column spans.
-public struct PandocTable: Decodable, Sendable {
+struct PandocTable: Decodable, Sendable {
     public var caption: [PandocBlock]
     public var columnCount: Int
     /// Head, body and foot rows in document order.
@@ -166,7 +166,7 @@ public struct PandocTable: Decodable, Sendable {
     }
 }
 
-public struct PandocCell: Decodable, Sendable {
+struct PandocCell: Decodable, Sendable {
     public var rowSpan: Int
     public var columnSpan: Int
     public var blocks: [PandocBlock]

@@ -5,7 +5,7 @@ import Foundation
 /// `order: as-listed` (the default) the list comes first in its own order,
 /// then the agenda's in the agenda's order, then the `select` matches in the
 /// catalog's order.
-public enum DigestSelector {
+enum DigestSelector {
     public static func practices(of digest: Digest, in graph: SiteGraph) -> [String] {
         var chosen: [String] = []
         func add(_ id: String) {

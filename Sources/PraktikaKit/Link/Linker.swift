@@ -1,6 +1,6 @@
 /// The link stage: resolves every id, reports every broken reference, and
 /// derives the relations each page shows, in both directions.
-public enum Linker {
+enum Linker {
     /// - Parameter drafts: which drafts' Markdown to check for dead links; all when nil.
     ///   Serve passes only the drafts just saved: the others were checked before.
     public static func link(_ content: SiteContent, drafts: Set<String>? = nil) -> (SiteGraph, [Diagnostic]) {

@@ -1,7 +1,7 @@
 /// The link stage's result: every entity by id and every relation between
 /// them, derived once from the data in both directions, so pages never
 /// need to search. Drafts are not in it.
-public struct SiteGraph: Sendable {
+struct SiteGraph: Sendable {
     public internal(set) var content: SiteContent
     public let schools: [String: Entry<School>]
     public let networks: [String: Entry<Network>]
@@ -91,7 +91,7 @@ public struct SiteGraph: Sendable {
 }
 
 /// A school's place in one network: leader or supported, for a period.
-public struct NetworkRole: Sendable {
+struct NetworkRole: Sendable {
     public enum Role: String, Sendable { case leader, member }
     public var network: String
     public var role: Role
@@ -99,13 +99,13 @@ public struct NetworkRole: Sendable {
     public var to: Day?
 }
 
-public struct PracticeRole: Sendable {
+struct PracticeRole: Sendable {
     public enum Role: String, Sendable { case author, partner }
     public var practice: String
     public var role: Role
 }
 
-public struct SeminarRole: Sendable {
+struct SeminarRole: Sendable {
     public enum Role: String, Sendable, Comparable {
         case organiser, host, speaker, presented
         public static func < (a: Role, b: Role) -> Bool { a.order < b.order }

@@ -6,7 +6,7 @@ import Foundation
 /// address starting with a space or a control character, a `//host`
 /// address that leaves the site — is a content error where it is written,
 /// and is never rendered (`allowed` is applied again when pages are made).
-public enum URLRule {
+enum URLRule {
     static let schemes: Set<String> = ["http", "https", "mailto", "tel"]
 
     /// Why `url` is refused, or nil when it is allowed.

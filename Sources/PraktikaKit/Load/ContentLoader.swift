@@ -2,7 +2,7 @@ import Foundation
 
 /// The load stage: files under `content/` → typed models with positions.
 /// Every file is read even when others fail, so one run reports every problem.
-public struct ContentLoader: Sendable {
+struct ContentLoader: Sendable {
     public let root: URL
     /// Entries parsed earlier, reused while their file is unchanged (serve mode).
     let cache: EntryCache?

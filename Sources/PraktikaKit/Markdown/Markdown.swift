@@ -2,7 +2,7 @@ import CCmark
 import Foundation
 
 /// A `kind:id` link found in Markdown, with its position inside the text.
-public struct EntityLink: Sendable {
+struct EntityLink: Sendable {
     /// `school:`, `practice:`… for every entity kind, and `file:` for attachments.
     public enum Scheme: Hashable, Sendable {
         case entity(EntityKind)
@@ -34,7 +34,7 @@ public struct EntityLink: Sendable {
 /// rewritten on cmark's AST, so link text and titles are never re-parsed by hand.
 /// The same walk finds pipe tables (cmark has no table extension) and what the
 /// safe renderer would drop or show literally, so that the author hears of it.
-public enum Markdown {
+enum Markdown {
     public struct Output: Sendable {
         public var html: String
         /// Entity links whose resolver returned nil.

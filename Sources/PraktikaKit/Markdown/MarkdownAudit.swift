@@ -2,7 +2,7 @@ import Foundation
 
 /// Something in an author's Markdown that the safe renderer drops or shows
 /// literally; each is reported with what happens to it and what to write instead.
-public struct MarkdownProblem: Sendable, Hashable {
+struct MarkdownProblem: Sendable, Hashable {
     /// 1-based line inside the Markdown text and 1-based column in characters.
     public var line: Int
     public var column: Int

@@ -1,6 +1,6 @@
 /// An enumerated field. Decoding a value outside the list fails with a message
 /// that names every allowed value, so that authors see how to fix it.
-public protocol ContentEnum: RawRepresentable, CaseIterable, Decodable, Sendable, Hashable where RawValue == String {}
+protocol ContentEnum: RawRepresentable, CaseIterable, Decodable, Sendable, Hashable where RawValue == String {}
 
 extension ContentEnum {
     public init(from decoder: Decoder) throws {

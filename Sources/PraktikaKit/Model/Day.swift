@@ -74,7 +74,7 @@ public struct Day: Sendable, Hashable, Comparable, Decodable, CustomStringConver
 }
 
 /// `{from, to}`; either end may be missing for an open period.
-public struct Period: Sendable, Hashable, Decodable {
+struct Period: Sendable, Hashable, Decodable {
     public var from: Day?
     public var to: Day?
     /// Where the period was written, for "ends before it starts" errors.

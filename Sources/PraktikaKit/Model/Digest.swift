@@ -1,4 +1,4 @@
-public struct Digest: Decodable, Sendable {
+struct Digest: Decodable, Sendable {
     @NonEmpty public var title: String
     public var subtitle: String?
     public var date: Day?
@@ -18,7 +18,7 @@ public struct Digest: Decodable, Sendable {
 }
 
 /// Practices matching every non-empty criterion are taken.
-public struct DigestSelection: Decodable, Sendable {
+struct DigestSelection: Decodable, Sendable {
     @OrEmpty public var topics: [Ref]
     @OrEmpty public var riskFactors: [Ref]
     @OrEmpty public var subjects: [Ref]

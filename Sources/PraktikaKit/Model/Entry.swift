@@ -3,7 +3,7 @@
 /// A class, not a struct: entries are looked up many times per page, and
 /// copying a practice's dozens of fields on every lookup showed in profiles.
 @dynamicMemberLookup
-public final class Entry<Fields: Sendable>: Sendable {
+final class Entry<Fields: Sendable>: Sendable {
     public let id: String
     /// Path relative to the site folder.
     public let file: String
@@ -35,7 +35,7 @@ public final class Entry<Fields: Sendable>: Sendable {
 }
 
 /// The Markdown below the front matter and the file line it starts on.
-public struct MarkdownBody: Sendable {
+struct MarkdownBody: Sendable {
     private let source: Locked<String>
     public let firstLine: Int
 

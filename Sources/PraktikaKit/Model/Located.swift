@@ -2,7 +2,7 @@ import Yams
 
 /// A value decoded from YAML together with where it stood, so that the link
 /// stage can point an author at the exact reference that is wrong.
-public struct Located<Value: Decodable & Sendable>: Decodable, Sendable {
+struct Located<Value: Decodable & Sendable>: Decodable, Sendable {
     public var value: Value
     /// Line and column inside the YAML text (1-based); shifted to file lines by the loader.
     public var line: Int

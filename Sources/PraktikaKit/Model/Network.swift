@@ -1,4 +1,4 @@
-public struct Network: Decodable, Sendable {
+struct Network: Decodable, Sendable {
     public var name: String
     public var level: Level?
     public var region: String?
@@ -38,7 +38,7 @@ public struct Network: Decodable, Sendable {
 }
 
 /// A supported school in a network, with the period it was supported if known.
-public struct Membership: Decodable, Sendable {
+struct Membership: Decodable, Sendable {
     public var school: Ref
     public var from: Day?
     public var to: Day?

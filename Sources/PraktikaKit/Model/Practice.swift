@@ -1,4 +1,4 @@
-public struct Practice: Decodable, Sendable {
+struct Practice: Decodable, Sendable {
     public var title: String
     public var summary: String
     public var schools: [Ref]
@@ -56,7 +56,7 @@ public struct Practice: Decodable, Sendable {
 }
 
 /// One row of a practice's results table; numbers are kept as written.
-public struct ResultRow: Decodable, Sendable {
+struct ResultRow: Decodable, Sendable {
     public var indicator: String
     public var before: String?
     public var after: String?

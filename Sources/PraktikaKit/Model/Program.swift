@@ -1,4 +1,4 @@
-public struct Program: Decodable, Sendable {
+struct Program: Decodable, Sendable {
     @NonEmpty public var title: String
     public var kind: Kind?
     public var owner: OrganiserRef?
@@ -31,30 +31,30 @@ public struct Program: Decodable, Sendable {
 }
 
 /// The order that approved a program: who, its number and date.
-public struct Approval: Decodable, Sendable {
+struct Approval: Decodable, Sendable {
     public var by: String?
     public var number: String?
     public var date: Day?
 }
 
-public struct Stage: Decodable, Sendable {
+struct Stage: Decodable, Sendable {
     public var name: String
     public var period: Period?
     public var content: MarkdownField?
 }
 
-public struct Risk: Decodable, Sendable {
+struct Risk: Decodable, Sendable {
     public var risk: MarkdownField
     @OrEmpty public var measures: [MarkdownField]
 }
 
 /// A group of rows of the action plan (план мероприятий), as grouped in the source.
-public struct PlanGroup: Decodable, Sendable {
+struct PlanGroup: Decodable, Sendable {
     public var title: String?
     @OrEmpty public var items: [PlanItem]
 }
 
-public struct PlanItem: Decodable, Sendable {
+struct PlanItem: Decodable, Sendable {
     public var number: String?
     public var action: MarkdownField
     public var executor: String?

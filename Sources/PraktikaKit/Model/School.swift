@@ -1,4 +1,4 @@
-public struct School: Decodable, Sendable {
+struct School: Decodable, Sendable {
     @NonEmpty public var name: String
     public var shortName: String?
     public var region: String?
@@ -23,7 +23,7 @@ public struct School: Decodable, Sendable {
     public var displayName: String { shortName ?? name }
 }
 
-public struct SchoolStatus: Decodable, Sendable {
+struct SchoolStatus: Decodable, Sendable {
     /// As written: `2021` or a school year such as `2020/2021`.
     public var year: String
     public var status: Kind
@@ -35,7 +35,7 @@ public struct SchoolStatus: Decodable, Sendable {
     }
 }
 
-public struct RiskProfile: Decodable, Sendable {
+struct RiskProfile: Decodable, Sendable {
     public var year: String?
     @OrEmpty public var factors: [Ref]
 }

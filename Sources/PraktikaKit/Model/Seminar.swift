@@ -1,4 +1,4 @@
-public struct Seminar: Decodable, Sendable {
+struct Seminar: Decodable, Sendable {
     @NonEmpty public var title: String
     public var date: Day
     public var endDate: Located<Day>?
@@ -35,7 +35,7 @@ public struct Seminar: Decodable, Sendable {
     }
 }
 
-public struct AgendaItem: Decodable, Sendable {
+struct AgendaItem: Decodable, Sendable {
     /// As written («10:00», «10:00–10:20»); YAML 1.1 would read 10:00 as a number, so it is kept as text.
     public var time: String?
     @NonEmpty public var title: String
@@ -44,14 +44,14 @@ public struct AgendaItem: Decodable, Sendable {
     public var school: Ref?
 }
 
-public struct Speaker: Decodable, Sendable {
+struct Speaker: Decodable, Sendable {
     public var name: String
     public var position: String?
     public var school: Ref?
 }
 
 /// A seminar material: an attachment or an external link.
-public struct Material: Decodable, Sendable {
+struct Material: Decodable, Sendable {
     public var file: Ref?
     public var url: Located<String>?
     public var title: String?

@@ -1,5 +1,5 @@
 /// `content/site.yaml`.
-public struct SiteConfig: Decodable, Sendable {
+struct SiteConfig: Decodable, Sendable {
     public var title: String
     /// A line under the title on the home page and in meta descriptions.
     public var description: String?
@@ -32,7 +32,7 @@ public struct SiteConfig: Decodable, Sendable {
     }
 }
 
-public struct Organisation: Decodable, Sendable {
+struct Organisation: Decodable, Sendable {
     public var name: String
     public var website: Located<String>?
     public var email: String?
@@ -40,7 +40,7 @@ public struct Organisation: Decodable, Sendable {
     public var address: String?
 }
 
-public struct MenuItem: Decodable, Sendable {
+struct MenuItem: Decodable, Sendable {
     public var title: String
     public var url: Located<String>
 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// Everything the load stage read from a site folder, typed, with positions.
-public struct SiteContent: Sendable {
+struct SiteContent: Sendable {
     public var root: URL
     public var site: SiteConfig
     public var schools: [Entry<School>] = []

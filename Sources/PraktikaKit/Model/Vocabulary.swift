@@ -1,5 +1,5 @@
 /// One of the controlled lists practices are tagged with.
-public enum VocabularyKind: String, CaseIterable, Sendable {
+enum VocabularyKind: String, CaseIterable, Sendable {
     case topics
     case riskFactors = "risk-factors"
     case subjects, levels, audiences
@@ -20,13 +20,13 @@ public enum VocabularyKind: String, CaseIterable, Sendable {
     }
 }
 
-public struct Term: Decodable, Sendable {
+struct Term: Decodable, Sendable {
     public var id: Ref
     @NonEmpty public var label: String
     public var description: String?
 }
 
-public struct Vocabulary: Sendable {
+struct Vocabulary: Sendable {
     public var kind: VocabularyKind
     public var file: String
     public var terms: [Term]

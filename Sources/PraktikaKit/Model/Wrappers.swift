@@ -2,7 +2,7 @@ import Foundation
 
 /// A list field that may be left out or left empty in YAML.
 @propertyWrapper
-public struct OrEmpty<Element: Decodable & Sendable>: Decodable, Sendable {
+struct OrEmpty<Element: Decodable & Sendable>: Decodable, Sendable {
     public var wrappedValue: [Element]
 
     public init(wrappedValue: [Element] = []) { self.wrappedValue = wrappedValue }
@@ -19,7 +19,7 @@ extension KeyedDecodingContainer {
 }
 
 /// Accepts a single value where a list is usual (`status: recommended` as well as `status: [recommended]`).
-public struct OneOrMany<Element: Decodable & Sendable>: Decodable, Sendable {
+struct OneOrMany<Element: Decodable & Sendable>: Decodable, Sendable {
     public var values: [Element]
 
     public init(_ values: [Element]) { self.values = values }
@@ -35,13 +35,13 @@ public struct OneOrMany<Element: Decodable & Sendable>: Decodable, Sendable {
 }
 
 /// Markdown text from a YAML field, with its position for link errors.
-public typealias MarkdownField = Located<String>
+typealias MarkdownField = Located<String>
 
 /// A reference to another entity by id, with its position.
-public typealias Ref = Located<String>
+typealias Ref = Located<String>
 
 /// Either a school id or `{organisation: "…"}` (an education office, an institute).
-public enum OrganiserRef: Decodable, Sendable {
+enum OrganiserRef: Decodable, Sendable {
     case school(Ref)
     case organisation(String)
 
@@ -65,7 +65,7 @@ public enum OrganiserRef: Decodable, Sendable {
 }
 
 /// A person named in content: a director, a coordinator, a contact, a speaker.
-public struct Person: Decodable, Sendable {
+struct Person: Decodable, Sendable {
     public var name: String
     public var position: String?
     public var organisation: String?
@@ -74,7 +74,7 @@ public struct Person: Decodable, Sendable {
 }
 
 /// A file under `content/files/` with an optional title.
-public struct Attachment: Decodable, Sendable {
+struct Attachment: Decodable, Sendable {
     public var file: Ref
     public var title: String?
 }
@@ -82,7 +82,7 @@ public struct Attachment: Decodable, Sendable {
 /// A required text field that must not be empty (`title:` alone, or a value
 /// that YAML reads as a comment, such as `title: # 1`).
 @propertyWrapper
-public struct NonEmpty: Decodable, Sendable {
+struct NonEmpty: Decodable, Sendable {
     public var wrappedValue: String
 
     public init(wrappedValue: String) { self.wrappedValue = wrappedValue }

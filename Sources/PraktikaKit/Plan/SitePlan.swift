@@ -1,11 +1,11 @@
 import Foundation
 
 /// An entity a page shows: its kind and id.
-public struct EntityRef: Hashable, Sendable {
-    public let kind: EntityKind
-    public let id: String
+struct EntityRef: Hashable, Sendable {
+    let kind: EntityKind
+    let id: String
 
-    public init(_ kind: EntityKind, _ id: String) {
+    init(_ kind: EntityKind, _ id: String) {
         self.kind = kind
         self.id = id
     }
@@ -13,7 +13,7 @@ public struct EntityRef: Hashable, Sendable {
 
 /// What a page is, with what it needs to be built: the page model and the
 /// template follow from it.
-public enum PageKind: Hashable, Sendable {
+enum PageKind: Hashable, Sendable {
     case home, search, notFound
     /// The list of every entity of a kind (schools/, seminars/…); practices have the catalog.
     case index(EntityKind)
@@ -22,7 +22,7 @@ public enum PageKind: Hashable, Sendable {
     case vocabulary(VocabularyKind)
     case term(VocabularyKind, String, page: Int)
 
-    public var template: String {
+    var template: String {
         switch self {
         case .home: return "home"
         case .search: return "search"
@@ -36,7 +36,7 @@ public enum PageKind: Hashable, Sendable {
     }
 
     /// The line of the build summary the page counts in.
-    public var summaryGroup: String {
+    var summaryGroup: String {
         switch self {
         case .home: return "home"
         case .notFound: return "404"
@@ -48,26 +48,26 @@ public enum PageKind: Hashable, Sendable {
 }
 
 /// One page of the output: where it goes, what it is, and what it shows.
-public struct PlannedPage: Sendable {
-    public let path: String
-    public let kind: PageKind
+struct PlannedPage: Sendable {
+    let path: String
+    let kind: PageKind
     /// The content file the page shows, for messages about the page.
-    public let source: String?
+    let source: String?
     /// Every entity whose data appears on the page (its own, cards, links).
-    public let shows: Set<EntityRef>
+    let shows: Set<EntityRef>
     /// Numbers the page counts over many entities (a topic's practices):
     /// when one changes, the page changes although no entity it shows did.
-    public let figures: [Int]
+    let figures: [Int]
     /// A practice page's lists, chosen here once: «Похожие практики» and the author school's other practices.
-    public var related: [String] = []
-    public var schoolPractices: [String] = []
+    var related: [String] = []
+    var schoolPractices: [String] = []
 
-    public var template: String { kind.template }
-    public var outputFile: String { SitePaths.outputFile(path) }
+    var template: String { kind.template }
+    var outputFile: String { SitePaths.outputFile(path) }
 }
 
 /// Files made from the graph as a whole, beside the pages.
-public enum GeneratedFile: Hashable, Sendable {
+enum GeneratedFile: Hashable, Sendable {
     case sitemap, feed, robots, catalogIndex, catalogSummaries
     /// The folder of the search words (one file per first letter, named by the words).
     case searchWords
@@ -75,7 +75,7 @@ public enum GeneratedFile: Hashable, Sendable {
     /// The generated files with fixed names.
     static let allNamed: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath]
 
-    public var path: String {
+    var path: String {
         switch self {
         case .sitemap: return "sitemap.xml"
         case .feed: return "feed.xml"
@@ -89,18 +89,18 @@ public enum GeneratedFile: Hashable, Sendable {
 
 /// The plan stage's result: every file the build writes and why. It is the
 /// written set the link check trusts, and serve's map of what to render again.
-public struct SitePlan: Sendable {
-    public let pages: [PlannedPage]
-    public let generated: [GeneratedFile]
+struct SitePlan: Sendable {
+    let pages: [PlannedPage]
+    let generated: [GeneratedFile]
     /// Theme assets, as output paths (`assets/style.css`).
-    public let assets: [String]
+    let assets: [String]
     /// Attachments something published links to, relative to content/files/.
-    public let attachments: [String]
+    let attachments: [String]
     /// Per digest: its print page, and its PDF when the printer is installed.
-    public let digestFiles: [String]
+    let digestFiles: [String]
 
     /// Every output path the build writes (search words as their folder).
-    public var writtenFiles: Set<String> {
+    var writtenFiles: Set<String> {
         var files = Set(pages.map(\.outputFile))
         files.formUnion(generated.map(\.path))
         files.formUnion(assets)
@@ -110,7 +110,7 @@ public struct SitePlan: Sendable {
     }
 
     /// The pages by output path.
-    public func pagesByPath() -> [String: PlannedPage] {
+    func pagesByPath() -> [String: PlannedPage] {
         Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
     }
 }

@@ -1,6 +1,6 @@
 import Foundation
 
-public struct RenderSettings: Sendable {
+struct RenderSettings: Sendable {
     /// Absolute URL the site is published under, ending in `/`; empty when unknown.
     public var baseURL: String
     /// Links name `index.html` files, for a copy opened from disk.

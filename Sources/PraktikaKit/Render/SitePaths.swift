@@ -3,7 +3,7 @@ import Foundation
 /// Where each page lives in the output, as a path from the site root
 /// (`practices/mentoring/`). Pages link to each other relatively, so the
 /// site works under any sub-path and, with `offline`, from a folder on disk.
-public enum SitePaths {
+enum SitePaths {
     public static let home = ""
 
     public static func entity(_ kind: EntityKind, _ id: String) -> String { "\(kind.folder)/\(id)/" }
@@ -41,7 +41,7 @@ public enum SitePaths {
 /// goes, and the placeholder is replaced by `../../` (as deep as the page is)
 /// when the page is written. So a piece of HTML — a practice card — is the
 /// same on every page that shows it and is rendered once per build.
-public struct PageLinks: Sendable {
+struct PageLinks: Sendable {
     /// Characters that neither HTML escaping nor cmark's URL encoding changes.
     public static let rootPlaceholder = "@@praktika.root@@"
 

@@ -1,11 +1,11 @@
 import Foundation
 
 /// Where rendered pages go: the output folder, or nowhere for `check`.
-public protocol PageSink: Sendable {
+protocol PageSink: Sendable {
     func write(_ relativePath: String, _ contents: Data) throws
 }
 
-public struct DiscardingSink: PageSink {
+struct DiscardingSink: PageSink {
     public init() {}
     public func write(_ relativePath: String, _ contents: Data) throws {}
 }

@@ -4,7 +4,7 @@ import Foundation
 /// staged site before the switch, its index goes to `pagefind/` and is recorded like praktika's own files.
 /// Only pages marked `data-pagefind-body` (practices, schools, networks,
 /// programs, seminars) are indexed; drafts are never written, so never indexed.
-public struct SearchIndexer: Sendable {
+struct SearchIndexer: Sendable {
     public let executable: URL
 
     public static func find() -> SearchIndexer? {

@@ -5,7 +5,7 @@ import Foundation
 /// praktika keeps inside the output for itself, and it travels with the tree
 /// (it is written into the staged tree and switched in with it), so the
 /// marker always describes the tree it is in.
-public struct Manifest: Sendable {
+struct Manifest: Sendable {
     public var fingerprint: String
     public var files: [String: String]
 
