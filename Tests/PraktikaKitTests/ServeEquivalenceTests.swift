@@ -18,6 +18,10 @@ struct ServeEquivalenceTests {
             try site.replace("content/practices/mentoring-pairs.md", "3. Каждый наставляемый составил программу самообразования.",
                              "3. Каждый наставляемый составил программу самообразования и ресурсную карту.")
         },
+        Edit(name: "(a2) a body starts linking an attachment nothing published linked") { site in
+            try site.replace("content/practices/mentoring-pairs.md", "3. Каждый наставляемый составил программу самообразования и ресурсную карту.",
+                             "3. Каждый наставляемый составил программу самообразования и ресурсную карту ([заметки](file:practices/draft-plan-notes.pdf)).")
+        },
         Edit(name: "(b) change a practice's title") { site in
             try site.replace("content/practices/visiting-lessons.md", "title: Взаимопосещение уроков «В гостях у коллег»",
                              "title: Взаимопосещение уроков «В гостях у наставников»")

@@ -130,8 +130,9 @@ public final class LiveSite: @unchecked Sendable {
         let files = Set(ids.map { "content/practices/\($0).md" })
         let env: RenderEnvironment, plan: SitePlan, samePlan: Bool
         if let edited = editedInPlace(ids, files: files, old: old, cards: cards) {
-            // The same front matter: the same graph, so the same plan.
-            (env, plan, samePlan) = (edited, old.plan, true)
+            // The same front matter: the same graph, so the same pages; a body
+            // may still link other attachments.
+            (env, plan, samePlan) = (edited, old.plan.with(attachments: edited.prose.usedFiles.sorted()), true)
         } else {
             let log = DiagnosticLog()
             let edited = Set(ids.map { "practice:" + $0 })

@@ -109,6 +109,11 @@ struct SitePlan: Sendable {
         return files
     }
 
+    /// The same plan with other attachments (serve, after a body-only save).
+    func with(attachments: [String]) -> SitePlan {
+        SitePlan(pages: pages, generated: generated, assets: assets, attachments: attachments, digestFiles: digestFiles)
+    }
+
     /// The pages by output path.
     func pagesByPath() -> [String: PlannedPage] {
         Dictionary(pages.map { ($0.path, $0) }, uniquingKeysWith: { a, _ in a })
