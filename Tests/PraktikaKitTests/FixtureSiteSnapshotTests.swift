@@ -94,6 +94,29 @@ struct FixtureSiteSnapshotTests {
         }
     }
 
+    @Test("every entity kind links from Markdown, `digest:` too, and an unknown digest is reported at its line")
+    func digestLinks() throws {
+        let (root, site) = try FixtureSiteFolders.copy(FixtureSiteFolders.valid)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = site.appendingPathComponent("content/practices/gia-intensive.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\nСм. [сборник сети](digest:network-digest-2021).\n").write(to: file, atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("public", isDirectory: true)
+        _ = try SiteBuilder.build(FixtureSiteFolders.options(site: site, output: output))
+        let page = try String(contentsOf: output.appendingPathComponent("practices/gia-intensive/index.html"), encoding: .utf8)
+        #expect(page.contains("<a href=\"../../digests/network-digest-2021/\">сборник сети</a>"))
+
+        try (text + "\nСм. [сборник](digest:no-such-digest).\n").write(to: file, atomically: true, encoding: .utf8)
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+        do {
+            _ = try SiteBuilder.check(FixtureSiteFolders.options(site: site, output: output))
+            Issue.record("an unknown digest must be an error")
+        } catch let errors as ContentErrors {
+            let messages = errors.diagnostics.map { $0.formatted(language: "en") }
+            #expect(messages.contains { $0.hasPrefix("content/practices/gia-intensive.md:\(lines + 1):5: error: unknown digest `no-such-digest`") }, "\(messages)")
+        }
+    }
+
     /// Found while reading the snapshot: the snapshot pins today's bytes (so a
     /// refactoring shows every change), these say what the bytes should be.
     @Test("the valid site's text reads right: number agreement, month case, plain-text descriptions")
