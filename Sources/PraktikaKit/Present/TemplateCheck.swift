@@ -20,7 +20,7 @@ enum TemplateCheck {
         var unknown: [UnknownName] = []
         func lookup(_ name: String) -> (found: Bool, opens: (any TemplateModel.Type)?) {
             for frame in stack.reversed() {
-                guard let model = frame.model, let fields = Optional(TemplateFields.names(of: model)), let opens = fields[name] else { continue }
+                guard let model = frame.model, let opens = TemplateFields.names(of: model)[name] else { continue }
                 return (true, opens)
             }
             return (false, nil)
