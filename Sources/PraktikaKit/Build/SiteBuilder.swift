@@ -143,7 +143,8 @@ public enum SiteBuilder {
         // Digests: their print pages and PDFs, which the web pages link with their sizes.
         var env = linked
         if !linked.graph.digests.isEmpty {
-            let digests = DigestStage(env: linked, site: options.site, folder: stagedFolder, printer: printer).run()
+            let digests = DigestStage(env: linked, site: options.site, folder: stagedFolder, printer: printer,
+                                      pdfsTurnedOff: !options.makePDFs).run()
             report.notes += digests.notes
             env = linked.with(digestPDFs: digests.pdfs)
             clock.lap("digests", into: &report)

@@ -8,6 +8,8 @@ struct DigestStage {
     let site: URL
     let folder: OutputFolder?
     let printer: DigestPrinter?
+    /// `--no-pdf`: no printer was asked for, which is not the same as none installed.
+    var pdfsTurnedOff = false
 
     /// Notes for the summary (PDFs made, kept or skipped), and the PDFs in the output.
     func run() -> (notes: [String], pdfs: [String: DigestPDF]) {
@@ -40,7 +42,8 @@ struct DigestStage {
             }
         }
         if skipped {
-            notes.append("WeasyPrint is not installed: digest PDFs were skipped; the print pages are linked instead")
+            notes.append(pdfsTurnedOff ? "digest PDFs not made (--no-pdf): the print pages are linked instead"
+                : "WeasyPrint is not installed: digest PDFs were skipped; the print pages are linked instead")
         }
         return (notes, pdfs)
     }
