@@ -102,19 +102,15 @@ public enum SiteBuilder {
         // Load: content files into typed models, and the theme.
         var preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
         preparation.releasesPracticeBodies = true
-        var linkedEnvironment: RenderEnvironment?
-        do {
-            guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
-            clock.lap("load", into: &report)
-            report.language = loaded.content.site.language
+        guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
+        clock.lap("load", into: &report)
+        report.language = loaded.content.site.language
 
-            // Link: ids into the graph, every Markdown text rendered once; the
-            // practices' Markdown bodies are let go of as their HTML is made.
-            linkedEnvironment = preparation.link(loaded, log: log)
-            clock.lap("link", into: &report)
-        }
+        // Link: ids into the graph, every Markdown text rendered once; the
+        // practices' Markdown bodies are let go of as their HTML is made.
+        let linkedEnvironment = preparation.link(loaded, log: log)
+        clock.lap("link", into: &report)
         guard let linked = linkedEnvironment else { throw ContentErrors(log.all, language: report.language) }
-        linkedEnvironment = nil
 
         // Plan: every output file, and what each page shows.
         let plan = Planner(graph: linked.graph, settings: linked.settings, theme: linked.theme, prose: linked.prose,
@@ -169,7 +165,7 @@ public enum SiteBuilder {
             report.otherFiles = try SiteRenderer.write(generated.value, to: sink)
             written.formUnion(report.otherFiles)
             try stream.finish()
-            for asset in plan.assets { try stagedFolder.copyFile(from: env.theme.assets[String(asset.dropFirst("assets/".count))]!, to: asset) }
+            for (asset, source) in plan.assets { try stagedFolder.copyFile(from: source, to: asset) }
             report.assetsCopied = plan.assets.count
             let files = options.site.appendingPathComponent("content/files", isDirectory: true)
             for relative in plan.attachments { try stagedFolder.copyFile(from: files.appendingPathComponent(relative), to: "files/" + relative) }

@@ -31,18 +31,16 @@ enum MarkdownPass {
 
     /// The last pass with these practice files rendered again (serve, after a
     /// save that changed only their bodies): nothing else is read.
-    static func rendering(_ files: Set<String>, of graph: SiteGraph, over previous: Prose, settings: RenderSettings, tableLabel: String) -> Prose {
+    static func rendering(practices ids: [String], of graph: SiteGraph, over previous: Prose, settings: RenderSettings, tableLabel: String) -> Prose {
         let renderer = ProseRenderer(graph: graph, links: PageLinks.deferred(offline: settings.offline), tableLabel: tableLabel)
         var updated = previous
-        for file in files {
-            guard let practice = graph.content.practices.first(where: { $0.file == file }) else { continue }
+        for practice in ids.compactMap({ graph.practices[$0] }) {
             let source = texts(of: practice)
-            updated.replace(file, with: renderer.render(source.texts, attachments: source.attachments))
+            updated.replace(source.file, with: renderer.render(source.texts, attachments: source.attachments))
         }
         return updated
     }
 
-    /// Every published entity's Markdown texts and listed attachments, by file.
     /// One entry's Markdown texts and listed attachments.
     static func texts<Fields: ProseFields>(of entry: Entry<Fields>, releasing: Bool = false) -> (file: String, texts: [ProseText], attachments: [String]) {
         var texts = entry.fields.markdownFields.filter { !$0.value.isBlank }

@@ -69,17 +69,6 @@ public final class LiveSite: @unchecked Sendable {
         return nil
     }
 
-    /// Every path the live site serves from memory (pages and generated files, not assets or attachments).
-    public var servedPaths: Set<String> {
-        served.withLock { served in
-            var paths = Set(served.pages.keys)
-            if let stale = served.generatedStale {
-                paths.formUnion(SiteRenderer(env: stale.env).generatedFiles(stale.plan).map(\.name))
-            }
-            return paths
-        }
-    }
-
     private static func isGenerated(_ path: String) -> Bool {
         GeneratedFile.allNamed.contains(path) || path.hasPrefix(SearchWords.folder)
     }
@@ -192,7 +181,7 @@ public final class LiveSite: @unchecked Sendable {
     private func editedInPlace(_ ids: [String], files: Set<String>, old: State, cards: HTMLCache) -> RenderEnvironment? {
         guard let (entries, warnings) = PracticeEdit.read(ids, site: site, cache: cache),
               let graph = PracticeEdit.replacing(entries, in: old.env.graph) else { return nil }
-        let prose = MarkdownPass.rendering(files, of: graph, over: old.env.prose, settings: old.env.settings,
+        let prose = MarkdownPass.rendering(practices: ids, of: graph, over: old.env.prose, settings: old.env.settings,
                                            tableLabel: old.env.theme.string("table_label"))
         let log = DiagnosticLog()
         log.add(contentsOf: old.diagnostics.filter { !files.contains($0.location.file) })

@@ -71,7 +71,7 @@ struct Planner {
         pages.append(page("404.html", .notFound))
         var generated: [GeneratedFile] = settings.baseURL.isEmpty ? [] : [.sitemap, .feed]
         generated += [.robots, .catalogIndex, .catalogSummaries, .searchWords]
-        return SitePlan(pages: pages, generated: generated, assets: theme.assets.keys.sorted().map { "assets/" + $0 },
+        return SitePlan(pages: pages, generated: generated, assets: theme.assets.sorted { $0.key < $1.key }.map { ("assets/" + $0.key, $0.value) },
                         attachments: prose.usedFiles.sorted(), digestFiles: digestFiles)
     }
 

@@ -73,7 +73,7 @@ enum GeneratedFile: Hashable, Sendable {
     case searchWords
 
     /// The generated files with fixed names.
-    static let allNamed: Set<String> = ["sitemap.xml", "feed.xml", "robots.txt", CatalogIndex.path, CatalogIndex.summariesPath]
+    static let allNamed = Set([GeneratedFile.sitemap, .feed, .robots, .catalogIndex, .catalogSummaries].map(\.path))
 
     var path: String {
         switch self {
@@ -92,8 +92,8 @@ enum GeneratedFile: Hashable, Sendable {
 struct SitePlan: Sendable {
     let pages: [PlannedPage]
     let generated: [GeneratedFile]
-    /// Theme assets, as output paths (`assets/style.css`).
-    let assets: [String]
+    /// Theme assets: output path (`assets/style.css`) and the file it is copied from.
+    let assets: [(path: String, source: URL)]
     /// Attachments something published links to, relative to content/files/.
     let attachments: [String]
     /// Per digest: its print page, and its PDF when the printer is installed.
@@ -103,7 +103,7 @@ struct SitePlan: Sendable {
     var writtenFiles: Set<String> {
         var files = Set(pages.map(\.outputFile))
         files.formUnion(generated.map(\.path))
-        files.formUnion(assets)
+        files.formUnion(assets.map(\.path))
         files.formUnion(attachments.map { "files/" + $0 })
         files.formUnion(digestFiles)
         return files
