@@ -119,6 +119,26 @@ struct FixtureSiteSnapshotTests {
         }
     }
 
+    @Test("the print digest takes the Markdown pass's HTML with images read from disk and links made web addresses")
+    func printDigestMarkdown() throws {
+        let (root, site) = try FixtureSiteFolders.copy(FixtureSiteFolders.valid)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let file = site.appendingPathComponent("content/practices/mentoring-pairs.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try (text + "\n![Схема](file:practices/mentoring-pairs-presentation.pdf) и [школа](school:school-20).\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let output = root.appendingPathComponent("public", isDirectory: true)
+        _ = try SiteBuilder.build(FixtureSiteFolders.options(site: site, output: output))
+        let web = try String(contentsOf: output.appendingPathComponent("practices/mentoring-pairs/index.html"), encoding: .utf8)
+        let print = try String(contentsOf: output.appendingPathComponent("digests/network-digest-2021/print.html"), encoding: .utf8)
+        #expect(web.contains("<img src=\"../../files/practices/mentoring-pairs-presentation.pdf\" alt=\"Схема\""))
+        #expect(web.contains("<a href=\"../../schools/school-20/\">школа</a>"))
+        #expect(print.contains("<img src=\"../../files/practices/mentoring-pairs-presentation.pdf\" alt=\"Схема\""))
+        let base = try #require(try String(contentsOf: site.appendingPathComponent("content/site.yaml"), encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("base_url:") }?.dropFirst("base_url:".count).trimmingCharacters(in: .whitespaces))
+        #expect(print.contains("<a href=\"\(base)schools/school-20/\">школа</a>"), "links in print are web addresses")
+    }
+
     /// Found while reading the snapshot: the snapshot pins today's bytes (so a
     /// refactoring shows every change), these say what the bytes should be.
     @Test("the valid site's text reads right: number agreement, month case, plain-text descriptions")
