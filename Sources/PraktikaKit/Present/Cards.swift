@@ -1,87 +1,93 @@
-/// Small view models that several pages share: links to entities and cards.
+/// The shared view models' builders: links to entities, cards, files, people.
 extension PageContext {
-    /// A school link as a dictionary, for lists that add their own keys
-    /// (a member's period), with `html`: the link as the theme's `school-link`
-    /// draws it, once per school, since a school is linked from every
-    /// practice, network and seminar it has.
-    func schoolLink(_ id: String) -> [String: Any]? {
-        guard let school = typedSchoolLink(id) else { return nil }
-        var link: [String: Any] = ["id": school.id, "name": school.name, "shortName": school.shortName, "href": school.href]
-        if let place = school.place { link["place"] = place }
-        link["html"] = fragment("school-link", key: id) { link }
+    /// A school link with `html`: the link as the theme's `school-link` draws
+    /// it, once per school, since a school is linked from every practice,
+    /// network and seminar it has.
+    func schoolLink(_ id: String) -> SchoolLink? {
+        guard var link = typedSchoolLink(id) else { return nil }
+        let plain = link
+        link.html = fragment("school-link", key: id) { plain }
         return link
     }
 
-    func networkLink(_ id: String) -> [String: Any]? {
+    func networkLink(_ id: String) -> NetworkLink? {
         guard let network = graph.networks[id] else { return nil }
-        return viewModel(["id": id, "name": network.name, "href": href(SitePaths.entity(.network, id)),
-                          "levelLabel": format.label("network_level", network.level)])
+        return NetworkLink(id: id, name: network.name, href: href(SitePaths.entity(.network, id)),
+                           levelLabel: format.label("network_level", network.level))
     }
 
-    func programLink(_ id: String) -> [String: Any]? {
+    /// A network in a list, with its leaders and the count of its members.
+    func networkListing(_ id: String) -> NetworkListing? {
+        guard let network = graph.networks[id], let link = networkLink(id) else { return nil }
+        var listing = NetworkListing(link)
+        listing.leaders = network.leaders.compactMap { schoolLink($0.value) }
+        listing.memberCount = network.members.count
+        listing.memberCountLabel = format.countLabel(network.members.count, "network_member_count")
+        return listing
+    }
+
+    func networkMembers(_ network: Entry<Network>) -> [NetworkMember] {
+        network.members.compactMap { member in
+            schoolLink(member.school.value).map { NetworkMember(school: $0, memberPeriod: format.period(from: member.from, to: member.to)) }
+        }
+    }
+
+    func programLink(_ id: String) -> ProgramLink? {
         guard let program = graph.programs[id] else { return nil }
-        return viewModel(["id": id, "title": program.title, "href": href(SitePaths.entity(.program, id)),
-                          "kindLabel": format.label("program_kind", program.kind)])
+        return ProgramLink(id: id, title: program.title, href: href(SitePaths.entity(.program, id)),
+                           kindLabel: format.label("program_kind", program.kind))
     }
 
-    /// Either a linked school or an organisation's name.
-    func organiser(_ ref: OrganiserRef?) -> [String: Any]? {
+    func organiser(_ ref: OrganiserRef?) -> OrganiserModel? {
         switch ref {
-        case .school(let id)?: return schoolLink(id.value).map { ["school": $0] }
-        case .organisation(let name)?: return ["name": name]
+        case .school(let id)?: return schoolLink(id.value).map { OrganiserModel(school: $0, name: nil) }
+        case .organisation(let name)?: return OrganiserModel(school: nil, name: name)
         case nil: return nil
         }
     }
 
-    /// The practice card rendered through the theme's `practice-card` template,
-    /// once per build, for lists that show many practices.
-    func practiceCardHTML(_ id: String) -> [String: Any]? {
-        return env.practiceCards.value(id) {
+    /// The practice card rendered through the theme's `practice-card` template, once per build.
+    func renderedCard(_ id: String) -> RenderedCard? {
+        env.practiceCards.value(id) {
             // Interface strings are already in the template (TemplateConstants).
             practiceCard(id).flatMap { renderPiece("practice-card", $0) }
-        }.map { ["html": $0, "id": id] }
+        }.map { RenderedCard(id: id, html: $0) }
     }
 
-    /// Puts a list of practice cards into a view model twice: as items
-    /// (`html`, `id`) for a template that wraps each card, and joined as
-    /// `<key>Cards`, which the default theme inserts with one lookup instead
-    /// of one per card.
-    func addCards(_ ids: some Sequence<String>, as key: String, to model: inout [String: Any]) {
-        let items = ids.compactMap { practiceCardHTML($0) }
-        model[key] = items
-        let html = items.map { $0["html"] as! String }.joined()
-        if !html.isEmpty { model[key + "Cards"] = html }
+    /// The cards of a list of practices; nil for none.
+    func cards(_ ids: some Sequence<String>) -> CardList? {
+        let items = ids.compactMap { renderedCard($0) }
+        return items.isEmpty ? nil : CardList(items: items, html: items.map(\.html).joined())
     }
 
     /// A seminar's card; `roles` is what a school did at it, on that school's page.
-    /// `html` is the card drawn by the theme's `seminar-card`, once per seminar
-    /// (and roles): a card is shown on the pages of every practice presented.
-    func seminarCard(_ id: String, roles: String? = nil) -> [String: Any]? {
+    func seminarCard(_ id: String, roles: String? = nil) -> SeminarCard? {
         guard let seminar = graph.seminars[id] else { return nil }
-        var card = viewModel([
-            "id": id, "title": seminar.title, "href": href(SitePaths.entity(.seminar, id)),
-            "dateText": format.dateRange(seminar.date, seminar.endDate?.value), "isoDate": seminar.date.isoDate,
-            "kindLabel": format.label("seminar_kind", seminar.kind) as Any,
-            "levelLabel": format.label("seminar_level", seminar.level) as Any,
-            "upcoming": seminar.date >= env.settings.today,
-        ])
-        if let host = seminar.host.flatMap({ schoolLink($0.value) }) { card["host"] = host }
-        if let venue = seminar.venue { card["venue"] = venue }
-        if let roles { card["roles"] = roles }
-        card["html"] = fragment("seminar-card", key: roles.map { id + "|" + $0 } ?? id) { card }
+        var card = SeminarCard(
+            id: id, title: seminar.title, href: href(SitePaths.entity(.seminar, id)),
+            dateText: format.dateRange(seminar.date, seminar.endDate?.value), isoDate: seminar.date.isoDate,
+            kindLabel: format.label("seminar_kind", seminar.kind), levelLabel: format.label("seminar_level", seminar.level),
+            upcoming: seminar.date >= env.settings.today, host: seminar.host.flatMap { schoolLink($0.value) },
+            venue: seminar.venue, roles: roles.flatMap { $0.isEmpty ? nil : $0 })
+        let plain = card
+        card.html = fragment("seminar-card", key: roles.map { id + "|" + $0 } ?? id) { plain }
         return card
     }
 
-    func attachment(_ path: String, title: String?) -> [String: Any]? {
+    func attachment(_ path: String, title: String?) -> FileLink? {
         guard let relative = AttachmentPath.normalize(path), let size = graph.content.files[relative] else { return nil }
         let name = relative.split(separator: "/").last.map(String.init) ?? relative
-        return ["title": title ?? name, "href": href(SitePaths.file(relative)),
-                "typeLabel": format.fileType(relative), "sizeText": format.size(size)]
+        return FileLink(title: title ?? name, href: href(SitePaths.file(relative)),
+                        typeLabel: format.fileType(relative), sizeText: format.size(size))
     }
 
-    func person(_ person: Person?) -> [String: Any]? {
+    func pdfLink(_ digest: String) -> PDFLink? {
+        env.digestPDFs[digest].map { PDFLink(href: href($0.path), sizeText: format.size($0.size)) }
+    }
+
+    func person(_ person: Person?) -> PersonModel? {
         guard let person else { return nil }
-        return viewModel(["name": person.name, "position": person.position, "organisation": person.organisation,
-                          "email": person.email, "phone": person.phone])
+        return PersonModel(name: person.name, position: person.position, organisation: person.organisation,
+                           email: person.email, phone: person.phone)
     }
 }

@@ -46,12 +46,12 @@ extension PageContext {
 
     /// The publisher's address, phone, e-mail and site for the cover's foot;
     /// the site as a reader types it («uo.example.ru»), never broken.
-    func coverContacts(_ organisation: Organisation) -> [[String: Any]] {
-        var items: [[String: Any]] = [organisation.address, organisation.phone, organisation.email].compactMap { $0 }.map { ["text": $0] }
+    func coverContacts(_ organisation: Organisation) -> [DigestPage.ContactLine] {
+        var items = [organisation.address, organisation.phone, organisation.email].compactMap { $0 }.map { DigestPage.ContactLine(text: $0) }
         if let website = URLRule.allowed(organisation.website?.value) {
             var short = Self.shortURL(website)
             if short.hasSuffix("/") { short.removeLast() }
-            items.append(["text": short, "websiteHref": website])
+            items.append(.init(text: short, websiteHref: website))
         }
         return items
     }
@@ -64,17 +64,17 @@ extension PageContext {
     }
 
     /// The practice's attachments, each with the address of its online copy and a QR code of it.
-    func digestMaterials(_ practice: Entry<Practice>) -> [[String: Any]] {
+    func digestMaterials(_ practice: Entry<Practice>) -> [FileLink] {
         let base = env.settings.baseURL
-        return practice.attachments.compactMap { item -> [String: Any]? in
+        return practice.attachments.compactMap { item -> FileLink? in
             guard var model = attachment(item.file.value, title: item.title),
                   let relative = AttachmentPath.normalize(item.file.value) else { return nil }
             if !base.isEmpty {
                 let url = base + SitePaths.file(relative)
-                model["url"] = url
+                model.url = url
                 // Readable letters for a reader who types it; the QR code keeps the encoded address.
-                model["shortURL"] = Self.shortURL(url.removingPercentEncoding ?? url)
-                model["qr"] = QRCode.svg(for: url, moduleSize: 2, label: url)
+                model.shortURL = Self.shortURL(url.removingPercentEncoding ?? url)
+                model.qr = QRCode.svg(for: url, moduleSize: 2, label: url)
             }
             return model
         }
@@ -82,16 +82,16 @@ extension PageContext {
 
     /// The schools of the digest in alphabetical order of the names readers
     /// use, each with the anchors of its practices (the print shows their pages).
-    func digestSchoolIndex(practices: [String]) -> [[String: Any]] {
+    func digestSchoolIndex(practices: [String]) -> [DigestSchool] {
         var anchors: [String: [String]] = [:]
         for id in practices {
             for school in graph.practices[id]?.schools ?? [] {
                 anchors[school.value, default: []].append("practice-\(id)")
             }
         }
-        return anchors.keys.compactMap { id -> (String, [String: Any])? in
+        return anchors.keys.compactMap { id -> (String, DigestSchool)? in
             guard let school = graph.schools[id], var model = digestSchool(id) else { return nil }
-            model["practiceRefs"] = anchors[id]!.map { ["anchor": $0] }
+            model.practiceRefs = anchors[id]!
             return (school.displayName, model)
         }
         .sorted { $0.0.localizedStandardCompare($1.0) == .orderedAscending }

@@ -1,42 +1,71 @@
 import Foundation
 
+/// The home page: what the bank holds, recommended and newest practices,
+/// seminars, networks.
+struct HomePage: TemplateModel {
+    let stats: [Stat]
+    let recommended: CardList?
+    let newest: CardList?
+    let practicesHref: String
+    let upcoming: [SeminarCard]
+    let latest: [SeminarCard]
+    let seminarsHref: String
+    let networks: [NetworkListing]
+
+    static let fields: [String: TemplateField<Self>] = [
+        "stats": .list(\.stats), "recommended": .model(\.recommended), "newest": .model(\.newest),
+        "practicesHref": .text(\.practicesHref), "upcoming": .list(\.upcoming), "latest": .list(\.latest),
+        "seminarsHref": .text(\.seminarsHref), "networks": .list(\.networks),
+    ]
+
+    /// «12 практик»: a count with its label and the list it counts.
+    struct Stat: TemplateModel {
+        let value: Int
+        let label: String
+        let href: String
+
+        static let fields: [String: TemplateField<Self>] = ["value": .number(\.value), "label": .text(\.label), "href": .text(\.href)]
+    }
+}
+
+/// The 404 page: where to go instead.
+struct NotFoundPage: TemplateModel {
+    let sections: [LinkItem]
+
+    static let fields: [String: TemplateField<Self>] = ["sections": .list(\.sections)]
+}
+
+/// The search page: the frame alone; the results are the browser's.
+struct SearchPage: TemplateModel {
+    static let fields: [String: TemplateField<Self>] = [:]
+}
+
 extension PageContext {
-    func homePage() -> [String: Any] {
-        let recommended = graph.recommendedPractices()
-        let newest = graph.newestOrder.prefix(6)
+    func homePage() -> Page<HomePage> {
         let today = env.settings.today
-        let upcoming = graph.upcomingSeminars(today: today).prefix(3)
-        let latest = graph.pastSeminars(today: today).prefix(3)
-        let networks: [[String: Any]] = graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { network in
-            guard var link = networkLink(network.id) else { return nil }
-            link["leaders"] = network.leaders.compactMap { schoolLink($0.value) }
-            link["memberCount"] = network.members.count
-            link["memberCountLabel"] = format.countLabel(network.members.count, "network_member_count")
-            return link
+        func stat(_ count: Int, _ key: String, _ kind: EntityKind) -> HomePage.Stat {
+            .init(value: count, label: format.countLabel(count, key), href: href(SitePaths.index(kind)))
         }
-        var page = viewModel([
-            "networks": networks,
-            "practicesHref": href(SitePaths.index(.practice)),
-            "seminarsHref": href(SitePaths.index(.seminar)),
-            "upcoming": upcoming.compactMap { seminarCard($0) },
-            "latest": latest.compactMap { seminarCard($0) },
-            "stats": [
-                ["value": graph.practices.count, "label": format.countLabel(graph.practices.count, "stats_practices"), "href": href(SitePaths.index(.practice))],
-                ["value": graph.schools.count, "label": format.countLabel(graph.schools.count, "stats_schools"), "href": href(SitePaths.index(.school))],
-                ["value": graph.networks.count, "label": format.countLabel(graph.networks.count, "stats_networks"), "href": href(SitePaths.index(.network))],
-                ["value": graph.seminars.count, "label": format.countLabel(graph.seminars.count, "stats_seminars"), "href": href(SitePaths.index(.seminar))],
-            ] as [[String: Any]],
-        ])
-        addCards(recommended, as: "recommended", to: &page)
-        addCards(newest, as: "newest", to: &page)
-        return frame(kind: "home", title: env.site.title, description: env.site.description, page)
+        let model = HomePage(
+            stats: [stat(graph.practices.count, "stats_practices", .practice), stat(graph.schools.count, "stats_schools", .school),
+                    stat(graph.networks.count, "stats_networks", .network), stat(graph.seminars.count, "stats_seminars", .seminar)],
+            recommended: cards(graph.recommendedPractices()), newest: cards(graph.newestOrder.prefix(6)),
+            practicesHref: href(SitePaths.index(.practice)),
+            upcoming: graph.upcomingSeminars(today: today).prefix(3).compactMap { seminarCard($0) },
+            latest: graph.pastSeminars(today: today).prefix(3).compactMap { seminarCard($0) },
+            seminarsHref: href(SitePaths.index(.seminar)),
+            networks: graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { networkListing($0.id) })
+        return page(model, kind: "home", title: env.site.title, description: env.site.description)
     }
 
-    func notFoundPage() -> [String: Any] {
-        frame(kind: "404", title: t("not_found_title"), description: nil, [
-            "sections": ["practices", "schools", "networks", "programs", "seminars"].map {
-                ["title": t("menu_\($0)"), "href": href($0 + "/")]
-            },
-        ])
+    func notFoundPage() -> Page<NotFoundPage> {
+        let sections = ["practices", "schools", "networks", "programs", "seminars"].map {
+            LinkItem(title: t("menu_\($0)"), href: href($0 + "/"))
+        }
+        return page(NotFoundPage(sections: sections), kind: "404", title: t("not_found_title"), description: nil)
+    }
+
+    func searchPage() -> Page<SearchPage> {
+        page(SearchPage(), kind: "search", title: t("search_title"), description: t("search_intro"))
     }
 }

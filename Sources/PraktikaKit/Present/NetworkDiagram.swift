@@ -4,9 +4,8 @@
 struct NetworkDiagram {
     let title: String
     let caption: String
-    /// School links as built by `PageContext.schoolLink` (`shortName`, `href`).
-    let leaders: [[String: Any]]
-    let members: [[String: Any]]
+    let leaders: [SchoolLink]
+    let members: [SchoolLink]
 
     private let nodeWidth = 200, nodeHeight = 56, gap = 24, rowGap = 90, margin = 8
 
@@ -40,11 +39,9 @@ struct NetworkDiagram {
         return (0..<count).map { start + $0 * (nodeWidth + gap) }
     }
 
-    private func node(_ school: [String: Any], x: Int, y: Int, cssClass: String) -> String {
-        let name = school["shortName"] as? String ?? ""
-        let href = school["href"] as? String ?? ""
-        let lines = wrap(name, width: 24).prefix(2)
-        var out = "<a href=\"\(escape(href))\" class=\"node \(cssClass)\"><title>\(escape(school["name"] as? String ?? name))</title>"
+    private func node(_ school: SchoolLink, x: Int, y: Int, cssClass: String) -> String {
+        let lines = wrap(school.shortName, width: 24).prefix(2)
+        var out = "<a href=\"\(escape(school.href))\" class=\"node \(cssClass)\"><title>\(escape(school.name))</title>"
         out += "<rect x=\"\(x)\" y=\"\(y)\" width=\"\(nodeWidth)\" height=\"\(nodeHeight)\" rx=\"8\"/>"
         let firstBaseline = y + nodeHeight / 2 + (lines.count == 1 ? 5 : -4)
         out += "<text x=\"\(x + nodeWidth / 2)\" y=\"\(firstBaseline)\" text-anchor=\"middle\">"

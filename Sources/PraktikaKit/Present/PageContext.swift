@@ -62,52 +62,43 @@ struct PageContext {
 
     // MARK: Frame
 
-    /// The keys every template can use, merged with the page's own.
-    func frame(kind: String, title: String, description: String?, section: String? = nil, _ page: [String: Any]) -> [String: Any] {
-        var context = page
-        context.merge(chrome(section: section)) { _, frame in frame }
+    /// The page's model in the frame every template shares.
+    func page<Content: TemplateModel>(_ content: Content, kind: String, title: String, description: String?,
+                                      section: String? = nil, jsonLD: String? = nil) -> Page<Content> {
         let site = env.site
+        var trail: [LinkItem]?, trailHTML: String?
         if let section {
-            var trail: [[String: Any]] = [["title": t("home"), "href": href(SitePaths.home)]]
+            var steps = [LinkItem(title: t("home"), href: href(SitePaths.home))]
             let isSectionIndex = path == section + "/"
-            if !isSectionIndex { trail.append(["title": t("menu_\(section)"), "href": href(section + "/")]) }
-            context["breadcrumbs"] = trail
-            context["breadcrumbNav"] = fragment("breadcrumbs", key: isSectionIndex ? section + "/" : section) { ["breadcrumbs": trail] }
+            if !isSectionIndex { steps.append(LinkItem(title: t("menu_\(section)"), href: href(section + "/"))) }
+            trail = steps
+            trailHTML = fragment("breadcrumbs", key: isSectionIndex ? section + "/" : section) { BreadcrumbTrail(breadcrumbs: steps) }
         }
-        // The header and footer are the same on every page of a section (links
-        // start from the root placeholder), so they are rendered once per build.
-        context["siteHeader"] = fragment("site-header", key: path.isEmpty ? "/" : section ?? "") { chrome(section: section) }
-        context["siteFooter"] = fragment("site-footer", key: "") { chrome(section: nil) }
-        context["pageKind"] = kind
-        context["pageTitle"] = title
-        context["documentTitle"] = path.isEmpty ? site.title : "\(title) — \(site.title)"
         let description = description.flatMap { $0.isBlank ? nil : $0 }  // a body of only a table or an image
-        context["pageDescription"] = Self.plainText(description ?? site.description ?? site.title, limit: 200)
-        if let canonical = env.absoluteURL(path) { context["canonical"] = canonical }
-        context["generator"] = "praktika"
-        return context
+        let frame = PageFrame(
+            chrome: chrome(section: section), breadcrumbs: trail, breadcrumbNav: trailHTML,
+            // The header and footer are the same on every page of a section (links
+            // start from the root placeholder), so they are rendered once per build.
+            siteHeader: fragment("site-header", key: path.isEmpty ? "/" : section ?? "") { chrome(section: section) },
+            siteFooter: fragment("site-footer", key: "") { chrome(section: nil) },
+            pageKind: kind, pageTitle: title, documentTitle: path.isEmpty ? site.title : "\(title) — \(site.title)",
+            pageDescription: Self.plainText(description ?? site.description ?? site.title, limit: 200),
+            canonical: env.absoluteURL(path), jsonLD: jsonLD)
+        return Page(frame: frame, content: content)
     }
 
-    /// The site-wide keys of every page: the site, its publisher and the
-    /// menu. The same on every page of a section, so made once per section.
-    private func chrome(section: String?) -> [String: Any] {
+    /// The site-wide names of every page. The same on every page of a section, so made once per section.
+    private func chrome(section: String?) -> SiteChrome {
         env.chrome.value("\(links.root)|\(section ?? "")|\(path.isEmpty)") {
             let site = env.site
-            var context: [String: Any] = [
-                "root": links.root, "assets": links.root + "assets/", "lang": site.language, "t": env.theme.strings,
-                "siteTitle": site.title, "homeHref": href(SitePaths.home), "isHome": path.isEmpty,
-                "offlineLinks": env.settings.offline, "menu": menu(current: section),
-                // feed.xml needs absolute URLs, so it exists only with a base_url.
-                "hasFeed": !env.settings.baseURL.isEmpty,
-            ]
-            context["siteDescription"] = site.description
-            if let organisation = site.organisation {
-                context["organisation"] = viewModel([
-                    "name": organisation.name, "website": URLRule.allowed(organisation.website?.value), "email": organisation.email,
-                    "phone": organisation.phone, "address": organisation.address,
-                ])
-            }
-            return context
+            return SiteChrome(
+                root: links.root, lang: site.language, strings: env.theme.strings, siteTitle: site.title,
+                siteDescription: site.description, homeHref: href(SitePaths.home), isHome: path.isEmpty,
+                offlineLinks: env.settings.offline, menu: menu(current: section), hasFeed: !env.settings.baseURL.isEmpty,
+                organisation: site.organisation.map {
+                    OrganisationModel(name: $0.name, website: URLRule.allowed($0.website?.value), email: $0.email,
+                                      phone: $0.phone, address: $0.address)
+                })
         }!
     }
 
@@ -115,14 +106,14 @@ struct PageContext {
     /// rendered through its theme template once per build and reused. Only
     /// links from the root placeholder are the same on every page; pages with
     /// their own links (the print digest) render the fragment each time.
-    func fragment(_ template: String, key: String, _ model: () -> Any) -> String {
+    func fragment(_ template: String, key: String, _ model: () -> any TemplateModel) -> String {
         func render() -> String? { renderPiece(template, model()) }
         guard links.root == PageLinks.rootPlaceholder else { return render() ?? "" }
         return env.fragments.value(FragmentKey(template: template, key: key), orMake: render) ?? ""
     }
 
     /// A piece of a page through a theme template; a failure is logged, not thrown.
-    func renderPiece(_ template: String, _ model: Any) -> String? {
+    func renderPiece(_ template: String, _ model: any TemplateModel) -> String? {
         do {
             return try env.theme.render(template, model)
         } catch let errors as ContentErrors {
@@ -131,17 +122,18 @@ struct PageContext {
         return nil
     }
 
-    private func menu(current: String?) -> [[String: Any]] {
+    private func menu(current: String?) -> [MenuLink] {
         if let custom = env.site.menu {
             return custom.compactMap { item in
                 guard let url = URLRule.allowed(item.url.value) else { return nil }
                 let isExternal = URLRule.isExternal(url)
                 let target = isExternal ? url : href(url.hasPrefix("/") ? String(url.dropFirst()) : url)
-                return ["title": item.title, "href": target, "current": !isExternal && url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == current]
+                return MenuLink(title: item.title, href: target,
+                                current: !isExternal && url.trimmingCharacters(in: CharacterSet(charactersIn: "/")) == current)
             }
         }
         return ["practices", "schools", "networks", "programs", "seminars"].map { section in
-            ["title": t("menu_\(section)"), "href": href(section + "/"), "current": section == current]
+            MenuLink(title: t("menu_\(section)"), href: href(section + "/"), current: section == current)
         }
     }
 

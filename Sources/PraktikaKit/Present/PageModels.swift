@@ -1,10 +1,10 @@
 /// The present stage's one entry point: the view model of a planned page,
 /// built from the graph, the Markdown pass's HTML and the plan alone.
 extension PageContext {
-    func pageModel(_ page: PlannedPage) -> [String: Any]? {
+    func pageModel(_ page: PlannedPage) -> (any TemplateModel)? {
         switch page.kind {
         case .home: return homePage()
-        case .search: return frame(kind: "search", title: t("search_title"), description: t("search_intro"), [:])
+        case .search: return searchPage()
         case .notFound: return notFoundPage()
         case .index(let entity):
             switch entity {

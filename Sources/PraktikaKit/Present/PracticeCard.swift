@@ -48,9 +48,12 @@ struct SchoolLink: TemplateModel {
     let href: String
     /// The locality, else the municipality.
     let place: String?
+    /// The link as the theme's `school-link` draws it (`PageContext.schoolLink`).
+    var html: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "id": .text(\.id), "name": .text(\.name), "shortName": .text(\.shortName), "href": .text(\.href), "place": .text(\.place),
+        "html": .text(\.html),
     ]
 }
 

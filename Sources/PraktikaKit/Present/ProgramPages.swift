@@ -1,66 +1,133 @@
 import Foundation
 
+/// A program's page: its passport (goal, tasks, indicators, stages, risks…),
+/// the action plan and the practices made under it.
+struct ProgramPage: TemplateModel {
+    let title: String
+    let kindLabel: String?
+    let owner: OrganiserModel?
+    let network: NetworkLink?
+    let approved: ApprovalModel?
+    let legalBasis: [String]
+    let goal: String?
+    let tasks: [String]
+    let indicators: [String]
+    let stages: [StageModel]
+    let resources: String?
+    let risks: [RiskModel]
+    let expectedResults: [String]
+    let responsible: [PersonModel]
+    let plan: [PlanGroupModel]
+    let planRowCount: Int
+    let description: String?
+    let practices: CardList?
+
+    static let fields: [String: TemplateField<Self>] = [
+        "title": .text(\.title), "kindLabel": .text(\.kindLabel), "owner": .model(\.owner), "network": .model(\.network),
+        "approved": .model(\.approved), "legalBasis": .texts(\.legalBasis), "goal": .text(\.goal), "tasks": .texts(\.tasks),
+        "indicators": .texts(\.indicators), "stages": .list(\.stages), "resources": .text(\.resources), "risks": .list(\.risks),
+        "expectedResults": .texts(\.expectedResults), "responsible": .list(\.responsible), "plan": .list(\.plan),
+        "planRowCount": .number(\.planRowCount), "description": .text(\.description), "practices": .model(\.practices),
+    ]
+
+    struct ApprovalModel: TemplateModel {
+        let by: String?
+        let number: String?
+        let date: String?
+
+        static let fields: [String: TemplateField<Self>] = ["by": .text(\.by), "number": .text(\.number), "date": .text(\.date)]
+    }
+
+    struct StageModel: TemplateModel {
+        let name: String
+        let period: String?
+        let content: String?
+
+        static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "period": .text(\.period), "content": .text(\.content)]
+    }
+
+    struct RiskModel: TemplateModel {
+        let risk: String?
+        let measures: [String]
+
+        static let fields: [String: TemplateField<Self>] = ["risk": .text(\.risk), "measures": .texts(\.measures)]
+    }
+
+    struct PlanGroupModel: TemplateModel {
+        let title: String?
+        let items: [PlanItemModel]
+
+        static let fields: [String: TemplateField<Self>] = ["title": .text(\.title), "items": .list(\.items)]
+    }
+
+    struct PlanItemModel: TemplateModel {
+        let number: String?
+        let action: String?
+        let executor: String?
+        let due: String?
+        let result: String?
+
+        static let fields: [String: TemplateField<Self>] = [
+            "number": .text(\.number), "action": .text(\.action), "executor": .text(\.executor), "due": .text(\.due),
+            "result": .text(\.result),
+        ]
+    }
+}
+
+/// The programs, grouped by kind (regional, municipal, school…).
+struct ProgramIndexPage: TemplateModel {
+    let kinds: [Kind]
+
+    static let fields: [String: TemplateField<Self>] = ["kinds": .list(\.kinds)]
+
+    struct Kind: TemplateModel {
+        let label: String
+        let programs: [ProgramListing]
+
+        static let fields: [String: TemplateField<Self>] = ["label": .text(\.label), "programs": .list(\.programs)]
+    }
+}
+
 extension PageContext {
-    func programPage(_ id: String) -> [String: Any]? {
+    func programPage(_ id: String) -> Page<ProgramPage>? {
         guard let program = graph.programs[id] else { return nil }
         let file = program.file
         func list(_ fields: [MarkdownField]) -> [String] { fields.compactMap { markdown($0, in: file) } }
-        let stages: [[String: Any]] = program.stages.map {
-            viewModel(["name": $0.name, "period": format.period($0.period), "content": markdown($0.content, in: file)])
+        let plan: [ProgramPage.PlanGroupModel] = program.plan.map { group in
+            .init(title: group.title, items: group.items.map { item in
+                .init(number: item.number, action: markdown(item.action, in: file), executor: item.executor, due: item.due, result: item.result)
+            })
         }
-        let risks: [[String: Any]] = program.risks.map {
-            viewModel(["risk": markdown($0.risk, in: file), "measures": list($0.measures)])
-        }
-        var rowCount = 0
-        let plan: [[String: Any]] = program.plan.map { group in
-            let items: [[String: Any]] = group.items.map { item in
-                rowCount += 1
-                return viewModel(["number": item.number, "action": markdown(item.action, in: file),
-                                  "executor": item.executor, "due": item.due, "result": item.result])
-            }
-            return viewModel(["title": group.title, "items": items])
-        }
-        let approved = program.approved.map {
-            viewModel(["by": $0.by, "number": $0.number, "date": format.date($0.date)])
-        }
-        var page = viewModel([
-            "title": program.title,
-            "kindLabel": format.label("program_kind", program.kind),
-            "owner": organiser(program.owner),
-            "network": program.network.flatMap { networkLink($0.value) },
-            "approved": approved,
-            "legalBasis": program.legalBasis,
-            "goal": markdown(program.goal, in: file),
-            "tasks": list(program.tasks),
-            "indicators": list(program.indicators),
-            "stages": stages,
-            "resources": markdown(program.resources, in: file),
-            "risks": risks,
-            "expectedResults": list(program.expectedResults),
-            "responsible": program.responsible.compactMap { person($0) },
-            "plan": plan,
-            "planRowCount": rowCount,
-            "description": markdown(program.description, in: file),
-        ])
-        addCards(graph.practicesByProgram[id] ?? [], as: "practices", to: &page)
-        return frame(kind: "program", title: program.title, description: program.goal.map { Markdown.plainText($0.value) }, section: "programs", page)
+        let model = ProgramPage(
+            title: program.title, kindLabel: format.label("program_kind", program.kind), owner: organiser(program.owner),
+            network: program.network.flatMap { networkLink($0.value) },
+            approved: program.approved.map { .init(by: $0.by, number: $0.number, date: format.date($0.date)) },
+            legalBasis: program.legalBasis, goal: markdown(program.goal, in: file), tasks: list(program.tasks),
+            indicators: list(program.indicators),
+            stages: program.stages.map { .init(name: $0.name, period: format.period($0.period), content: markdown($0.content, in: file)) },
+            resources: markdown(program.resources, in: file),
+            risks: program.risks.map { .init(risk: markdown($0.risk, in: file), measures: list($0.measures)) },
+            expectedResults: list(program.expectedResults), responsible: program.responsible.compactMap { person($0) },
+            plan: plan, planRowCount: plan.reduce(0) { $0 + $1.items.count },
+            description: markdown(program.description, in: file), practices: cards(graph.practicesByProgram[id] ?? []))
+        return page(model, kind: "program", title: program.title, description: program.goal.map { Markdown.plainText($0.value) },
+                    section: "programs")
     }
 
-    func programIndexPage() -> [String: Any] {
+    func programIndexPage() -> Page<ProgramIndexPage> {
         let byKind = Dictionary(grouping: graph.programs.values) { $0.kind?.rawValue ?? "" }
         let order = Program.Kind.allCases.map(\.rawValue) + [""]
-        let kinds: [[String: Any]] = order.compactMap { kind in
+        let kinds: [ProgramIndexPage.Kind] = order.compactMap { kind in
             guard let programs = byKind[kind] else { return nil }
-            let items: [[String: Any]] = programs.sorted { Self.ruOrder($0.title, $1.title) }.compactMap { program in
-                guard var link = programLink(program.id) else { return nil }
-                link["owner"] = organiser(program.owner)
-                link["period"] = format.period(from: program.stages.compactMap(\.period?.from).min(),
-                                               to: program.stages.compactMap(\.period?.to).max())
-                return link
+            let items: [ProgramListing] = programs.sorted { Self.ruOrder($0.title, $1.title) }.compactMap { program in
+                guard let link = programLink(program.id) else { return nil }
+                return ProgramListing(program: link, owner: organiser(program.owner),
+                                      period: format.period(from: program.stages.compactMap(\.period?.from).min(),
+                                                            to: program.stages.compactMap(\.period?.to).max()))
             }
-            return ["label": kind.isEmpty ? t("program_kind_other") : t("program_kind_\(kind)"), "programs": items]
+            return .init(label: kind.isEmpty ? t("program_kind_other") : t("program_kind_\(kind)"), programs: items)
         }
-        return frame(kind: "programs", title: t("programs_title"), description: t("programs_intro"), section: "programs",
-                     viewModel(["kinds": kinds]))
+        return page(ProgramIndexPage(kinds: kinds), kind: "programs", title: t("programs_title"),
+                    description: t("programs_intro"), section: "programs")
     }
 }

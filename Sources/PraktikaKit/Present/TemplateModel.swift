@@ -1,3 +1,4 @@
+import Foundation
 import Mustache
 
 /// A typed view model. Templates reach its values through swift-mustache's
@@ -8,8 +9,12 @@ protocol TemplateModel: MustacheParent, Sendable {
 }
 
 extension TemplateModel {
+    /// A name the model has but without a value is absent here: Mustache
+    /// would otherwise look it up in the sections around, and a plan group
+    /// without a title would show the program's.
     func child(named name: String) -> Any? {
-        Self.fields[name]?.value(self)
+        guard let field = Self.fields[name] else { return nil }
+        return field.value(self) ?? NSNull()
     }
 }
 
@@ -35,6 +40,39 @@ struct TemplateField<Model>: Sendable {
     static func list<Child: TemplateModel>(_ get: @escaping @Sendable (Model) -> [Child]) -> Self {
         Self(value: { get($0) }, opens: Child.self)
     }
+
+    /// A list that may be absent: `{{^empty(list)}}` opens on an absent list, not on an empty one.
+    static func optionalList<Child: TemplateModel>(_ get: @escaping @Sendable (Model) -> [Child]?) -> Self {
+        Self(value: { get($0) }, opens: Child.self)
+    }
+
+    static func number(_ get: @escaping @Sendable (Model) -> Int?) -> Self {
+        Self(value: { get($0) }, opens: nil)
+    }
+
+    /// A list of texts (HTML of Markdown items); a section on it opens each text.
+    static func texts(_ get: @escaping @Sendable (Model) -> [String]) -> Self {
+        Self(value: { get($0) }, opens: nil)
+    }
+
+    /// A value the theme reads whole, such as the interface strings.
+    static func opaque(_ get: @escaping @Sendable (Model) -> Any?) -> Self {
+        Self(value: get, opens: nil)
+    }
+}
+
+extension Dictionary where Key == String {
+    /// A part's names as names of the whole: a list item that is a school link
+    /// plus its own period reads the link's names as its own.
+    static func lifting<Whole, Part>(_ fields: [String: TemplateField<Part>], from part: KeyPath<Whole, Part> & Sendable) -> Self
+    where Value == TemplateField<Whole> {
+        fields.mapValues { field in
+            TemplateField<Whole>(value: { field.value($0[keyPath: part]) }, opens: field.opens)
+        }
+    }
+
+    /// The union of two tables; `other`'s names win.
+    func adding(_ other: Self) -> Self { merging(other) { _, own in own } }
 }
 
 /// The names of a model type, for the template check.

@@ -29,7 +29,7 @@ final class RenderEnvironment: Sendable {
     /// Pieces of HTML many pages share (`PageContext.fragment`).
     let fragments = SharedCache<FragmentKey, String>()
     /// The site-wide template keys per section (`PageContext.chrome`).
-    let chrome = SharedCache<String, [String: Any]>()
+    let chrome = SharedCache<String, SiteChrome>()
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestPDFs: [String: DigestPDF]
 

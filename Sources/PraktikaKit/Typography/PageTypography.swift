@@ -14,14 +14,28 @@ extension PageContext {
     }
 
     /// The rows of a results table: numbers in the language's form.
-    func resultRows(_ rows: [ResultRow]) -> [[String: Any]] {
+    func resultRows(_ rows: [ResultRow]) -> [ResultLine] {
         let numbers: (String?) -> String? = { value in
             guard let value, self.typesetsRussian else { return value }
             return RussianTypography.numbers(RussianTypography.text(value))
         }
         return rows.map {
-            viewModel(["indicator": typeset($0.indicator), "before": numbers($0.before), "after": numbers($0.after),
-                       "unit": typeset($0.unit), "source": typeset($0.source)])
+            ResultLine(indicator: typeset($0.indicator), before: numbers($0.before), after: numbers($0.after),
+                       unit: typeset($0.unit), source: typeset($0.source))
         }
     }
+}
+
+/// A row of a practice's results table: an indicator before and after.
+struct ResultLine: TemplateModel {
+    let indicator: String?
+    let before: String?
+    let after: String?
+    let unit: String?
+    let source: String?
+
+    static let fields: [String: TemplateField<Self>] = [
+        "indicator": .text(\.indicator), "before": .text(\.before), "after": .text(\.after), "unit": .text(\.unit),
+        "source": .text(\.source),
+    ]
 }
