@@ -51,14 +51,29 @@ struct ThemeTests {
         #expect(errors.contains { $0.hasPrefix("themes/default/templates/practice-card.mustache:4:6: error: the template reads `sumary`") && $0.contains("summary") })
     }
 
-    @Test("the default theme's typed templates read only names their models have")
+    @Test("every template of the default theme has a typed model and reads only names the model has")
     func defaultTypedTemplates() throws {
+        let folder = Theme.builtinDirectory.appendingPathComponent("templates")
+        let templates = try FileManager.default.contentsOfDirectory(atPath: folder.path).map { String($0.dropLast(".mustache".count)) }
+        #expect(Set(templates) == Set(TemplateCheck.typedRoots.keys))
         for (name, model) in TemplateCheck.typedRoots {
-            let text = try String(contentsOf: Theme.builtinDirectory.appendingPathComponent("templates/\(name).mustache"), encoding: .utf8)
+            let text = try String(contentsOf: folder.appendingPathComponent("\(name).mustache"), encoding: .utf8)
             #expect(TemplateCheck.unknownNames(in: text, root: model) == [], "\(name)")
             // The check sees a name that is not there.
-            #expect(TemplateCheck.unknownNames(in: text + "{{#topics}}{{labl}}{{/topics}}", root: model).map(\.name) == ["labl"])
+            #expect(TemplateCheck.unknownNames(in: text + "{{labl}}", root: model).map(\.name) == ["labl"], "\(name)")
         }
+    }
+
+    @Test("a page template reading a name its page does not have is an error, inside sections too")
+    func unknownPageField() throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.write("themes/default/templates/network.mustache",
+                       "{{<layout}}{{$main}}\n<h1>{{name}}</h1>\n{{#members}}{{{html}}} {{memberPeriod}} {{perod}}{{/members}}\n{{#practices}}{{{cards}}}{{/practices}}\n{{/main}}{{/layout}}")
+        let errors = site.errors().filter { $0.severity == .error }.map { $0.formatted(language: "en") }
+        #expect(errors.count == 2, "\(errors)")
+        #expect(errors.contains { $0.hasPrefix("themes/default/templates/network.mustache:3:41: error: the template reads `perod`") && $0.contains("period") })
+        #expect(errors.contains { $0.hasPrefix("themes/default/templates/network.mustache:4:15: error: the template reads `cards`") })
     }
 
     @Test("a template naming a partial that does not exist is an error, not an empty block")

@@ -59,6 +59,20 @@ struct SearchFilter: TemplateModel {
     static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "value": .text(\.value)]
 }
 
+/// A row of a practice's results table: an indicator before and after.
+struct ResultLine: TemplateModel {
+    let indicator: String?
+    let before: String?
+    let after: String?
+    let unit: String?
+    let source: String?
+
+    static let fields: [String: TemplateField<Self>] = [
+        "indicator": .text(\.indicator), "before": .text(\.before), "after": .text(\.after), "unit": .text(\.unit),
+        "source": .text(\.source),
+    ]
+}
+
 extension PageContext {
     func practicePage(_ id: String, related: [String], schoolPractices: [String]) -> Page<PracticePage>? {
         guard let practice = graph.practices[id] else { return nil }

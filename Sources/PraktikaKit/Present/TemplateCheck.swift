@@ -4,8 +4,23 @@ import Foundation
 /// model has: a misspelt `{{sumary}}` renders as nothing in Mustache, so
 /// without this check a theme's typo (or a renamed field) fails silently.
 enum TemplateCheck {
-    /// Templates rendered with a typed model as their root.
-    static let typedRoots: [String: any TemplateModel.Type] = ["practice-card": PracticeCard.self]
+    /// Every template of the default theme and the model it is rendered with.
+    /// A partial reads the model of the page that includes it (`pagination`:
+    /// the catalog's and a term's pages, which both have one).
+    static let typedRoots: [String: any TemplateModel.Type] = [
+        "layout": PageFrame.self, "site-header": SiteChrome.self, "site-footer": SiteChrome.self,
+        "breadcrumbs": BreadcrumbTrail.self, "pagination": Page<CatalogPage>.self,
+        "home": Page<HomePage>.self, "search": Page<SearchPage>.self, "404": Page<NotFoundPage>.self,
+        "practices": Page<CatalogPage>.self, "practice": Page<PracticePage>.self, "term": Page<TermPage>.self,
+        "vocabulary": Page<VocabularyPage>.self,
+        "schools": Page<SchoolIndexPage>.self, "school": Page<SchoolPage>.self,
+        "networks": Page<NetworkIndexPage>.self, "network": Page<NetworkPage>.self,
+        "programs": Page<ProgramIndexPage>.self, "program": Page<ProgramPage>.self,
+        "seminars": Page<SeminarIndexPage>.self, "seminar": Page<SeminarPage>.self,
+        "digests": Page<DigestIndexPage>.self, "digest-page": Page<DigestPage>.self, "digest": Page<DigestPage>.self,
+        "practice-card": PracticeCard.self, "school-link": SchoolLink.self, "seminar-card": SeminarCard.self,
+        "term-tag": TermLink.self, "search-filter": SearchFilter.self,
+    ]
 
     struct UnknownName: Equatable {
         var name: String

@@ -102,9 +102,12 @@ public struct Theme: Sendable {
             for unknown in TemplateCheck.unknownNames(in: text, root: model) {
                 let known = TemplateFields.names(of: model).keys.sorted()
                 let hint = Suggestions.hint(Suggestions.closest(to: unknown.name, among: known))
+                // A page has dozens of names; the closest one says more than all of them.
+                let list = known.count > 12 ? "" : " (it has: \(known.joined(separator: ", ")))"
+                let listRU = known.count > 12 ? "" : " (есть: \(known.joined(separator: ", ")))"
                 diagnostics.append(.error(SourceLocation(file: sources[name] ?? name, line: unknown.line, column: unknown.column), LocalizedText(
-                    en: "the template reads `\(unknown.name)`, which a \(name) does not have (it has: \(known.joined(separator: ", ")))\(hint.en)",
-                    ru: "шаблон читает «\(unknown.name)», а у \(name) такого поля нет (есть: \(known.joined(separator: ", ")))\(hint.ru)")))
+                    en: "the template reads `\(unknown.name)`, which the \(name) template's model does not have\(list)\(hint.en)",
+                    ru: "шаблон читает «\(unknown.name)», а в модели шаблона \(name) такого поля нет\(listRU)\(hint.ru)")))
             }
         }
 

@@ -25,17 +25,3 @@ extension PageContext {
         }
     }
 }
-
-/// A row of a practice's results table: an indicator before and after.
-struct ResultLine: TemplateModel {
-    let indicator: String?
-    let before: String?
-    let after: String?
-    let unit: String?
-    let source: String?
-
-    static let fields: [String: TemplateField<Self>] = [
-        "indicator": .text(\.indicator), "before": .text(\.before), "after": .text(\.after), "unit": .text(\.unit),
-        "source": .text(\.source),
-    ]
-}
