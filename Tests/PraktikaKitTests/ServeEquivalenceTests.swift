@@ -78,6 +78,18 @@ struct ServeEquivalenceTests {
         Edit(name: "(j) edit the digest selection") { site in
             try site.replace("content/digests/network-digest-2021.yaml", "  topics: [parents]", "  topics: [methodological-support]")
         },
+        Edit(name: "(k) rename a program") { site in
+            try site.replace("content/programs/gymnasium-tutoring.yaml", "title: Программа тьюторского сопровождения",
+                             "title: Программа наставнического сопровождения")
+        },
+        Edit(name: "(l) rename a network and change its level") { site in
+            try site.replace("content/networks/gymnasium-network.md", "name: Межмуниципальное сетевое сообщество",
+                             "name: Сетевое сообщество")
+            try site.replace("content/networks/gymnasium-network.md", "level: intermunicipal", "level: municipal")
+        },
+        Edit(name: "(m) give a school a short name") { site in
+            try site.replace("content/schools/school-klyuchi.md", "short_name: Ключевская СОШ", "short_name: Ключевская школа")
+        },
     ]
 
     /// Files a build writes that `serve` has no reason to serve: the output's

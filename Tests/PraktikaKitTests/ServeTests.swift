@@ -102,6 +102,20 @@ struct ServeTests {
 
     /// Saves the fixture's practice with new text, a little later than the
     /// last scan, so that its modification time differs.
+    @Test("saving a school re-renders the pages that show it, not the whole site")
+    func schoolSaveIsIncremental() throws {
+        let (site, live) = try Self.servedSite()
+        defer { site.cleanUp() }
+        let path = "content/schools/other-school.md"
+        Thread.sleep(forTimeInterval: 0.02)
+        try site.write(path, FixtureSite.files[path]!.replacingOccurrences(of: "СОШ № 33", with: "СОШ № 34"))
+        let update = try #require(live.refresh())
+        #expect(update.ok)
+        #expect(update.renderedPages > 0 && update.renderedPages < 12, "rendered \(update.renderedPages)")
+        #expect(Self.page(live, "schools/other-school/index.html").contains("СОШ № 34"))
+        #expect(Self.page(live, "schools/index.html").contains("СОШ № 34"))
+    }
+
     static func savePractice(_ site: FixtureSite, _ text: String) throws {
         Thread.sleep(forTimeInterval: 0.02)
         try site.write(practiceFile, text)

@@ -1,9 +1,10 @@
 import Foundation
 
 /// The site as `praktika serve` keeps it: every page in memory, rebuilt after
-/// each save. Saving practices re-reads those files, plans the site again and
-/// re-renders the pages whose plan changed or that show a saved practice;
-/// other changes (a school, a template, site.yaml) render everything again.
+/// each save. Saving entity files (practices, schools, networks, programs,
+/// seminars, digests) re-reads them, plans the site again and re-renders the
+/// pages whose plan changed or that show a saved entity; other changes (a
+/// vocabulary, a template, site.yaml, an attachment) render everything again.
 /// When the content has errors the last good pages stay.
 public final class LiveSite: @unchecked Sendable {
     public struct Update: Sendable {
@@ -83,9 +84,9 @@ public final class LiveSite: @unchecked Sendable {
         if state != nil && changed.isEmpty { return nil }
         stamps = current
         cache.knownStamps = current
-        let practiceFiles = changed.allSatisfy { $0.hasPrefix("content/practices/") && $0.hasSuffix(".md") }
-        let (ok, diagnostics, rendered, language) = (state != nil && practiceFiles)
-            ? rebuildPractices(changed.map { String(($0 as NSString).lastPathComponent.dropLast(3)) })
+        let saved = changed.map(EntityRef.init(file:))
+        let (ok, diagnostics, rendered, language) = (state != nil && saved.allSatisfy { $0 != nil })
+            ? rebuildEntities(saved.compactMap { $0 }, files: changed)
             : rebuildAll()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         return Update(ok: ok, diagnostics: diagnostics, changedFiles: changed.sorted(), renderedPages: rendered, seconds: seconds, language: language)
@@ -110,21 +111,23 @@ public final class LiveSite: @unchecked Sendable {
         return (true, diagnostics, rendered, language)
     }
 
-    /// Only practices changed: plan again, and render the pages whose plan
-    /// changed or that show one of the saved practices.
-    private func rebuildPractices(_ ids: [String]) -> (Bool, [Diagnostic], Int, String) {
+    /// Only entity files changed: plan again, and render the pages whose plan
+    /// changed or that show one of the saved entities.
+    private func rebuildEntities(_ saved: [EntityRef], files: Set<String>) -> (Bool, [Diagnostic], Int, String) {
         guard let old = state else { return rebuildAll() }
-        let cards = old.env.practiceCards
+        let ids = saved.filter { $0.kind == .practice }.map(\.id)
+        let onlyPractices = ids.count == saved.count
+        // A card shows its author school and the school's name; other saves start the cards afresh.
+        let cards = onlyPractices ? old.env.practiceCards : HTMLCache()
         cards.remove(ids)
-        let files = Set(ids.map { "content/practices/\($0).md" })
         let env: RenderEnvironment, plan: SitePlan, samePlan: Bool
-        if let edited = editedInPlace(ids, files: files, old: old, cards: cards) {
+        if onlyPractices, let edited = editedInPlace(ids, files: files, old: old, cards: cards) {
             // The same front matter: the same graph, so the same pages; a body
             // may still link other attachments.
             (env, plan, samePlan) = (edited, old.plan.with(attachments: edited.prose.usedFiles.sorted()), true)
         } else {
             let log = DiagnosticLog()
-            let edited = Set(ids.map { "practice:" + $0 })
+            let edited = Set(saved.map { $0.kind.rawValue + ":" + $0.id })
             var preparation = SitePreparation(site: site, baseURL: baseURL, cache: cache, theme: old.env.theme, drafts: Set(ids), cards: cards)
             // A file's HTML is kept unless it is saved or links to a saved practice (which may have come or gone).
             preparation.previousProse = old.env.prose
@@ -133,7 +136,7 @@ public final class LiveSite: @unchecked Sendable {
             guard let prepared, !log.hasErrors else { return (false, log.all, 0, language) }
             (env, plan, samePlan) = (prepared, Self.plan(prepared), false)
         }
-        let saved = Set(ids.map { EntityRef(.practice, $0) })
+        let saved = Set(saved)
         let selected: [PlannedPage]
         if samePlan {
             selected = plan.pages.filter { !$0.shows.isDisjoint(with: saved) }
@@ -148,7 +151,7 @@ public final class LiveSite: @unchecked Sendable {
         let rendered = render(selected, env: env, to: sink)
         let diagnostics = env.log.all
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return (false, diagnostics, 0, env.site.language) }
-        // Pages that are no more (a practice turned draft or deleted).
+        // Pages that are no more (an entity turned draft or deleted).
         let removed = Set(old.plan.pages.map(\.outputFile)).subtracting(plan.pages.map(\.outputFile))
         served.withLock { served in
             served.pages.merge(sink.files) { _, new in new }

@@ -13,7 +13,8 @@ struct Planner {
     func plan() -> SitePlan {
         var pages = [
             page("", .home, shows: homeShows(), figures: [graph.practices.count, graph.schools.count, graph.networks.count, graph.seminars.count]),
-            page(SitePaths.index(.school), .index(.school), shows: refs(.school, graph.schools.keys)),
+            // Each school's roles come from the networks.
+            page(SitePaths.index(.school), .index(.school), shows: refs(.school, graph.schools.keys).union(refs(.network, graph.networks.keys))),
             page(SitePaths.index(.network), .index(.network), shows: networkListShows()),
             page(SitePaths.index(.program), .index(.program), shows: programListShows()),
             page(SitePaths.index(.seminar), .index(.seminar), shows: seminarListShows()),

@@ -9,6 +9,16 @@ struct EntityRef: Hashable, Sendable {
         self.kind = kind
         self.id = id
     }
+
+    /// The entity a content file holds (`content/schools/x.md`); nil for any other file.
+    init?(file path: String) {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard parts.count == 3, parts[0] == "content",
+              let kind = EntityKind.allCases.first(where: { $0.folder == parts[1] }) else { return nil }
+        let ext = kind.isMarkdown ? ".md" : ".yaml"
+        guard parts[2].hasSuffix(ext), parts[2].count > ext.count else { return nil }
+        self.init(kind, String(parts[2].dropLast(ext.count)))
+    }
 }
 
 /// What a page is, with what it needs to be built: the page model and the
