@@ -76,7 +76,7 @@ struct ContentHash {
 }
 
 /// What a build's result depends on: every input file's size and time, the
-/// theme, praktika's version and the options. Equal fingerprints mean the
+/// theme, praktika itself and the options. Equal fingerprints mean the
 /// previous output is still right, so nothing needs rendering.
 enum InputFingerprint {
     static let version = "praktika 0.1.0"
@@ -84,6 +84,12 @@ enum InputFingerprint {
     static func compute(site: URL, themeFolders: [URL], settings: [String]) -> String {
         var hash = ContentHash()
         hash.add(version)
+        // Another praktika (an upgrade, a fresh build of it) may write other
+        // pages from the same content: its binary's size and time are inputs too.
+        if let binary = Bundle.main.executablePath.flatMap({ FileStamp(path: $0) }) {
+            hash.add(UInt64(binary.size))
+            hash.add(binary.modified.bitPattern)
+        }
         settings.forEach { hash.add($0) }
         for folder in [site.appendingPathComponent("content")] + themeFolders {
             let stamps = FileStamp.tree(folder.path, prefix: folder.path)
