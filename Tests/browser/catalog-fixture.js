@@ -46,7 +46,22 @@
     const date = rnd() < 0.05 ? "" : `${2025 - year}-${String(month).padStart(2, "0")}` + (rnd() < 0.9 ? "-" + String(day).padStart(2, "0") : "");
     items.push([`practices/practice-${i}/`, `Практика ${i}: ` + words[pick(words.length)] + " в школе", rnd() < 0.03 ? -1 : pick(3000), date, recommended, f]);
   }
-  const catalog = { facets, slugs, schools, items, offline: location.hash.indexOf("offline") !== -1 };
+  // The default theme's practice-card.mustache rendered with slots, as praktika writes it.
+  const proto = (recommended) => `<article class="card practice-card${recommended ? " is-recommended" : ""}">
+  <h3 class="card-title"><a href="@@card.href@@">@@card.title@@</a></h3>
+  <p class="card-meta">
+    ${recommended ? '<span class="badge">Рекомендована</span>' : ""}
+    <span class="card-school">@@card.school@@</span>
+    <time datetime="@@card.isoDate@@">@@card.date@@</time>
+  </p>
+  <p class="card-summary">@@card.summary@@</p>
+  <ul class="tags" aria-label="Темы"><li><a href="@@card.topic0.href@@">@@card.topic0@@</a></li><li><a href="@@card.topic1.href@@">@@card.topic1@@</a></li></ul>
+</article>
+`;
+  const catalog = { facets, slugs, schools, items, offline: location.hash.indexOf("offline") !== -1,
+    card: { plain: proto(false), recommended: proto(true) },
+    months: "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(" "),
+    monthsGenitive: "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(" ") };
   // ?nodata: the page without catalog-index.js; catalog.js must leave it alone.
   if (params.has("nodata")) window.fixtureCatalog = catalog; else window.praktikaCatalog = catalog;
 

@@ -113,11 +113,20 @@ def main():
             boxes = desktop.find_elements(By.CSS_SELECTOR, "#catalog-facets input[type=checkbox]")
             box = next((b for b in boxes if "Наставничество" in (b.find_element(By.XPATH, "..").text)), None)
         check("the catalog shows a checkbox for the topic «Наставничество»", box is not None)
+        card_html = "return Object.fromEntries(Array.from(document.querySelectorAll('#catalog-results .practice-card'), c => [c.querySelector('a').getAttribute('href'), c.outerHTML]))"
+        server_cards = desktop.execute_script(card_html)
         if box is not None:
             desktop.execute_script("arguments[0].click()", box)
             expected = practices_with_topic("mentoring")
             cards = wait(desktop, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")) == expected and d.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card"))
             check(f"choosing the topic leaves its {expected} practices", cards, len(desktop.find_elements(By.CSS_SELECTOR, "#catalog-results .practice-card")))
+            # The script draws its cards from the theme's card template: once the
+            # summaries have come, each is the server's card for that practice, byte for byte.
+            wait(desktop, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#catalog-results .card-summary")) == expected)
+            drawn = desktop.execute_script(card_html)
+            differing = [href for href, markup in drawn.items() if server_cards.get(href) != markup]
+            check(f"the {len(drawn)} cards the script drew equal the server's cards", drawn and not differing,
+                  [(href, server_cards.get(href), drawn[href]) for href in differing[:1]])
             wait(desktop, lambda d: "topic=mentoring" in d.current_url, 3)
             check("the filter is kept in the URL", "topic=mentoring" in desktop.current_url, desktop.current_url)
 

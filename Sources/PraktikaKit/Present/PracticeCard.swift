@@ -29,6 +29,21 @@ struct PracticeCard: TemplateModel {
         [.string(SitePaths.entity(.practice, id)), .string(title), .int(school), .string(isoDate ?? ""),
          .int(recommended ? 1 : 0), .object(facets.mapValues { .array($0.map { .int($0) }) })]
     }
+
+    /// A card of slot markers (`@@card.title@@`…), rendered by the theme's
+    /// `practice-card` template into the catalog's script: the script fills a
+    /// copy for each practice it shows, so the browser's cards are drawn by the
+    /// same template as the server's. Two topics show the script what repeats.
+    static func prototype(recommended: Bool) -> PracticeCard {
+        func slot(_ name: String) -> String { "@@card.\(name)@@" }
+        let topics = (0..<2).map { TermLink(id: slot("topic\($0).id"), label: slot("topic\($0)"), href: slot("topic\($0).href")) }
+        return PracticeCard(
+            id: slot("id"), title: slot("title"), summary: slot("summary"), href: slot("href"), recommended: recommended,
+            statusLabel: slot("status"), topics: topics,
+            school: SchoolLink(id: slot("school.id"), name: slot("school.name"), shortName: slot("school"), href: slot("school.href"),
+                               place: slot("school.place")),
+            date: slot("date"), isoDate: slot("isoDate"))
+    }
 }
 
 /// A link to a term's page: a topic, a risk factor…

@@ -5,8 +5,9 @@ struct TextFormat: Sendable {
     let strings: [String: String]
     /// The site's language, for the plural forms of counted nouns.
     let language: String
-    private let monthsGenitive: [String]
+    let monthsGenitive: [String]
     private let monthsNominative: [String]
+    var months: [String] { monthsNominative }
 
     init(strings: [String: String], language: String) {
         self.strings = strings

@@ -91,6 +91,12 @@ struct CatalogIndex {
             "schools": strings(schools),
             "items": .array(items),
             "offline": .bool(env.settings.offline),
+            // The theme's card with slots, and the month names its dates use.
+            "card": [
+                "plain": .string(cards.renderPiece("practice-card", PracticeCard.prototype(recommended: false)) ?? ""),
+                "recommended": .string(cards.renderPiece("practice-card", PracticeCard.prototype(recommended: true)) ?? ""),
+            ],
+            "months": strings(format.months), "monthsGenitive": strings(format.monthsGenitive),
         ]
         return "window.praktikaCatalog = " + catalog.text + ";\n"
     }

@@ -4,13 +4,14 @@
  * window.praktikaCatalog from practices/catalog-index.js — without it nothing happens.
  * An item is [href, title, school, isoDate, recommended, {facet: [value…]}]; summaries come
  * from practices/catalog-summaries.js (window.praktikaSummaries, catalog order) when first needed.
+ * Cards are copies of data.card (the theme's practice-card.mustache rendered with @@card.…@@
+ * slots, plain and recommended) with the slots filled; a slot without a value takes the element
+ * that holds only it along. Month names come from the theme (data.months, data.monthsGenitive).
  * OR within a facet, AND across facets; a value's count = practices with it among those
  * matching the other facets. State: ?topic=slug&risk=slug. No network: works from file://. */
 (function () {
   "use strict";
   const PAGE = 30, BIG = 13; // facets with BIG+ values get a search box and hide empty values
-  const MONTHS = "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь".split(" ");
-  const MONTHS_GEN = "января февраля марта апреля мая июня июля августа сентября октября ноября декабря".split(" ");
   const CSS = `.facet{border:1px solid var(--line);border-radius:var(--radius,6px);background:var(--bg);margin:0 0 .5rem}
 .facet>summary{cursor:pointer;padding:.45rem .75rem;font-weight:bold}.facet[open]>summary{border-bottom:1px solid var(--line)}
 .facet-selected{font-weight:normal;color:var(--muted);margin-left:.35rem}.facet-body{border:0;margin:0;padding:.5rem .75rem .6rem;min-width:0}
@@ -31,15 +32,71 @@
   const format = window.Intl ? new Intl.NumberFormat("ru-RU") : null; // toLocaleString per call is slow
   const number = (n) => (n < 1000 || !format ? String(n) : format.format(n));
   const fold = (s) => String(s).toLowerCase().replace(/ё/g, "е");
-  function formatDate(iso) {
-    const m = /^(\d{4})-(\d\d)(?:-(\d\d))?$/.exec(iso), month = m ? +m[2] : 0;
-    if (!month || month > 12) return iso;
-    return m[3] ? `${+m[3]} ${MONTHS_GEN[month - 1]} ${m[1]}` : `${MONTHS[month - 1]} ${m[1]}`;
+  function dateFormat(months, genitive) {
+    return (iso) => {
+      const m = /^(\d{4})-(\d\d)(?:-(\d\d))?$/.exec(iso), month = m ? +m[2] : 0;
+      const names = m && m[3] ? genitive : months;
+      if (!month || month > 12 || !names || names.length !== 12) return iso;
+      return m[3] ? `${+m[3]} ${names[month - 1]} ${m[1]}` : `${names[month - 1]} ${m[1]}`;
+    };
+  }
+
+  // The theme's card with slots: a copy per practice, slots filled.
+  const SLOT = /@@card\.([\w.]+)@@/g;
+  function cardMaker(html, root) {
+    const box = document.createElement("template");
+    box.innerHTML = String(html || "").trim();
+    const proto = box.content.firstElementChild;
+    if (!proto) return null;
+    const textNodes = (node) => { const walk = document.createTreeWalker(node, NodeFilter.SHOW_TEXT), out = []; while (walk.nextNode()) out.push(walk.currentNode); return out; };
+    // What repeats per topic: the ancestor of the first topic's slot that is a sibling of the second's.
+    function topicUnits(article) {
+      const nodes = textNodes(article), a = nodes.find((t) => t.data.includes("@@card.topic0@@")), b = nodes.find((t) => t.data.includes("@@card.topic1@@"));
+      if (!a || !b) return null;
+      let unit = a;
+      while (unit.parentNode && !unit.parentNode.contains(b)) unit = unit.parentNode;
+      let other = b;
+      while (other.parentNode !== unit.parentNode) other = other.parentNode;
+      return { unit, other, list: unit.parentNode };
+    }
+    function fillSlots(node, values) {
+      const fill = (text) => text.replace(SLOT, (all, name) => (values[name] != null ? values[name] : ""));
+      const elements = [node, ...node.querySelectorAll("*")];
+      elements.forEach((e) => Array.from(e.attributes).forEach((a) => {
+        if (a.value.includes("@@")) a.value = fill(a.value).split("@@praktika.root@@").join(root);
+      }));
+      textNodes(node).forEach((t) => {
+        if (!t.data.includes("@@card.")) return;
+        const names = Array.from(t.data.matchAll(SLOT), (m) => m[1]);
+        if (names.every((n) => values[n] == null || values[n] === "")) {
+          // The element that shows only this slot goes with it, as the template's section would.
+          let holder = t.parentNode;
+          while (holder !== node && holder.parentNode !== node && holder.parentNode.textContent.trim() === t.data.trim()) holder = holder.parentNode;
+          if (holder !== node && holder.textContent.trim() === t.data.trim()) { holder.remove(); return; }
+        }
+        t.data = fill(t.data);
+      });
+    }
+    return (values, topics) => {
+      const article = proto.cloneNode(true), units = topicUnits(article);
+      if (units) {
+        topics.forEach((topic) => {
+          const copy = units.unit.cloneNode(true);
+          fillSlots(copy, { topic0: topic.label, "topic0.href": topic.href, "topic0.id": topic.id });
+          units.list.insertBefore(copy, units.unit);
+        });
+        units.unit.remove();
+        units.other.remove();
+        if (!topics.length && units.list !== article) units.list.remove();
+      }
+      fillSlots(article, values);
+      return article;
+    };
   }
 
   function start() {
     const data = window.praktikaCatalog, root = document.getElementById("catalog"), results = document.getElementById("catalog-results");
-    if (!data || !root || !results || !Array.isArray(data.items) || !Array.isArray(data.facets) || root.hasAttribute("data-catalog-ready")) return;
+    if (!data || !root || !results || !Array.isArray(data.items) || !Array.isArray(data.facets) || !data.card || root.hasAttribute("data-catalog-ready")) return;
     root.setAttribute("data-catalog-ready", "");
     const items = data.items, N = items.length, schools = data.schools || [], slugTable = data.slugs || {};
     const siteRoot = root.getAttribute("data-catalog-root") || "";
@@ -179,41 +236,39 @@
     more.addEventListener("click", () => showMore(true));
     const link = (href) => siteRoot + href + (data.offline && /\/$/.test(href) ? "index.html" : "");
 
-    function card(i) {
-      const item = items[i], article = el("article", "card practice-card" + (item[4] ? " is-recommended" : ""));
-      el("a", null, item[1], el("h3", "card-title", null, article)).href = link(item[0]);
-      const meta = el("p", "card-meta");
-      if (item[4]) el("span", "badge", "Рекомендована", meta);
-      if (item[2] >= 0 && schools[item[2]]) el("span", "card-school", schools[item[2]], meta);
-      if (item[3]) el("time", null, formatDate(item[3]), meta).dateTime = item[3];
-      if (meta.firstChild) article.appendChild(meta);
-      // Like the server's card: the summary (from catalog-summaries.js, loaded
-      // on the first filtered view) and the topics as links to their pages.
-      article.setAttribute("data-i", i);
-      addSummary(article, i);
-      const topic = byKey.get("topic"), values = topic && item[5] && item[5].topic;
-      if (Array.isArray(values) && values.length) {
-        const tags = el("ul", "tags", null, article);
-        tags.setAttribute("aria-label", topic.label);
-        values.forEach((v) => { if (topic.values[v] != null) el("a", null, topic.values[v], el("li", null, null, tags)).href = link("topics/" + topic.slugs[v] + "/"); });
-      }
-      return article;
+    const card = cards();
+    // Cards drawn before the summaries came, to draw again with them.
+    const withoutSummary = new Map();
+    function cards() {
+      const plain = cardMaker(data.card && data.card.plain, siteRoot), recommended = cardMaker(data.card && data.card.recommended, siteRoot);
+      const date = dateFormat(data.months, data.monthsGenitive), topic = byKey.get("topic");
+      return (i) => {
+        const item = items[i], summary = summaries() && summaries()[i];
+        const school = item[2] >= 0 ? schools[item[2]] : null;
+        const values = { title: item[1], href: link(item[0]), school, isoDate: item[3], date: item[3] ? date(item[3]) : null, summary };
+        const ids = (topic && item[5] && item[5].topic) || [];
+        const topics = ids.filter((v) => topic.values[v] != null).map((v) => ({ id: topic.slugs[v], label: topic.values[v], href: link("topics/" + topic.slugs[v] + "/") }));
+        const article = (item[4] ? recommended : plain)(values, topics);
+        if (!summary) withoutSummary.set(article, i);
+        return article;
+      };
     }
     const summaries = () => window.praktikaSummaries;
-    function addSummary(article, i) {
-      const text = summaries() && summaries()[i];
-      if (!text || article.querySelector(".card-summary")) return;
-      const summary = el("p", "card-summary", text);
-      const meta = article.querySelector(".card-meta");
-      article.insertBefore(summary, meta ? meta.nextSibling : article.firstChild.nextSibling);
-    }
     let summariesRequested = false;
     function loadSummaries() {
       if (summaries() || summariesRequested) return;
       summariesRequested = true;
       const tag = document.createElement("script");
       tag.src = siteRoot + "practices/catalog-summaries.js"; // a script, not fetch: works from file:// too
-      tag.onload = () => results.querySelectorAll("article[data-i]").forEach((a) => addSummary(a, +a.getAttribute("data-i")));
+      tag.onload = () => {
+        withoutSummary.forEach((i, article) => {
+          if (!article.isConnected) return;
+          const fresh = card(i), focused = article.contains(document.activeElement);
+          article.replaceWith(fresh);
+          if (focused) fresh.querySelector("a").focus();
+        });
+        withoutSummary.clear();
+      };
       document.head.appendChild(tag);
     }
     function showMore(focus) {
