@@ -13,6 +13,12 @@ extension SiteGraph {
     }
 
     /// The home page's lists.
+    /// The schools that took the practice up: the author schools of the practices based on it.
+    func replicationSchools(_ id: String) -> [String] {
+        var seen: Set<String> = []
+        return (replications[id] ?? []).compactMap { practices[$0]?.schools.first?.value }.filter { seen.insert($0).inserted }
+    }
+
     func recommendedPractices(limit: Int = 6) -> [String] {
         Array(practiceOrder.lazy.filter { practices[$0]?.status == .recommended }.prefix(limit))
     }

@@ -14,6 +14,7 @@ enum Linker {
         linkPractices(&graph, refs)
         linkSeminars(&graph, refs)
         linkDigests(&graph, refs)
+        graph.resultsByOutcome = outcomeResults(graph)
         graph.indexRelatedPractices()
         SemanticChecks(graph: graph, log: log).run()
         UnpublishedChecks(graph: graph, log: log, drafts: drafts).run()
@@ -95,6 +96,35 @@ enum Linker {
             }
             for attachment in practice.attachments {
                 refs.checkAttachment(attachment.file, in: practice.file)
+            }
+            for source in practice.basedOn {
+                if source.value == practice.id {
+                    refs.report(LocalizedText(
+                        en: "a practice cannot be based on itself: `based_on` lists the practices this one adapts",
+                        ru: "практика не может опираться на саму себя: в based_on указываются практики, которые эта адаптирует"), source, practice.file)
+                } else if refs.check(source, .practice, in: practice.file), published {
+                    // Drafts never count as replications.
+                    graph.replications[source.value, default: []].appendUnique(practice.id)
+                }
+            }
+            checkOutcomes(practice, refs)
+        }
+    }
+
+    /// An outcome makes a result comparable with other practices' results, so
+    /// it needs the unit and the direction in which the change is better.
+    private static func checkOutcomes(_ practice: Entry<Practice>, _ refs: ReferenceChecker) {
+        for row in practice.results {
+            guard let outcome = row.outcome else { continue }
+            if row.unit?.isBlank ?? true {
+                refs.report(LocalizedText(
+                    en: "the result «\(row.indicator)» names outcome `\(outcome.value)` but has no `unit`: results are compared only in the same unit",
+                    ru: "у результата «\(row.indicator)» указан показатель outcome «\(outcome.value)», но нет единицы измерения unit: результаты сравниваются только в одних единицах"), outcome, practice.file)
+            }
+            if row.direction == nil {
+                refs.report(LocalizedText(
+                    en: "the result «\(row.indicator)» names outcome `\(outcome.value)` but not its `direction`: add `direction: up` (more is better) or `direction: down` (less is better)",
+                    ru: "у результата «\(row.indicator)» указан показатель outcome «\(outcome.value)», но не указано направление: добавьте direction: up (лучше, когда больше) или direction: down (лучше, когда меньше)"), outcome, practice.file)
             }
         }
     }

@@ -134,7 +134,7 @@ extension ProseFields {
 }
 
 extension Practice: ProseFields {
-    var markdownFields: [MarkdownField] { [resources, replicability].compactMap { $0 } }
+    var markdownFields: [MarkdownField] { [resources, replicability, evidence?.comparison].compactMap { $0 } }
     var attachmentPaths: [String] { attachments.map(\.file.value) }
 }
 

@@ -31,6 +31,10 @@ struct SiteGraph: Sendable {
     public internal(set) var programsByNetwork: [String: [String]] = [:]
     public internal(set) var programsBySchool: [String: [String]] = [:]
     public internal(set) var digestsBySeminar: [String: [String]] = [:]
+    /// Practice → the published practices based on it (`based_on`), in catalog order.
+    public internal(set) var replications: [String: [String]] = [:]
+    /// Outcome id → published results for it, the most used unit first, then the largest improvement.
+    internal(set) var resultsByOutcome: [String: [OutcomeResult]] = [:]
     /// Built once the lists above are complete.
     private(set) var related: RelatedIndex?
 

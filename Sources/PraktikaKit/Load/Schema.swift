@@ -55,8 +55,8 @@ indirect enum Schema: Sendable {
     static let practice = fields(of: Practice.CodingKeys.self, nested: [
         "schools": ids, "topics": ids, "risk_factors": ids, "subjects": ids, "levels": ids, "audiences": ids,
         "period": period, "contact": person,
-        "results": .list(.record(["indicator": .value, "before": .value, "after": .value, "unit": .value, "source": .value])),
-        "attachments": .list(attachment),
+        "results": .list(fields(of: ResultRow.CodingKeys.self)),
+        "attachments": .list(attachment), "based_on": ids, "evidence": fields(of: Evidence.CodingKeys.self),
     ])
 
     static let seminar = fields(of: Seminar.CodingKeys.self, nested: [

@@ -18,6 +18,11 @@ struct Practice: Decodable, Sendable {
     @OrEmpty public var attachments: [Attachment]
     public var date: Day?
     public var updated: Day?
+    /// The practices this one adapts: it is a replication of them.
+    @OrEmpty public var basedOn: [Ref]
+    public var evidence: Evidence?
+    /// A band of the `cost` vocabulary: none, low, medium, high.
+    public var cost: Ref?
 
     public enum Status: String, ContentEnum {
         case draft, published, recommended
@@ -25,8 +30,9 @@ struct Practice: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, summary, schools, network, program, topics, subjects, levels, audiences, period, status
-        case contact, results, resources, replicability, attachments, date, updated
+        case contact, results, resources, replicability, attachments, date, updated, evidence, cost
         case riskFactors = "risk_factors"
+        case basedOn = "based_on"
     }
 
     public init(from decoder: Decoder) throws {
@@ -50,6 +56,9 @@ struct Practice: Decodable, Sendable {
         _attachments = try c.decode(OrEmpty<Attachment>.self, forKey: .attachments)
         date = try c.decodeIfPresent(Day.self, forKey: .date)
         updated = try c.decodeIfPresent(Day.self, forKey: .updated)
+        _basedOn = try c.decode(OrEmpty<Ref>.self, forKey: .basedOn)
+        evidence = try c.decodeIfPresent(Evidence.self, forKey: .evidence)
+        cost = try c.decodeIfPresent(Ref.self, forKey: .cost)
     }
 
     public var isDraft: Bool { status == .draft }
@@ -62,4 +71,49 @@ struct ResultRow: Decodable, Sendable {
     public var after: String?
     public var unit: String?
     public var source: String?
+    /// A term of the `outcomes` vocabulary, so results can be compared across practices.
+    public var outcome: Ref?
+    /// Which way is better for this indicator.
+    public var direction: Located<Direction>?
+
+    public enum Direction: String, ContentEnum {
+        case up, down
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case indicator, before, after, unit, source, outcome, direction
+    }
+}
+
+/// How far a practice's results can be trusted (EEF's "evidence strength").
+struct Evidence: Decodable, Sendable {
+    public var level: Level
+    /// Who confirmed the results: a person's name and position, or an organisation.
+    public var reviewedBy: String?
+    public var reviewedOn: Day?
+    /// How many students or teachers took part.
+    public var participants: Int?
+    /// Against what the change was measured.
+    public var comparison: MarkdownField?
+
+    public enum Level: String, ContentEnum, CaseIterable {
+        case selfReport = "self-report"
+        case monitoring, external
+        case expertReviewed = "expert-reviewed"
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case level, participants, comparison
+        case reviewedBy = "reviewed_by"
+        case reviewedOn = "reviewed_on"
+    }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        level = try c.decodeIfPresent(Level.self, forKey: .level) ?? .selfReport
+        reviewedBy = try c.decodeIfPresent(String.self, forKey: .reviewedBy)
+        reviewedOn = try c.decodeIfPresent(Day.self, forKey: .reviewedOn)
+        participants = try c.decodeIfPresent(Int.self, forKey: .participants)
+        comparison = try c.decodeIfPresent(MarkdownField.self, forKey: .comparison)
+    }
 }

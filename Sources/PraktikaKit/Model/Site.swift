@@ -8,10 +8,13 @@ struct SiteConfig: Decodable, Sendable {
     public var language: String
     public var theme: String
     public var menu: [MenuItem]?
+    /// Where requests to replicate a practice go: an e-mail address or a URL.
+    public var replicationContact: String?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, organisation, language, theme, menu
         case baseURL = "base_url"
+        case replicationContact = "replication_contact"
     }
 
     public init(title: String, language: String = "ru", theme: String = "default") {
@@ -29,6 +32,7 @@ struct SiteConfig: Decodable, Sendable {
         language = try c.decodeIfPresent(String.self, forKey: .language) ?? "ru"
         theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
         menu = try c.decodeIfPresent([MenuItem].self, forKey: .menu)
+        replicationContact = try c.decodeIfPresent(String.self, forKey: .replicationContact)
     }
 }
 

@@ -3,10 +3,27 @@ enum VocabularyKind: String, CaseIterable, Sendable {
     case topics
     case riskFactors = "risk-factors"
     case subjects, levels, audiences
+    /// Cost bands (`cost:`), with what each means for a school.
+    case cost
+    /// What results measure (`results[].outcome`), to compare practices by it.
+    case outcomes
 
     /// The practice front-matter field that names terms of this vocabulary.
     public var practiceField: String {
-        self == .riskFactors ? "risk_factors" : rawValue
+        switch self {
+        case .riskFactors: return "risk_factors"
+        case .outcomes: return "outcome"
+        case .topics, .subjects, .levels, .audiences, .cost: return rawValue
+        }
+    }
+
+    /// Shown as a practice's tags (its topics, subjects…); a cost band and
+    /// outcomes have places of their own on the page.
+    public var tagsPractices: Bool {
+        switch self {
+        case .topics, .riskFactors, .subjects, .levels, .audiences: return true
+        case .cost, .outcomes: return false
+        }
     }
 
     public func terms(of practice: Practice) -> [Ref] {
@@ -16,6 +33,10 @@ enum VocabularyKind: String, CaseIterable, Sendable {
         case .subjects: return practice.subjects
         case .levels: return practice.levels
         case .audiences: return practice.audiences
+        case .cost: return practice.cost.map { [$0] } ?? []
+        case .outcomes:
+            var seen: Set<String> = []
+            return practice.results.compactMap(\.outcome).filter { seen.insert($0.value).inserted }
         }
     }
 }

@@ -29,6 +29,14 @@ struct PracticePage: TemplateModel {
     let related: CardList?
     /// The author school's other practices.
     let schoolPractices: CardList?
+    /// The practices this one adapts.
+    let basedOn: [PracticeCard]
+    /// Where it has been applied: the practices based on it.
+    let replications: [ReplicationModel]
+    let replicationText: String?
+    let evidence: EvidenceModel?
+    let cost: CostBand?
+    let replicate: ReplicateAction?
 
     static let fields: [String: TemplateField<Self>] = [
         "title": .text(\.title), "summary": .text(\.summary), "recommended": .flag(\.recommended),
@@ -39,6 +47,21 @@ struct PracticePage: TemplateModel {
         "resources": .text(\.resources), "replicability": .text(\.replicability), "attachments": .list(\.attachments),
         "seminars": .list(\.seminars), "body": .text(\.body), "searchFilters": .list(\.searchFilters),
         "searchFilterTags": .text(\.searchFilterTags), "related": .model(\.related), "schoolPractices": .model(\.schoolPractices),
+        "basedOn": .list(\.basedOn), "replications": .list(\.replications), "replicationText": .text(\.replicationText),
+        "evidence": .model(\.evidence), "cost": .model(\.cost), "replicate": .model(\.replicate),
+        "hasBadges": .flag { $0.evidence != nil || $0.cost != nil || $0.replicationText != nil },
+    ]
+}
+
+/// A cost band with what it means for a school, linking the practices of that band.
+struct CostBand: TemplateModel {
+    let id: String
+    let label: String
+    let description: String?
+    let href: String
+
+    static let fields: [String: TemplateField<Self>] = [
+        "id": .text(\.id), "label": .text(\.label), "description": .text(\.description), "href": .text(\.href),
     ]
 }
 
@@ -59,17 +82,25 @@ struct SearchFilter: TemplateModel {
     static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "value": .text(\.value)]
 }
 
-/// A row of a practice's results table: an indicator before and after.
+/// A row of a practice's results table: an indicator before and after, the
+/// change, and — where the author says which way is better — whether it improved.
 struct ResultLine: TemplateModel {
     let indicator: String?
     let before: String?
     let after: String?
     let unit: String?
     let source: String?
+    var change: String?
+    /// «лучше», «хуже», «без изменений».
+    var verdict: String?
+    var better = false
+    var worse = false
+    var outcome: TermLink?
 
     static let fields: [String: TemplateField<Self>] = [
         "indicator": .text(\.indicator), "before": .text(\.before), "after": .text(\.after), "unit": .text(\.unit),
-        "source": .text(\.source),
+        "source": .text(\.source), "change": .text(\.change), "verdict": .text(\.verdict), "better": .flag(\.better),
+        "worse": .flag(\.worse), "outcome": .model(\.outcome),
     ]
 }
 
@@ -77,7 +108,7 @@ extension PageContext {
     func practicePage(_ id: String, related: [String], schoolPractices: [String]) -> Page<PracticePage>? {
         guard let practice = graph.practices[id] else { return nil }
         let file = practice.file
-        let vocabularies: [TermGroup] = VocabularyKind.allCases.compactMap { vocabulary in
+        let vocabularies: [TermGroup] = VocabularyKind.allCases.filter(\.tagsPractices).compactMap { vocabulary in
             var items: [TermLink] = [], tags = ""
             for term in vocabulary.terms(of: practice.fields) {
                 guard let item = termLink(vocabulary, term.value) else { continue }
@@ -111,9 +142,17 @@ extension PageContext {
             body: practice.body.flatMap { markdown($0.text, origin: .body(file: file, body: $0)) },
             searchFilters: filters.map(\.model),
             searchFilterTags: filters.map { filter in fragment("search-filter", key: filter.key) { filter.model } }.joined(),
-            related: cards(related), schoolPractices: cards(schoolPractices))
+            related: cards(related), schoolPractices: cards(schoolPractices),
+            basedOn: practice.basedOn.compactMap { practiceCard($0.value) }, replications: replications(of: id),
+            replicationText: replicationText(id), evidence: evidence(practice), cost: costBand(practice),
+            replicate: replicateAction(practice))
         return page(model, kind: "practice", title: practice.title, description: practice.summary, section: "practices",
                     jsonLD: practiceJSONLD(practice))
+    }
+
+    func costBand(_ practice: Entry<Practice>) -> CostBand? {
+        guard let id = practice.cost?.value, let term = graph.term(.cost, id) else { return nil }
+        return CostBand(id: id, label: term.label, description: term.description, href: href(SitePaths.term(.cost, id)))
     }
 
     /// Pagefind filters mirroring the catalog facets; `key` names one with

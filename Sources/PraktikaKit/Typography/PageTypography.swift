@@ -19,9 +19,19 @@ extension PageContext {
             guard let value, self.typesetsRussian else { return value }
             return RussianTypography.numbers(RussianTypography.text(value))
         }
-        return rows.map {
-            ResultLine(indicator: typeset($0.indicator), before: numbers($0.before), after: numbers($0.after),
-                       unit: typeset($0.unit), source: typeset($0.source))
+        return rows.map { row in
+            var line = ResultLine(indicator: typeset(row.indicator), before: numbers(row.before), after: numbers(row.after),
+                                  unit: typeset(row.unit), source: typeset(row.source))
+            if let change = ResultChange(row) {
+                line.change = change.text(decimalComma: typesetsRussian)
+                if let improvement = change.improvement {
+                    line.better = improvement > 0
+                    line.worse = improvement < 0
+                    line.verdict = t(improvement > 0 ? "results_better" : improvement < 0 ? "results_worse" : "results_same")
+                }
+            }
+            line.outcome = row.outcome.flatMap { termLink(.outcomes, $0.value) }
+            return line
         }
     }
 }
