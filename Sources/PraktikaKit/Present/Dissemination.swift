@@ -51,13 +51,14 @@ extension PageContext {
         }
     }
 
-    func evidence(_ practice: Entry<Practice>) -> EvidenceModel? {
-        guard let evidence = practice.evidence else { return nil }
-        let level = evidence.level.rawValue
+    /// Every practice has a level of evidence: without an `evidence` block, its school's own report.
+    func evidence(_ practice: Entry<Practice>) -> EvidenceModel {
+        let evidence = practice.evidence
+        let level = (evidence?.level ?? .selfReport).rawValue
         return EvidenceModel(
             level: level, label: t("evidence_level_\(level)"), description: env.theme.strings["evidence_level_\(level)_description"],
-            reviewedBy: evidence.reviewedBy, reviewedOn: format.date(evidence.reviewedOn),
-            participants: evidence.participants.map(String.init), comparison: markdown(evidence.comparison, in: practice.file))
+            reviewedBy: evidence?.reviewedBy, reviewedOn: format.date(evidence?.reviewedOn),
+            participants: evidence?.participants.map(String.init), comparison: markdown(evidence?.comparison, in: practice.file))
     }
 
     /// «применена ещё в 4 школах»; nil when no other school took it up.

@@ -13,21 +13,31 @@ struct PracticeCard: TemplateModel {
     let school: SchoolLink?
     let date: String?
     let isoDate: String?
+    /// «применена ещё в 4 школах».
+    var replications: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "id": .text(\.id), "title": .text(\.title), "summary": .text(\.summary), "href": .text(\.href),
         "recommended": .flag(\.recommended), "statusLabel": .text(\.statusLabel),
         "topics": .list(\.topics), "school": .model(\.school),
-        "date": .text(\.date), "isoDate": .text(\.isoDate),
+        "date": .text(\.date), "isoDate": .text(\.isoDate), "replications": .text(\.replications),
     ]
 
     /// The card in the catalog's script (`catalog-index.js`), which draws it
-    /// again after filtering: `[path, title, school, isoDate, recommended, facets]`,
-    /// positions rather than names because a big catalog ships ten thousand of them.
-    /// `school` is an index into the script's list of school names (-1: none).
-    func catalogItem(school: Int, facets: [String: [Int]]) -> JSONValue {
-        [.string(SitePaths.entity(.practice, id)), .string(title), .int(school), .string(isoDate ?? ""),
-         .int(recommended ? 1 : 0), .object(facets.mapValues { .array($0.map { .int($0) }) })]
+    /// again after filtering: `[path, title, school, isoDate, recommended, facets,
+    /// replicatedIn, improvements]`, positions rather than names because a big
+    /// catalog ships ten thousand of them. `school` is an index into the script's
+    /// list of school names (-1: none); `replicatedIn` counts the schools that took
+    /// the practice up; `improvements` maps an outcome's position to the change
+    /// the better way. The last two are left off when there are none.
+    func catalogItem(school: Int, facets: [String: [Int]], replicatedIn: Int, improvements: [Int: Double]) -> JSONValue {
+        var item: [JSONValue] = [.string(SitePaths.entity(.practice, id)), .string(title), .int(school), .string(isoDate ?? ""),
+                                 .int(recommended ? 1 : 0), .object(facets.mapValues { .array($0.map { .int($0) }) })]
+        if replicatedIn > 0 || !improvements.isEmpty { item.append(.int(replicatedIn)) }
+        if !improvements.isEmpty {
+            item.append(.object(Dictionary(uniqueKeysWithValues: improvements.map { (String($0.key), JSONValue.number($0.value)) })))
+        }
+        return .array(item)
     }
 
     /// A card of slot markers (`@@card.title@@`…), rendered by the theme's
@@ -42,7 +52,7 @@ struct PracticeCard: TemplateModel {
             statusLabel: slot("status"), topics: topics,
             school: SchoolLink(id: slot("school.id"), name: slot("school.name"), shortName: slot("school"), href: slot("school.href"),
                                place: slot("school.place")),
-            date: slot("date"), isoDate: slot("isoDate"))
+            date: slot("date"), isoDate: slot("isoDate"), replications: slot("replications"))
     }
 }
 
@@ -81,7 +91,7 @@ extension PageContext {
             recommended: practice.status == .recommended, statusLabel: format.label("practice_status", practice.status),
             topics: practice.topics.compactMap { termLink(.topics, $0.value) },
             school: practice.schools.first.flatMap { typedSchoolLink($0.value) },
-            date: date, isoDate: date == nil ? nil : practice.date?.isoDate)
+            date: date, isoDate: date == nil ? nil : practice.date?.isoDate, replications: replicationText(id))
     }
 
     func termLink(_ vocabulary: VocabularyKind, _ id: String) -> TermLink? {

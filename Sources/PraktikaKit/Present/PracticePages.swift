@@ -34,7 +34,7 @@ struct PracticePage: TemplateModel {
     /// Where it has been applied: the practices based on it.
     let replications: [ReplicationModel]
     let replicationText: String?
-    let evidence: EvidenceModel?
+    let evidence: EvidenceModel
     let cost: CostBand?
     let replicate: ReplicateAction?
 
@@ -49,7 +49,6 @@ struct PracticePage: TemplateModel {
         "searchFilterTags": .text(\.searchFilterTags), "related": .model(\.related), "schoolPractices": .model(\.schoolPractices),
         "basedOn": .list(\.basedOn), "replications": .list(\.replications), "replicationText": .text(\.replicationText),
         "evidence": .model(\.evidence), "cost": .model(\.cost), "replicate": .model(\.replicate),
-        "hasBadges": .flag { $0.evidence != nil || $0.cost != nil || $0.replicationText != nil },
     ]
 }
 
@@ -168,6 +167,8 @@ extension PageContext {
             }
         }
         if let year = practice.date?.year { filters.append(("year|\(year)", SearchFilter(name: t("facet_year"), value: String(year)))) }
+        let level = (practice.evidence?.level ?? .selfReport).rawValue
+        filters.append(("evidence|" + level, SearchFilter(name: t("facet_evidence"), value: t("evidence_level_\(level)"))))
         if let network = practice.network.flatMap({ id in graph.networks[id.value].map { (id.value, $0) } }) {
             filters.append(("network|" + network.0, SearchFilter(name: t("facet_network"), value: network.1.name)))
         }

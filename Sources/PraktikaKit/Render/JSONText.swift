@@ -59,6 +59,8 @@ enum JSONText {
 enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, ExpressibleByDictionaryLiteral {
     case string(String)
     case int(Int)
+    /// A finite number, written with at most three decimals.
+    case number(Double)
     case bool(Bool)
     case array([JSONValue])
     case object([String: JSONValue])
@@ -87,6 +89,10 @@ enum JSONValue: ExpressibleByStringLiteral, ExpressibleByArrayLiteral, Expressib
             JSONText.writeString(string, into: &out)
         case .int(let number):
             out.append(contentsOf: String(number).utf8)
+        case .number(let number):
+            let rounded = (number * 1000).rounded() / 1000
+            guard rounded.isFinite else { out.append(contentsOf: "null".utf8); break }
+            out.append(contentsOf: (rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)).utf8)
         case .bool(let flag):
             out.append(contentsOf: (flag ? "true" : "false").utf8)
         case .array(let elements):

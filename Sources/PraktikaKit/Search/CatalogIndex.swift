@@ -11,7 +11,7 @@ struct CatalogIndex {
 
     /// The facets in the order the catalog shows them.
     enum Facet: String, CaseIterable {
-        case topic, risk, subject, level, audience, region, municipality, network, year, status
+        case topic, risk, subject, level, audience, region, municipality, network, year, status, evidence, cost
 
         var vocabulary: VocabularyKind? {
             switch self {
@@ -20,6 +20,7 @@ struct CatalogIndex {
             case .subject: return .subjects
             case .level: return .levels
             case .audience: return .audiences
+            case .cost: return .cost
             default: return nil
             }
         }
@@ -48,9 +49,25 @@ struct CatalogIndex {
         }
         _ = index(.status, slug: "recommended", label: format.t("practice_status_recommended"))
         _ = index(.status, slug: "published", label: format.t("practice_status_published"))
+        for level in Evidence.Level.allCases {
+            _ = index(.evidence, slug: level.rawValue, label: format.t("evidence_level_\(level.rawValue)"))
+        }
+        // Outcomes to sort by: those with a result whose change has a direction, in the
+        // vocabulary's order; an improvement counts in the unit most of its results use.
+        var outcomes: [JSONValue] = [], improvements: [String: [Int: Double]] = [:]
+        for term in graph.content.vocabularies[.outcomes]?.terms ?? [] {
+            let results = graph.resultsByOutcome[term.id.value] ?? []
+            let comparable = results.filter { $0.unit == results.first?.unit && $0.change?.improvement != nil }
+            guard !comparable.isEmpty else { continue }
+            for result in comparable where improvements[result.practice]?[outcomes.count] == nil {
+                improvements[result.practice, default: [:]][outcomes.count] = result.change!.improvement!
+            }
+            outcomes.append(["id": .string(term.id.value), "label": .string(term.label), "unit": .string(results.first!.unit)])
+        }
 
         var schools: [String] = [], schoolIndex: [String: Int] = [:]
         var items: [JSONValue] = []
+        var replicationTexts: [String: JSONValue] = [:]
         let cards = PageContext(env: env, path: "")
         for id in graph.practiceOrder {
             guard let practice = graph.practices[id], let card = cards.practiceCard(id) else { continue }
@@ -72,6 +89,8 @@ struct CatalogIndex {
             if let year = practice.date?.year { add(.year, String(year), String(year)) }
             add(.status, practice.status == .recommended ? "recommended" : "published",
                 format.t(practice.status == .recommended ? "practice_status_recommended" : "practice_status_published"))
+            let level = practice.evidence?.level ?? .selfReport
+            add(.evidence, level.rawValue, format.t("evidence_level_\(level.rawValue)"))
             var school = -1
             if let author = card.school {
                 if let known = schoolIndex[author.id] { school = known } else {
@@ -80,7 +99,9 @@ struct CatalogIndex {
                     schools.append(author.shortName)
                 }
             }
-            items.append(card.catalogItem(school: school, facets: facets))
+            let replicatedIn = graph.replicationSchools(id).count
+            if replicatedIn > 0 { replicationTexts[String(replicatedIn)] = .string(card.replications ?? "") }
+            items.append(card.catalogItem(school: school, facets: facets, replicatedIn: replicatedIn, improvements: improvements[id] ?? [:]))
         }
         func strings(_ list: [String]) -> JSONValue { .array(list.map { .string($0) }) }
         let catalog: JSONValue = [
@@ -97,6 +118,14 @@ struct CatalogIndex {
                 "recommended": .string(cards.renderPiece("practice-card", PracticeCard.prototype(recommended: true)) ?? ""),
             ],
             "months": strings(format.months), "monthsGenitive": strings(format.monthsGenitive),
+            // «применена ещё в 4 школах» for each count that occurs.
+            "replicationTexts": .object(replicationTexts),
+            "outcomes": .array(outcomes),
+            "sorts": [
+                "label": .string(format.t("sort_label")), "recommended": .string(format.t("sort_recommended")),
+                "newest": .string(format.t("sort_newest")), "replicated": .string(format.t("sort_replicated")),
+                "outcome": .string(format.t("sort_outcome")),
+            ],
         ]
         return "window.praktikaCatalog = " + catalog.text + ";\n"
     }

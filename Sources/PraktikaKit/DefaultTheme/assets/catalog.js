@@ -7,6 +7,8 @@
  * Cards are copies of data.card (the theme's practice-card.mustache rendered with @@card.…@@
  * slots, plain and recommended) with the slots filled; a slot without a value takes the element
  * that holds only it along. Month names come from the theme (data.months, data.monthsGenitive).
+ * Order (?sort=): catalog order (recommended first), newest, most replicated (item[6]: schools
+ * that took it up), or the largest improvement in an outcome (item[7]: {outcome: change the better way}).
  * OR within a facet, AND across facets; a value's count = practices with it among those
  * matching the other facets. State: ?topic=slug&risk=slug. No network: works from file://. */
 (function () {
@@ -21,6 +23,7 @@
 .facet-count,.facet-none{color:var(--muted)}.facet-values .is-empty label{color:var(--muted);cursor:default}
 .facet-search input{width:100%;margin:0 0 .4rem;font:inherit;padding:.3rem .5rem;color:var(--text);background:var(--bg);border:1px solid var(--muted);border-radius:var(--radius,6px)}
 .catalog-button{font:inherit;font-weight:bold;margin:0 0 .75rem;padding:.4rem 1rem;color:var(--accent);background:var(--bg);border:2px solid var(--accent);border-radius:var(--radius,6px);cursor:pointer}
+.catalog-sort{margin:0 0 .5rem}.catalog-sort select{font:inherit;margin-left:.35rem;padding:.2rem .4rem;max-width:100%}
 .catalog-button:hover{color:var(--accent-text);background:var(--accent)}.catalog-more{margin:1.25rem 0 0;text-align:center}.catalog-empty{grid-column:1/-1}`;
 
   function el(tag, className, text, parent) {
@@ -148,6 +151,32 @@
       }
     }
 
+    // Order: the catalog's own (recommended first, then newest) unless the reader picks another.
+    let sort = "";
+    const outcomes = Array.isArray(data.outcomes) ? data.outcomes : [], sorts = data.sorts || {};
+    function sortMatches() {
+      if (!sort) return;
+      let key;
+      if (sort === "newest") key = (i) => items[i][3] || "";
+      else if (sort === "replicated") key = (i) => items[i][6] || 0;
+      else {
+        const o = outcomes.findIndex((x) => "outcome-" + x.id === sort);
+        key = (i) => { const m = items[i][7], v = m && m[o]; return v == null ? -Infinity : v; };
+      }
+      const keys = new Map(matches.map((i) => [i, key(i)]));
+      matches.sort((a, b) => { const x = keys.get(a), y = keys.get(b); return x < y ? 1 : x > y ? -1 : a - b; });
+    }
+    function sortBox() {
+      const box = el("p", "catalog-sort"), label = el("label", null, (sorts.label || "Порядок") + " ", box);
+      const select = el("select", null, null, label);
+      const options = [["", sorts.recommended], ["newest", sorts.newest]];
+      if (items.some((item) => item[6] > 0)) options.push(["replicated", sorts.replicated]);
+      outcomes.forEach((o) => options.push(["outcome-" + o.id, `${sorts.outcome || ""}: ${o.label}${o.unit ? ` (${o.unit})` : ""}`]));
+      options.forEach(([value, text]) => { const option = el("option", null, text || value, select); option.value = value; });
+      select.addEventListener("change", () => { sort = select.value; update(true); });
+      return { box, select };
+    }
+
     // Styles go first in <head> so that the theme's own CSS wins.
     if (!document.getElementById("catalog-style")) document.head.insertBefore(el("style", null, CSS), document.head.firstChild).id = "catalog-style";
     let facetBox = document.getElementById("catalog-facets");
@@ -155,6 +184,8 @@
     let countBox = document.getElementById("catalog-count");
     if (!countBox) { countBox = results.parentNode.insertBefore(el("p"), results); countBox.id = "catalog-count"; }
     if (!countBox.hasAttribute("aria-live")) countBox.setAttribute("aria-live", "polite");
+    const sorter = sortBox();
+    countBox.parentNode.insertBefore(sorter.box, countBox);
     const pagination = (show) => root.querySelectorAll(".pagination").forEach((nav) => { nav.hidden = !show; });
 
     // Filters.
@@ -245,7 +276,8 @@
       return (i) => {
         const item = items[i], summary = summaries() && summaries()[i];
         const school = item[2] >= 0 ? schools[item[2]] : null;
-        const values = { title: item[1], href: link(item[0]), school, isoDate: item[3], date: item[3] ? date(item[3]) : null, summary };
+        const replications = item[6] > 0 && data.replicationTexts ? data.replicationTexts[item[6]] : null;
+        const values = { title: item[1], href: link(item[0]), school, isoDate: item[3], date: item[3] ? date(item[3]) : null, summary, replications };
         const ids = (topic && item[5] && item[5].topic) || [];
         const topics = ids.filter((v) => topic.values[v] != null).map((v) => ({ id: topic.slugs[v], label: topic.values[v], href: link("topics/" + topic.slugs[v] + "/") }));
         const article = (item[4] ? recommended : plain)(values, topics);
@@ -311,6 +343,9 @@
         f.selected.clear();
         params.getAll(f.key).forEach((slug) => { const v = f.bySlug.get(slug); if (v !== undefined) f.selected.add(v); });
       });
+      const wanted = params.get("sort") || "";
+      sort = Array.from(sorter.select.options).some((o) => o.value === wanted) ? wanted : "";
+      sorter.select.value = sort;
     }
     function writeUrl() {
       clearTimeout(urlTimer);
@@ -318,6 +353,8 @@
       const params = new URLSearchParams(location.search);
       facets.forEach((f) => params.delete(f.key));
       facets.forEach((f) => Array.from(f.selected).sort((a, b) => a - b).forEach((v) => params.append(f.key, f.slugs[v])));
+      params.delete("sort");
+      if (sort) params.append("sort", sort);
       const query = params.toString(), url = location.pathname + (query ? "?" + query : "") + location.hash;
       if (url !== location.pathname + location.search + location.hash) try { history.replaceState(history.state, "", url); } catch (e) { /* some file:// */ }
     }
@@ -328,12 +365,13 @@
 
     function update(fromUser, initial) {
       compute();
+      sortMatches();
       facets.forEach(renderFacet);
       countBox.textContent = `Найдено практик: ${number(matches.length)}`;
       const chosen = facets.reduce((n, f) => n + f.selected.size, 0);
       panelSummary.textContent = `Фильтры${chosen ? ` (выбрано: ${chosen})` : ""} — найдено практик: ${number(matches.length)}`;
       done.textContent = `Показать практики (${number(matches.length)})`;
-      const serverCards = initial && !facets.some((f) => f.selected.size) && results.querySelector(".card");
+      const serverCards = initial && !sort && !facets.some((f) => f.selected.size) && results.querySelector(".card");
       if (serverCards && !keepServerCards()) { moreBox.hidden = true; return; } // a later page (page/2/…): keep it and its pagination
       if (!serverCards) renderResults();
       pagination(false);
