@@ -87,6 +87,12 @@ struct ServeEquivalenceTests {
                              "name: Сетевое сообщество")
             try site.replace("content/networks/gymnasium-network.md", "level: intermunicipal", "level: municipal")
         },
+        Edit(name: "(n) a practice becomes a replication of another (its card counts one school more everywhere)") { site in
+            try site.replace("content/practices/parents-saturday.md", "date: 2021-04-03", "date: 2021-04-03\nbased_on: [mentoring-pairs]")
+        },
+        Edit(name: "(o) a result for an outcome improves more than the best one (the outcome page and the home page)") { site in
+            try site.replace("content/practices/visiting-lessons.md", "    after: 41", "    after: 71")
+        },
         Edit(name: "(m) give a school a short name") { site in
             try site.replace("content/schools/school-klyuchi.md", "short_name: Ключевская СОШ", "short_name: Ключевская школа")
         },

@@ -104,16 +104,31 @@ struct ServeTests {
     /// last scan, so that its modification time differs.
     @Test("saving a school re-renders the pages that show it, not the whole site")
     func schoolSaveIsIncremental() throws {
-        let (site, live) = try Self.servedSite()
+        let site = try FixtureSite()
         defer { site.cleanUp() }
+        let live = LiveSite(site: site.root)
+        let first = try #require(live.refresh())
         let path = "content/schools/other-school.md"
         Thread.sleep(forTimeInterval: 0.02)
         try site.write(path, FixtureSite.files[path]!.replacingOccurrences(of: "СОШ № 33", with: "СОШ № 34"))
         let update = try #require(live.refresh())
         #expect(update.ok)
-        #expect(update.renderedPages > 0 && update.renderedPages < 12, "rendered \(update.renderedPages)")
+        #expect(update.renderedPages > 0 && update.renderedPages < first.renderedPages, "rendered \(update.renderedPages) of \(first.renderedPages)")
         #expect(Self.page(live, "schools/other-school/index.html").contains("СОШ № 34"))
         #expect(Self.page(live, "schools/index.html").contains("СОШ № 34"))
+    }
+
+    @Test("a practice that becomes a replication updates its source's card on every list")
+    func replicationUpdatesCards() throws {
+        let (site, live) = try Self.servedSite()
+        defer { site.cleanUp() }
+        #expect(!Self.page(live, "practices/index.html").contains("применена ещё"))
+        try Self.savePractice(site, FixtureSite.files[Self.practiceFile]!.replacingOccurrences(
+            of: "topics: [gia]", with: "topics: [gia]\nbased_on: [mentoring]"))
+        #expect(try #require(live.refresh()).ok)
+        for path in ["practices/index.html", "schools/leader-school/index.html", "topics/mentoring/index.html"] {
+            #expect(Self.page(live, path).contains("<span class=\"card-replications\">применена ещё в 1 школе</span>"), "\(path)")
+        }
     }
 
     static func savePractice(_ site: FixtureSite, _ text: String) throws {

@@ -136,6 +136,10 @@ public final class LiveSite: @unchecked Sendable {
             guard let prepared, !log.hasErrors else { return (false, log.all, 0, language) }
             (env, plan, samePlan) = (prepared, Self.plan(prepared), false)
         }
+        // A card counts the schools that took its practice up: the cards of
+        // what a saved practice adapts (before or after the save) change too.
+        let sources = ids.flatMap { id in [old.env.graph, env.graph].flatMap { $0.practices[id]?.basedOn.map(\.value) ?? [] } }
+        cards.remove(sources)
         let saved = Set(saved)
         let selected: [PlannedPage]
         if samePlan {

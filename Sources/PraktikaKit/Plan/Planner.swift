@@ -24,7 +24,7 @@ struct Planner {
         let facetCounts = VocabularyKind.allCases.flatMap { termCounts($0) }
         pages += (1...catalog.pageCount).map { number in
             page(SitePaths.paged(catalog.base, number), .catalog(page: number),
-                 shows: refs(.practice, graph.practiceOrder[catalog.range(number)]),
+                 shows: cards(graph.practiceOrder[catalog.range(number)]),
                  figures: [graph.practiceOrder.count] + (number == 1 ? facetCounts : []))
         }
         // The practice pages are most of a site, and what they show is the costliest to find.
@@ -65,7 +65,7 @@ struct Planner {
                 let pagination = Pagination(base: SitePaths.term(vocabulary, id), count: members.count)
                 pages += (1...pagination.pageCount).map { number in
                     page(SitePaths.paged(pagination.base, number), .term(vocabulary, id, page: number),
-                         shows: refs(.practice, members[pagination.range(number)]), figures: [members.count])
+                         shows: cards(members[pagination.range(number)]), figures: [members.count])
                 }
             }
         }
@@ -105,10 +105,12 @@ struct Planner {
         return shows
     }
 
+    /// A card names its author school and counts the schools that took the practice up.
     private func cards(_ ids: some Sequence<String>) -> Set<EntityRef> {
         ids.reduce(into: Set<EntityRef>()) { shows, id in
             shows.insert(EntityRef(.practice, id))
             if let author = graph.practices[id]?.schools.first?.value { shows.insert(EntityRef(.school, author)) }
+            for replication in graph.replications[id] ?? [] { shows.insert(EntityRef(.practice, replication)) }
         }
     }
 
@@ -121,7 +123,8 @@ struct Planner {
 
     private func homeShows() -> Set<EntityRef> {
         let today = settings.today
-        return cards(graph.recommendedPractices() + graph.newestOrder.prefix(6))
+        let best = (graph.content.vocabularies[.outcomes]?.terms ?? []).compactMap { graph.resultsByOutcome[$0.id.value]?.first?.practice }
+        return cards(graph.recommendedPractices() + graph.newestOrder.prefix(6) + best)
             .union(seminarCards(graph.upcomingSeminars(today: today).prefix(3) + graph.pastSeminars(today: today).prefix(3)))
             .union(networkListShows())
     }
@@ -141,6 +144,8 @@ struct Planner {
     private func practiceShows(_ id: String) -> Set<EntityRef> {
         var shows = practiceNames(id)
         shows.formUnion(seminarCards(graph.seminarsByPractice[id] ?? []))
+        // What it adapts, and where it was applied (with those practices' own results).
+        shows.formUnion(cards((graph.practices[id]?.basedOn ?? []).map(\.value) + (graph.replications[id] ?? [])))
         return shows
     }
 

@@ -47,12 +47,32 @@ struct TermPage: TemplateModel {
     let count: Int
     let pagination: PaginationModel?
     let practices: CardList?
+    /// On an outcome's first page: every result for it, a table per unit, the largest improvement first.
+    var outcomeTables: [OutcomeTable] = []
 
     static let fields: [String: TemplateField<Self>] = [
         "label": .text(\.label), "description": .text(\.description), "vocabularyLabel": .text(\.vocabularyLabel),
         "vocabularyHref": .text(\.vocabularyHref), "count": .number(\.count), "pagination": .model(\.pagination),
-        "practices": .model(\.practices),
+        "practices": .model(\.practices), "outcomeTables": .list(\.outcomeTables),
     ]
+}
+
+/// The results for one outcome in one unit, comparable row by row.
+struct OutcomeTable: TemplateModel {
+    let unit: String
+    let rows: [Row]
+
+    static let fields: [String: TemplateField<Self>] = ["unit": .text(\.unit), "rows": .list(\.rows)]
+
+    struct Row: TemplateModel {
+        let practice: PracticeCard
+        let year: String?
+        let result: ResultLine
+
+        static let fields: [String: TemplateField<Self>] = Dictionary.lifting(ResultLine.fields, from: \Self.result).adding([
+            "practice": .model(\.practice), "year": .text(\.year),
+        ])
+    }
 }
 
 /// A vocabulary's page: its terms with their counts of practices.
@@ -101,11 +121,28 @@ extension PageContext {
         guard let term = graph.term(vocabulary, id) else { return nil }
         let all = graph.practicesByTerm[vocabulary]?[id] ?? []
         let pagination = Pagination(base: SitePaths.term(vocabulary, id), count: all.count)
-        let model = TermPage(label: term.label, description: term.description,
+        var model = TermPage(label: term.label, description: term.description,
                              vocabularyLabel: t("vocabulary_\(vocabulary.practiceField)"),
                              vocabularyHref: href(SitePaths.vocabulary(vocabulary)), count: all.count,
                              pagination: pagination.model(number, in: self), practices: cards(all[pagination.range(number)]))
+        if vocabulary == .outcomes, number == 1 { model.outcomeTables = outcomeTables(id) }
         return page(model, kind: "term", title: term.label, description: term.description, section: "practices")
+    }
+
+    func outcomeTables(_ outcome: String) -> [OutcomeTable] {
+        let results = graph.resultsByOutcome[outcome] ?? []
+        var tables: [OutcomeTable] = []
+        for result in results {
+            guard let practice = graph.practices[result.practice], let card = practiceCard(result.practice),
+                  let line = resultRows([practice.results[result.row]]).first else { continue }
+            let row = OutcomeTable.Row(practice: card, year: practice.date.map { String($0.year) }, result: line)
+            if tables.last?.unit == result.unit {
+                tables[tables.count - 1] = OutcomeTable(unit: result.unit, rows: tables[tables.count - 1].rows + [row])
+            } else {
+                tables.append(OutcomeTable(unit: result.unit, rows: [row]))
+            }
+        }
+        return tables
     }
 
     func vocabularyPage(_ vocabulary: VocabularyKind) -> Page<VocabularyPage>? {

@@ -70,6 +70,11 @@ struct DigestPractice: TemplateModel {
     let shortURL: String?
     let breakableURL: String?
     let qr: String?
+    /// The titles of the practices this one adapts.
+    let basedOn: String?
+    let evidence: EvidenceModel
+    let cost: CostBand?
+    let replicationText: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "anchor": .text(\.anchor), "href": .text(\.href), "number": .text(\.number), "title": .text(\.title),
@@ -78,7 +83,8 @@ struct DigestPractice: TemplateModel {
         "network": .text(\.network), "program": .text(\.program), "period": .text(\.period), "results": .list(\.results),
         "materials": .list(\.materials), "resources": .text(\.resources), "replicability": .text(\.replicability),
         "contact": .model(\.contact), "body": .text(\.body), "url": .text(\.url), "shortURL": .text(\.shortURL),
-        "breakableURL": .text(\.breakableURL), "qr": .text(\.qr),
+        "breakableURL": .text(\.breakableURL), "qr": .text(\.qr), "basedOn": .text(\.basedOn),
+        "evidence": .model(\.evidence), "cost": .model(\.cost), "replicationText": .text(\.replicationText),
     ]
 }
 
@@ -160,7 +166,9 @@ extension PageContext {
                 contact: person(practice.contact),
                 body: practice.body.flatMap { markdown($0.text, origin: .body(file: practice.file, body: $0)) },
                 url: url, shortURL: url.map(Self.shortURL), breakableURL: url.map(Self.breakableURL),
-                qr: url.flatMap { QRCode.svg(for: $0, moduleSize: 3, label: $0) })
+                qr: url.flatMap { QRCode.svg(for: $0, moduleSize: 3, label: $0) },
+                basedOn: practice.basedOn.compactMap { graph.practices[$0.value].map { "«\($0.title)»" } }.joined(separator: ", "),
+                evidence: evidence(practice), cost: costBand(practice), replicationText: replicationText(practiceID))
         }
         let seminar = digest.seminar.flatMap { seminarCard($0.value) }
         // The date once on the cover: the seminar's dates, else the digest's; none when the subtitle already gives the year.

@@ -11,8 +11,11 @@ struct HomePage: TemplateModel {
     let latest: [SeminarCard]
     let seminarsHref: String
     let networks: [NetworkListing]
+    /// «Что лучше всего сработало»: the largest improvement for each outcome.
+    let bestOutcomes: [BestOutcome]
 
     static let fields: [String: TemplateField<Self>] = [
+        "bestOutcomes": .list(\.bestOutcomes),
         "stats": .list(\.stats), "recommended": .model(\.recommended), "newest": .model(\.newest),
         "practicesHref": .text(\.practicesHref), "upcoming": .list(\.upcoming), "latest": .list(\.latest),
         "seminarsHref": .text(\.seminarsHref), "networks": .list(\.networks),
@@ -26,6 +29,17 @@ struct HomePage: TemplateModel {
 
         static let fields: [String: TemplateField<Self>] = ["value": .number(\.value), "label": .text(\.label), "href": .text(\.href)]
     }
+}
+
+/// An outcome and the practice whose result improved it most.
+struct BestOutcome: TemplateModel {
+    let outcome: TermLink
+    let practice: PracticeCard
+    let result: ResultLine
+
+    static let fields: [String: TemplateField<Self>] = Dictionary.lifting(ResultLine.fields, from: \Self.result).adding([
+        "outcome": .model(\.outcome), "practice": .model(\.practice),
+    ])
 }
 
 /// The 404 page: where to go instead.
@@ -54,8 +68,21 @@ extension PageContext {
             upcoming: graph.upcomingSeminars(today: today).prefix(3).compactMap { seminarCard($0) },
             latest: graph.pastSeminars(today: today).prefix(3).compactMap { seminarCard($0) },
             seminarsHref: href(SitePaths.index(.seminar)),
-            networks: graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { networkListing($0.id) })
+            networks: graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { networkListing($0.id) },
+            bestOutcomes: bestOutcomes(limit: 6))
         return page(model, kind: "home", title: env.site.title, description: env.site.description)
+    }
+
+    /// For each outcome in the vocabulary's order, its best result, if it improved.
+    func bestOutcomes(limit: Int) -> [BestOutcome] {
+        let terms = graph.content.vocabularies[.outcomes]?.terms ?? []
+        return terms.lazy.compactMap { term -> BestOutcome? in
+            guard let best = graph.resultsByOutcome[term.id.value]?.first, (best.change?.improvement ?? 0) > 0,
+                  let practice = graph.practices[best.practice], let card = practiceCard(best.practice),
+                  let outcome = termLink(.outcomes, term.id.value),
+                  let line = resultRows([practice.results[best.row]]).first else { return nil }
+            return BestOutcome(outcome: outcome, practice: card, result: line)
+        }.prefix(limit).map { $0 }
     }
 
     func notFoundPage() -> Page<NotFoundPage> {

@@ -23,6 +23,11 @@ extension PageContext {
             "author": .array(authors), "publisher": publisher, "inLanguage": .string(env.site.language),
             "url": .text(env.absoluteURL(SitePaths.entity(.practice, practice.id))),
             "about": .array(practice.topics.compactMap { graph.term(.topics, $0.value).map { .string($0.label) } }),
+            // A replication names what it adapts.
+            "isBasedOn": practice.basedOn.isEmpty ? nil : .array(practice.basedOn.compactMap { source in
+                graph.practices[source.value].map { ["@type": "Article", "headline": .string($0.title),
+                                                     "url": .text(env.absoluteURL(SitePaths.entity(.practice, $0.id)))] as JSONValue }
+            }),
         ])
     }
 

@@ -44,6 +44,16 @@ struct Feeds {
                 out += "    <author><name>\(XMLText.escape(author.name))</name></author>\n"
             }
             out += "    <summary>\(XMLText.escape(practice.summary))</summary>\n"
+            // Evidence, cost and what it adapts, for readers that filter by category.
+            let level = (practice.evidence?.level ?? .selfReport).rawValue
+            var categories = [("evidence/" + level, env.format.t("evidence_level_\(level)"))]
+            if let cost = practice.cost?.value, let term = graph.term(.cost, cost) { categories.append(("cost/" + cost, term.label)) }
+            for (term, label) in categories {
+                out += "    <category term=\"\(XMLText.escape(term))\" label=\"\(XMLText.escape(label))\"/>\n"
+            }
+            for source in practice.basedOn where graph.practices[source.value] != nil {
+                out += "    <link rel=\"related\" href=\"\(XMLText.escape(base + SitePaths.entity(.practice, source.value)))\"/>\n"
+            }
             out += "  </entry>\n"
         }
         return out + "</feed>\n"
