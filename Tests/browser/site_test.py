@@ -84,6 +84,24 @@ def practices_with_topic(topic):
     return count
 
 
+def best_for_outcome():
+    """The outcome with the most results, and its practices by improvement (the better way), best first."""
+    by_outcome = {}
+    for path in sorted((REPO / "content/practices").glob("*.md")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        if data.get("status", "published") == "draft":
+            continue
+        for row in data.get("results") or []:
+            if row.get("outcome") and row.get("direction"):
+                try:
+                    change = float(str(row["after"]).replace(",", ".")) - float(str(row["before"]).replace(",", "."))
+                except (KeyError, ValueError):
+                    continue
+                by_outcome.setdefault((row["outcome"], str(row.get("unit"))), []).append((change if row["direction"] == "up" else -change, path.stem))
+    (outcome, _), rows = max(by_outcome.items(), key=lambda item: len(item[1]))
+    return outcome, [stem for _, stem in sorted(rows, key=lambda r: -r[0])]
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--praktika", default=str(REPO / ".build/debug/praktika"))
@@ -130,13 +148,23 @@ def main():
             wait(desktop, lambda d: "topic=mentoring" in d.current_url, 3)
             check("the filter is kept in the URL", "topic=mentoring" in desktop.current_url, desktop.current_url)
 
+        # Order by the largest improvement in an outcome: the best result comes first.
+        outcome, best = best_for_outcome()
+        desktop.get(base + f"practices/?sort=outcome-{outcome}")
+        first = wait(desktop, lambda d: d.execute_script(
+            "const s = document.querySelector('.catalog-sort select'); const a = document.querySelector('#catalog-results .practice-card a');"
+            "return s && s.value && a ? [s.value, a.getAttribute('href')] : null"))
+        check(f"?sort=outcome-{outcome} puts the largest improvement first ({best[0]})",
+              first and first[0] == f"outcome-{outcome}" and first[1].endswith(f"practices/{best[0]}/"), first)
+
+
         # The checker itself must see a known fault, or its silence proves nothing.
         desktop.get("data:text/html;charset=utf-8,<html><body><img src=x><a href=#></a></body></html>")
         known = axe_violations(desktop, ["wcag2a"])
         check("axe-core reports a missing alt text on a faulty page", any(v.startswith("image-alt") for v in known), known)
 
         # Accessibility with axe-core on every kind of page, then at 200 % in white on black.
-        pages = ["", "practices/", "practices/mentoring-pairs/", "schools/gymnasium-1-syktyvkar/", "networks/syktyvkar-gymnasium-1-network/",
+        pages = ["", "practices/", "practices/mentoring-pairs/", "practices/vsoko-network-model/", "outcomes/decisions-on-time/", "schools/gymnasium-1-syktyvkar/", "networks/syktyvkar-gymnasium-1-network/",
                  "programs/syktyvkar-municipal-2020/", "seminars/regional-final-seminar-2023/", "topics/", "search/"]
         for page in pages:
             desktop.get(base + page)
