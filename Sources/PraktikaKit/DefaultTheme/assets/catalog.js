@@ -23,7 +23,7 @@
 .facet-count,.facet-none{color:var(--muted)}.facet-values .is-empty label{color:var(--muted);cursor:default}
 .facet-search input{width:100%;margin:0 0 .4rem;font:inherit;padding:.3rem .5rem;color:var(--text);background:var(--bg);border:1px solid var(--muted);border-radius:var(--radius,6px)}
 .catalog-button{font:inherit;font-weight:bold;margin:0 0 .75rem;padding:.4rem 1rem;color:var(--accent);background:var(--bg);border:2px solid var(--accent);border-radius:var(--radius,6px);cursor:pointer}
-.catalog-sort{margin:0 0 .5rem}.catalog-sort select{font:inherit;margin-left:.35rem;padding:.2rem .4rem;max-width:100%}
+.catalog-sort{margin:0 0 .5rem}.catalog-sort select{display:block;font:inherit;margin:.2rem 0 0;padding:.2rem .4rem;width:100%;max-width:34rem}
 .catalog-button:hover{color:var(--accent-text);background:var(--accent)}.catalog-more{margin:1.25rem 0 0;text-align:center}.catalog-empty{grid-column:1/-1}`;
 
   function el(tag, className, text, parent) {

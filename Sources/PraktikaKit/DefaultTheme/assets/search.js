@@ -88,8 +88,25 @@
       return Array.from(pages.values()).sort(function (a, b) { return b.words.length - a.words.length || b.score - a.score; });
     });
   }
+  // Among the first pages with every word, those whose title (or alias) has every word
+  // come first: «СОШ № 20» is that school's page before the practices that
+  // mention it a dozen times. Pagefind ranks before it reads titles, so the
+  // first few are read here (and kept for showing them).
+  var TITLE_CHECK = 12;
+  function titlesFirst(pages, words) {
+    var stems = words.map(W.stem);
+    var full = pages.filter(function (p) { return p.words.length === words.length; }).slice(0, TITLE_CHECK);
+    return Promise.all(full.map(function (p) { return p.result.data().then(function (d) { p.data = d; }); })).then(function () {
+      full.forEach(function (p) {
+        // A school's short name («СОШ № 20») is as much its title as the full one.
+        var meta = p.data.meta || {}, title = W.split((meta.title || "") + " " + (meta.alias || ""));
+        p.inTitle = stems.every(function (s) { return title.some(function (t) { return W.related(s, t); }); });
+      });
+      return pages.filter(function (p) { return p.inTitle; }).concat(pages.filter(function (p) { return !p.inTitle; }));
+    });
+  }
   function loadRemote(page) {
-    return page.result.data().then(function (d) {
+    return (page.data ? Promise.resolve(page.data) : page.result.data()).then(function (d) {
       var meta = d.meta || {};
       return { href: d.url, title: meta.title || d.url, kindLabel: meta.kind, school: meta.school, year: meta.year,
                passage: passage(d.content || "", page.hits) || meta.summary || "", words: page.words };
@@ -260,7 +277,8 @@
     }
     status.textContent = "Поиск…";
     loadPagefind().then(function (api) {
-      return gather(api, parsed.searched).then(function (pages) { return { pages: pages, local: false }; });
+      return gather(api, parsed.searched).then(function (pages) { return titlesFirst(pages, parsed.searched); })
+        .then(function (pages) { return { pages: pages, local: false }; });
     }, function () {
       localNote.hidden = false;
       return localSearch(parsed.searched).then(function (pages) { return { pages: pages, local: true }; });
