@@ -33,6 +33,8 @@ enum AuthorHints {
         case .practice: return find(content.practices) { [$0.title] }
         case .seminar: return find(content.seminars) { [$0.title] }
         case .digest: return find(content.digests) { [$0.title] }
+        case .register: return find(content.registers) { [$0.title] }
+        case .person: return find(content.people) { [$0.name] }
         }
     }
 

@@ -14,6 +14,9 @@ enum Linker {
         linkPractices(&graph, refs)
         linkSeminars(&graph, refs)
         linkDigests(&graph, refs)
+        linkRegisters(&graph, refs)
+        linkPeople(&graph, refs)
+        linkProgramLineage(&graph, refs)
         graph.resultsByOutcome = outcomeResults(graph)
         graph.indexRelatedPractices()
         SemanticChecks(graph: graph, log: log).run()
@@ -147,6 +150,9 @@ enum Linker {
                 add(item.school, .presented)
                 if let practice = item.practice, refs.check(practice, .practice, in: seminar.file) {
                     graph.seminarsByPractice[practice.value, default: []].appendUnique(seminar.id)
+                }
+                if let program = item.program, refs.check(program, .program, in: seminar.file) {
+                    graph.seminarsByProgram[program.value, default: []].appendUnique(seminar.id)
                 }
             }
             for material in seminar.materials {

@@ -66,6 +66,8 @@ enum MarkdownPass {
             case .program: add(content.programs)
             case .seminar: add(content.seminars)
             case .digest: add(content.digests)
+            case .register: add(content.registers)
+            case .person: add(content.people)
             }
         }
         return sources
@@ -140,7 +142,7 @@ extension Practice: ProseFields {
 
 extension Program: ProseFields {
     var markdownFields: [MarkdownField] {
-        var fields = [goal].compactMap { $0 } + tasks + indicators + stages.compactMap(\.content)
+        var fields = [goal].compactMap { $0 } + tasks + indicators.compactMap(\.text) + stages.compactMap(\.content)
         for risk in risks { fields += [risk.risk] + risk.measures }
         fields += [resources].compactMap { $0 } + expectedResults + plan.flatMap { $0.items.map(\.action) }
         return fields + [description].compactMap { $0 }
@@ -156,4 +158,6 @@ extension Digest: ProseFields {
 }
 
 extension School: ProseFields {}
+extension Register: ProseFields {}
+extension PersonProfile: ProseFields {}
 extension Network: ProseFields {}

@@ -50,6 +50,10 @@ struct ReferenceChecker {
         return false
     }
 
+    func checkOptional(_ ref: Ref?, _ kind: EntityKind, in file: String) {
+        if let ref { _ = check(ref, kind, in: file) }
+    }
+
     @discardableResult
     func checkTerm(_ ref: Ref, _ vocabulary: VocabularyKind, in file: String) -> Bool {
         guard let terms = content.vocabularies[vocabulary] else {

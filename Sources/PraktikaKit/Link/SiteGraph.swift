@@ -10,6 +10,10 @@ struct SiteGraph: Sendable {
     public internal(set) var practices: [String: Entry<Practice>]
     public let seminars: [String: Entry<Seminar>]
     public let digests: [String: Entry<Digest>]
+    public let registers: [String: Entry<Register>]
+    public let people: [String: Entry<PersonProfile>]
+    /// Registers by year, oldest first.
+    public let registerOrder: [String]
 
     /// Practices in catalog order: recommended first, then newest, then by title.
     public let practiceOrder: [String]
@@ -31,6 +35,16 @@ struct SiteGraph: Sendable {
     public internal(set) var programsByNetwork: [String: [String]] = [:]
     public internal(set) var programsBySchool: [String: [String]] = [:]
     public internal(set) var digestsBySeminar: [String: [String]] = [:]
+    /// School → its places in the registers, oldest year first.
+    public internal(set) var registrationsBySchool: [String: [Registration]] = [:]
+    /// Program → its registers, oldest year first.
+    public internal(set) var registersByProgram: [String: [String]] = [:]
+    /// Person (people/) → what names them.
+    public internal(set) var personLinks: [String: PersonLinks] = [:]
+    /// Program → the seminars whose agenda names it.
+    public internal(set) var seminarsByProgram: [String: [String]] = [:]
+    /// Program → the programs that implement it (`parent`).
+    public internal(set) var childPrograms: [String: [String]] = [:]
     /// Practice → the published practices based on it (`based_on`), in catalog order.
     public internal(set) var replications: [String: [String]] = [:]
     /// Outcome id → published results for it, the most used unit first, then the largest improvement.
@@ -48,6 +62,9 @@ struct SiteGraph: Sendable {
         practices = Dictionary(content.practices.filter { !$0.isDraft }.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         seminars = Dictionary(content.seminars.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
         digests = Dictionary(content.digests.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        registers = Dictionary(content.registers.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        people = Dictionary(content.people.map { ($0.id, $0) }, uniquingKeysWith: { a, _ in a })
+        registerOrder = registers.values.sorted { ($0.year.value, $0.id) < ($1.year.value, $1.id) }.map(\.id)
         practiceOrder = practices.values.sorted(by: Self.catalogOrder).map(\.id)
         practiceRank = Dictionary(uniqueKeysWithValues: practiceOrder.enumerated().map { ($1, $0) })
         let undated = Day(year: 0, month: 1)
@@ -74,6 +91,8 @@ struct SiteGraph: Sendable {
         case .practice: return practices[id] != nil
         case .seminar: return seminars[id] != nil
         case .digest: return digests[id] != nil
+        case .register: return registers[id] != nil
+        case .person: return people[id] != nil
         }
     }
 
@@ -86,6 +105,8 @@ struct SiteGraph: Sendable {
         case .practice: return practices[id]?.file
         case .seminar: return seminars[id]?.file
         case .digest: return digests[id]?.file
+        case .register: return registers[id]?.file
+        case .person: return people[id]?.file
         }
     }
 

@@ -59,6 +59,8 @@ struct ContentLoader: Sendable {
             case .practice: content.practices = loadEntries(kind, Practice.self, log: log, unreadable: unreadable, placeholders: placeholders)
             case .seminar: content.seminars = loadEntries(kind, Seminar.self, log: log, unreadable: unreadable, placeholders: placeholders)
             case .digest: content.digests = loadEntries(kind, Digest.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .register: content.registers = loadEntries(kind, Register.self, log: log, unreadable: unreadable, placeholders: placeholders)
+            case .person: content.people = loadEntries(kind, PersonProfile.self, log: log, unreadable: unreadable, placeholders: placeholders)
             }
         }
         content.vocabularies = loadVocabularies(log: log)

@@ -32,6 +32,7 @@ indirect enum Schema: Sendable {
         "director": person,
         "statuses": .list(.record(["year": .value, "status": .value])),
         "risk_profile": .record(["year": .value, "factors": ids]),
+        "monitoring": .list(fields(of: MonitoringValue.CodingKeys.self)),
     ])
 
     static let network = fields(of: Network.CodingKeys.self, nested: [
@@ -43,13 +44,16 @@ indirect enum Schema: Sendable {
     static let program = fields(of: Program.CodingKeys.self, nested: [
         "owner": organiser, "period": period,
         "approved": .record(["by": .value, "number": .value, "date": .value]),
-        "legal_basis": ids, "tasks": ids, "indicators": ids,
+        "legal_basis": ids, "tasks": ids,
+        // Text or `{name, unit, baseline, target, actual}`; a text item is a value, so the record is checked only where written.
+        "indicators": .list(fields(of: MeasuredIndicator.CodingKeys.self, nested: [
+            "baseline": fields(of: YearValue.CodingKeys.self), "target": fields(of: YearValue.CodingKeys.self),
+            "actual": .list(fields(of: YearValue.CodingKeys.self)),
+        ])),
         "stages": .list(.record(["name": .value, "period": period, "content": .value])),
         "risks": .list(.record(["risk": .value, "measures": ids])),
         "expected_results": ids, "responsible": .list(person),
-        "plan": .list(.record(["title": .value, "items": .list(.record([
-            "number": .value, "action": .value, "executor": .value, "due": .value, "result": .value,
-        ]))])),
+        "plan": .list(.record(["title": .value, "items": .list(fields(of: PlanItem.CodingKeys.self))])),
     ])
 
     static let practice = fields(of: Practice.CodingKeys.self, nested: [
@@ -62,7 +66,7 @@ indirect enum Schema: Sendable {
     static let seminar = fields(of: Seminar.CodingKeys.self, nested: [
         "organiser": organiser,
         "agenda": .list(.record([
-            "time": .value, "title": .value, "practice": .value, "school": .value,
+            "time": .value, "title": .value, "practice": .value, "school": .value, "program": .value,
             "speakers": .list(.record(["name": .value, "position": .value, "school": .value])),
         ])),
         "materials": .list(.record(["file": .value, "url": .value, "title": .value])),
@@ -74,6 +78,13 @@ indirect enum Schema: Sendable {
             "topics": ids, "risk_factors": ids, "subjects": ids, "networks": ids, "schools": ids, "years": ids,
         ]),
     ])
+
+    static let register = fields(of: Register.CodingKeys.self, nested: [
+        "approved": .record(["by": .value, "number": .value, "date": .value]),
+        "lists": .list(.record(["name": .value, "schools": ids])),
+    ])
+
+    static let personProfile = fields(of: PersonProfile.CodingKeys.self, nested: ["roles": ids, "territories": ids, "schools": ids])
 
     static let vocabulary = Schema.list(.record(["id": .value, "label": .value, "description": .value]))
 }

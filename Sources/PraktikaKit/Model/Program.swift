@@ -9,7 +9,8 @@ struct Program: Decodable, Sendable {
     @OrEmpty public var legalBasis: [String]
     public var goal: MarkdownField?
     @OrEmpty public var tasks: [MarkdownField]
-    @OrEmpty public var indicators: [MarkdownField]
+    /// Target indicators: Markdown text, or measured (`{name, unit, baseline, target, actual}`).
+    @OrEmpty public var indicators: [Indicator]
     @OrEmpty public var stages: [Stage]
     public var resources: MarkdownField?
     @OrEmpty public var risks: [Risk]
@@ -17,6 +18,8 @@ struct Program: Decodable, Sendable {
     @OrEmpty public var responsible: [Person]
     @OrEmpty public var plan: [PlanGroup]
     public var description: MarkdownField?
+    /// The program this one implements (a school program under a municipal one…).
+    public var parent: Ref?
 
     public enum Kind: String, ContentEnum {
         case tutoring, transition, municipal, regional, roadmap, antirisk
@@ -24,7 +27,7 @@ struct Program: Decodable, Sendable {
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, kind, owner, network, period, approved, goal, tasks, indicators, stages, resources, risks
-        case responsible, plan, description
+        case responsible, plan, description, parent
         case legalBasis = "legal_basis"
         case expectedResults = "expected_results"
     }
@@ -61,4 +64,56 @@ struct PlanItem: Decodable, Sendable {
     /// Free text as written: «До 15 сентября», «В течение учебного года».
     public var due: String?
     public var result: String?
+    public var status: Located<Status>?
+    public var note: String?
+
+    public enum Status: String, ContentEnum, CaseIterable {
+        case planned
+        case inProgress = "in-progress"
+        case done, cancelled
+    }
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case number, action, executor, due, result, status, note
+    }
+}
+
+/// A target indicator of a program: text as written, or measured.
+enum Indicator: Decodable, Sendable {
+    case text(MarkdownField)
+    case measured(MeasuredIndicator)
+
+    init(from decoder: Decoder) throws {
+        if let text = try? decoder.singleValueContainer().decode(MarkdownField.self) {
+            self = .text(text)
+        } else {
+            self = .measured(try MeasuredIndicator(from: decoder))
+        }
+    }
+
+    var text: MarkdownField? { if case .text(let text) = self { return text }; return nil }
+    var measured: MeasuredIndicator? { if case .measured(let measured) = self { return measured }; return nil }
+}
+
+/// An indicator with its baseline, its target and the values measured since.
+struct MeasuredIndicator: Decodable, Sendable {
+    @NonEmpty public var name: String
+    public var unit: String?
+    public var baseline: YearValue?
+    public var target: YearValue?
+    @OrEmpty public var actual: [YearValue]
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, unit, baseline, target, actual
+    }
+}
+
+/// A value measured (or aimed at) in a year.
+struct YearValue: Decodable, Sendable {
+    public var year: Located<Int>
+    public var value: Double
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case year, value
+    }
 }

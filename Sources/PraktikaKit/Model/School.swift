@@ -12,9 +12,11 @@ struct School: Decodable, Sendable {
     public var director: Person?
     @OrEmpty public var statuses: [SchoolStatus]
     public var riskProfile: RiskProfile?
+    /// Yearly values such as ВПР or ОГЭ results, drawn as charts on the school's page.
+    @OrEmpty public var monitoring: [MonitoringValue]
 
     enum CodingKeys: String, CodingKey, CaseIterable {
-        case name, region, municipality, locality, address, website, email, phone, students, director, statuses
+        case name, region, municipality, locality, address, website, email, phone, students, director, statuses, monitoring
         case shortName = "short_name"
         case riskProfile = "risk_profile"
     }
@@ -38,4 +40,17 @@ struct SchoolStatus: Decodable, Sendable {
 struct RiskProfile: Decodable, Sendable {
     public var year: String?
     @OrEmpty public var factors: [Ref]
+}
+
+/// One yearly value of a school's monitoring.
+struct MonitoringValue: Decodable, Sendable {
+    @NonEmpty public var indicator: String
+    public var year: Located<Int>
+    public var value: Double
+    public var unit: String?
+    public var source: String?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case indicator, year, value, unit, source
+    }
 }

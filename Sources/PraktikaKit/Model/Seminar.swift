@@ -18,6 +18,10 @@ struct Seminar: Decodable, Sendable {
     public enum Kind: String, ContentEnum {
         case seminar, webinar, roundTable = "round-table", methodologicalLanding = "methodological-landing"
         case openDay = "open-day", conference
+        /// Стажировка: teachers of a supported school work in the leader school for some days.
+        case internship
+        /// Единый методический день.
+        case methodologicalDay = "methodological-day"
     }
 
     public enum Level: String, ContentEnum {
@@ -42,12 +46,31 @@ struct AgendaItem: Decodable, Sendable {
     @OrEmpty public var speakers: [Speaker]
     public var practice: Ref?
     public var school: Ref?
+    public var program: Ref?
 }
 
+/// Written out or as a person's id (see `Person`).
 struct Speaker: Decodable, Sendable {
     public var name: String
     public var position: String?
     public var school: Ref?
+    public var person: Ref?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, position, school
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let id = try? decoder.singleValueContainer().decode(Ref.self) {
+            (name, position, school, person) = (id.value, nil, nil, id)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        name = try c.decode(String.self, forKey: .name)
+        position = try c.decodeIfPresent(String.self, forKey: .position)
+        school = try c.decodeIfPresent(Ref.self, forKey: .school)
+        person = nil
+    }
 }
 
 /// A seminar material: an attachment or an external link.

@@ -10,11 +10,14 @@ struct SiteConfig: Decodable, Sendable {
     public var menu: [MenuItem]?
     /// Where requests to replicate a practice go: an e-mail address or a URL.
     public var replicationContact: String?
+    /// `false` hides the e-mail and phone of the people in `people/` everywhere.
+    public var peopleContacts: Bool?
 
     enum CodingKeys: String, CodingKey, CaseIterable {
         case title, description, organisation, language, theme, menu
         case baseURL = "base_url"
         case replicationContact = "replication_contact"
+        case peopleContacts = "people_contacts"
     }
 
     public init(title: String, language: String = "ru", theme: String = "default") {
@@ -33,6 +36,7 @@ struct SiteConfig: Decodable, Sendable {
         theme = try c.decodeIfPresent(String.self, forKey: .theme) ?? "default"
         menu = try c.decodeIfPresent([MenuItem].self, forKey: .menu)
         replicationContact = try c.decodeIfPresent(String.self, forKey: .replicationContact)
+        peopleContacts = try c.decodeIfPresent(Bool.self, forKey: .peopleContacts)
     }
 }
 

@@ -11,6 +11,8 @@ struct SiteContent: Sendable {
     public var practices: [Entry<Practice>] = []
     public var seminars: [Entry<Seminar>] = []
     public var digests: [Entry<Digest>] = []
+    public var registers: [Entry<Register>] = []
+    public var people: [Entry<PersonProfile>] = []
     public var vocabularies: [VocabularyKind: Vocabulary] = [:]
     /// Attachment paths relative to `content/files/`, with their sizes in bytes.
     public var files: [String: Int] = [:]
@@ -32,6 +34,8 @@ struct SiteContent: Sendable {
         case .practice: return practices.map { ($0.id, $0.file) }
         case .seminar: return seminars.map { ($0.id, $0.file) }
         case .digest: return digests.map { ($0.id, $0.file) }
+        case .register: return registers.map { ($0.id, $0.file) }
+        case .person: return people.map { ($0.id, $0.file) }
         }
     }
 }
@@ -40,15 +44,20 @@ struct SiteContent: Sendable {
 /// links. Each kind's facts are here, in exhaustive switches, so that a new
 /// case is led by the compiler through every place that must know it.
 public enum EntityKind: String, CaseIterable, Sendable {
-    case school, network, program, practice, seminar, digest
+    case school, network, program, practice, seminar, digest, register, person
 
-    public var folder: String { rawValue + "s" }
+    public var folder: String {
+        switch self {
+        case .person: return "people"
+        case .school, .network, .program, .practice, .seminar, .digest, .register: return rawValue + "s"
+        }
+    }
 
     /// Front matter + Markdown, or plain YAML.
     public var isMarkdown: Bool {
         switch self {
-        case .school, .network, .practice, .seminar: return true
-        case .program, .digest: return false
+        case .school, .network, .practice, .seminar, .person: return true
+        case .program, .digest, .register: return false
         }
     }
 
@@ -61,6 +70,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .practice: return .practice
         case .seminar: return .seminar
         case .digest: return .digest
+        case .register: return .register
+        case .person: return .personProfile
         }
     }
 
@@ -68,7 +79,7 @@ public enum EntityKind: String, CaseIterable, Sendable {
     public var pageTemplate: String {
         switch self {
         case .digest: return "digest-page"
-        case .school, .network, .program, .practice, .seminar: return rawValue
+        case .school, .network, .program, .practice, .seminar, .register, .person: return rawValue
         }
     }
 
@@ -84,6 +95,8 @@ public enum EntityKind: String, CaseIterable, Sendable {
         case .practice: return "неизвестная практика"
         case .seminar: return "неизвестный семинар"
         case .digest: return "неизвестный сборник"
+        case .register: return "неизвестный реестр"
+        case .person: return "неизвестный участник сопровождения"
         }
     }
 }

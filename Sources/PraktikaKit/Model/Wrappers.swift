@@ -65,12 +65,35 @@ enum OrganiserRef: Decodable, Sendable {
 }
 
 /// A person named in content: a director, a coordinator, a contact, a speaker.
+/// Written out (`{name, position…}`) or as the id of a file in `people/`, whose
+/// details the link stage fills in (`ref`), and whose page then links back.
 struct Person: Decodable, Sendable {
     public var name: String
     public var position: String?
     public var organisation: String?
     public var email: String?
     public var phone: String?
+    /// The id of a person in `people/`, when written as one.
+    public var ref: Ref?
+
+    enum CodingKeys: String, CodingKey, CaseIterable {
+        case name, position, organisation, email, phone
+    }
+
+    init(name: String, position: String? = nil, organisation: String? = nil, email: String? = nil, phone: String? = nil, ref: Ref? = nil) {
+        (self.name, self.position, self.organisation, self.email, self.phone, self.ref) = (name, position, organisation, email, phone, ref)
+    }
+
+    public init(from decoder: Decoder) throws {
+        if let id = try? decoder.singleValueContainer().decode(Ref.self) {
+            self.init(name: id.value, ref: id)
+            return
+        }
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(name: try c.decode(String.self, forKey: .name), position: try c.decodeIfPresent(String.self, forKey: .position),
+                  organisation: try c.decodeIfPresent(String.self, forKey: .organisation),
+                  email: try c.decodeIfPresent(String.self, forKey: .email), phone: try c.decodeIfPresent(String.self, forKey: .phone))
+    }
 }
 
 /// A file under `content/files/` with an optional title.

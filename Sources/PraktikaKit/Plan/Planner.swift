@@ -13,11 +13,6 @@ struct Planner {
     func plan() -> SitePlan {
         var pages = [
             page("", .home, shows: homeShows(), figures: [graph.practices.count, graph.schools.count, graph.networks.count, graph.seminars.count]),
-            // Each school's roles come from the networks.
-            page(SitePaths.index(.school), .index(.school), shows: refs(.school, graph.schools.keys).union(refs(.network, graph.networks.keys))),
-            page(SitePaths.index(.network), .index(.network), shows: networkListShows()),
-            page(SitePaths.index(.program), .index(.program), shows: programListShows()),
-            page(SitePaths.index(.seminar), .index(.seminar), shows: seminarListShows()),
             page("search/", .search),
         ]
         let catalog = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
@@ -38,22 +33,46 @@ struct Planner {
             practicePages.set(index, page)
         }
         pages += practicePages.values
-        pages += graph.schools.keys.sorted().map { entityPage(.school, $0, shows: schoolShows($0)) }
-        pages += graph.networks.keys.sorted().map { entityPage(.network, $0, shows: networkShows($0)) }
-        pages += graph.programs.keys.sorted().map { entityPage(.program, $0, shows: programShows($0)) }
-        pages += graph.seminarOrder.map { entityPage(.seminar, $0, shows: seminarShows($0)) }
         var digestFiles: [String] = []
-        if !graph.digests.isEmpty {
-            let selections = graph.digests.keys.sorted().map { ($0, DigestSelector.practices(of: graph.digests[$0]!.fields, in: graph)) }
-            pages.append(page(SitePaths.index(.digest), .index(.digest), shows: refs(.digest, graph.digests.keys),
-                              figures: selections.map(\.1.count)))
-            for (id, selected) in selections {
-                var shows = refs(.practice, selected).union(selected.flatMap { practiceNames($0) })
-                shows.insert(EntityRef(.digest, id))
-                if let seminar = graph.digests[id]!.seminar?.value { shows.insert(EntityRef(.seminar, seminar)) }
-                pages.append(entityPage(.digest, id, shows: shows))
-                digestFiles.append("digests/\(id)/print.html")
-                if makesPDFs { digestFiles.append("digests/\(id)/\(id).pdf") }
+        for kind in EntityKind.allCases {
+            switch kind {
+            case .practice: break  // the catalog and the practice pages, above
+            case .school:
+                // Each school's roles come from the networks, its history from the registers.
+                pages.append(page(SitePaths.index(.school), .index(.school),
+                                  shows: refs(.school, graph.schools.keys).union(refs(.network, graph.networks.keys))))
+                pages += graph.schools.keys.sorted().map { entityPage(.school, $0, shows: schoolShows($0)) }
+            case .network:
+                pages.append(page(SitePaths.index(.network), .index(.network), shows: networkListShows()))
+                pages += graph.networks.keys.sorted().map { entityPage(.network, $0, shows: networkShows($0)) }
+            case .program:
+                pages.append(page(SitePaths.index(.program), .index(.program), shows: programListShows()))
+                pages += graph.programs.keys.sorted().map { entityPage(.program, $0, shows: programShows($0)) }
+            case .seminar:
+                pages.append(page(SitePaths.index(.seminar), .index(.seminar), shows: seminarListShows()))
+                pages += graph.seminarOrder.map { entityPage(.seminar, $0, shows: seminarShows($0)) }
+            case .digest:
+                guard !graph.digests.isEmpty else { continue }
+                let selections = graph.digests.keys.sorted().map { ($0, DigestSelector.practices(of: graph.digests[$0]!.fields, in: graph)) }
+                pages.append(page(SitePaths.index(.digest), .index(.digest), shows: refs(.digest, graph.digests.keys),
+                                  figures: selections.map(\.1.count)))
+                for (id, selected) in selections {
+                    var shows = refs(.practice, selected).union(selected.flatMap { practiceNames($0) })
+                    shows.insert(EntityRef(.digest, id))
+                    if let seminar = graph.digests[id]!.seminar?.value { shows.insert(EntityRef(.seminar, seminar)) }
+                    pages.append(entityPage(.digest, id, shows: shows))
+                    digestFiles.append("digests/\(id)/print.html")
+                    if makesPDFs { digestFiles.append("digests/\(id)/\(id).pdf") }
+                }
+            case .register:
+                guard !graph.registers.isEmpty else { continue }
+                pages.append(page(SitePaths.index(.register), .index(.register), shows: registerListShows()))
+                // A year's page says what changed since the year before, so it shows that register too.
+                pages += graph.registerOrder.map { entityPage(.register, $0, shows: registerShows($0)) }
+            case .person:
+                guard !graph.people.isEmpty else { continue }
+                pages.append(page(SitePaths.index(.person), .index(.person), shows: refs(.person, graph.people.keys)))
+                pages += graph.people.keys.sorted().map { entityPage(.person, $0, shows: personShows($0)) }
             }
         }
         for vocabulary in VocabularyKind.allCases {
@@ -125,8 +144,30 @@ struct Planner {
         let today = settings.today
         let best = (graph.content.vocabularies[.outcomes]?.terms ?? []).compactMap { graph.resultsByOutcome[$0.id.value]?.first?.practice }
         return cards(graph.recommendedPractices() + graph.newestOrder.prefix(6) + best)
+            .union(refs(.register, graph.registers.keys))
             .union(seminarCards(graph.upcomingSeminars(today: today).prefix(3) + graph.pastSeminars(today: today).prefix(3)))
             .union(networkListShows())
+    }
+
+    private func registerListShows() -> Set<EntityRef> {
+        refs(.register, graph.registers.keys).union(graph.registers.values.compactMap { $0.program.map { EntityRef(.program, $0.value) } })
+    }
+
+    private func registerShows(_ id: String) -> Set<EntityRef> {
+        guard let register = graph.registers[id] else { return [] }
+        var shows = refs(.school, register.lists.flatMap { $0.schools.map(\.value) })
+        if let program = register.program?.value { shows.insert(EntityRef(.program, program)) }
+        if let previous = graph.previousRegister(id) {
+            shows.insert(EntityRef(.register, previous))
+            shows.formUnion(refs(.school, graph.registers[previous]!.lists.flatMap { $0.schools.map(\.value) }))
+        }
+        return shows
+    }
+
+    private func personShows(_ id: String) -> Set<EntityRef> {
+        let links = graph.personLinks[id] ?? PersonLinks()
+        return refs(.school, graph.schoolsAccompanied(by: id)).union(refs(.network, links.networks)).union(refs(.program, links.programs))
+            .union(seminarCards(links.seminars)).union(cards(links.practices))
     }
 
     private func networkListShows() -> Set<EntityRef> {

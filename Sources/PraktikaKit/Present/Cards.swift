@@ -85,9 +85,22 @@ extension PageContext {
         env.digestPDFs[digest].map { PDFLink(href: href($0.path), sizeText: format.size($0.size)) }
     }
 
+    /// A person as written, or — written as an id — the person of `people/`,
+    /// linked to their page, with contacts unless the site hides them.
     func person(_ person: Person?) -> PersonModel? {
         guard let person else { return nil }
+        if let id = person.ref?.value {
+            return personLink(id)
+        }
         return PersonModel(name: person.name, position: person.position, organisation: person.organisation,
                            email: person.email, phone: person.phone)
+    }
+
+    func personLink(_ id: String) -> PersonModel? {
+        guard let profile = graph.people[id] else { return nil }
+        let contacts = env.site.peopleContacts != false
+        return PersonModel(name: profile.name, position: profile.position, organisation: profile.organisation,
+                           email: contacts ? profile.email : nil, phone: contacts ? profile.phone : nil,
+                           href: href(SitePaths.entity(.person, id)))
     }
 }

@@ -13,9 +13,14 @@ struct HomePage: TemplateModel {
     let networks: [NetworkListing]
     /// «Что лучше всего сработало»: the largest improvement for each outcome.
     let bestOutcomes: [BestOutcome]
+    /// «В 2026 году в списках программы — 3 школы…», from the latest register.
+    let registerSummary: String?
+    let registersHref: String?
+    let peopleHref: String?
 
     static let fields: [String: TemplateField<Self>] = [
-        "bestOutcomes": .list(\.bestOutcomes),
+        "bestOutcomes": .list(\.bestOutcomes), "registerSummary": .text(\.registerSummary),
+        "registersHref": .text(\.registersHref), "peopleHref": .text(\.peopleHref),
         "stats": .list(\.stats), "recommended": .model(\.recommended), "newest": .model(\.newest),
         "practicesHref": .text(\.practicesHref), "upcoming": .list(\.upcoming), "latest": .list(\.latest),
         "seminarsHref": .text(\.seminarsHref), "networks": .list(\.networks),
@@ -69,7 +74,9 @@ extension PageContext {
             latest: graph.pastSeminars(today: today).prefix(3).compactMap { seminarCard($0) },
             seminarsHref: href(SitePaths.index(.seminar)),
             networks: graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { networkListing($0.id) },
-            bestOutcomes: bestOutcomes(limit: 6))
+            bestOutcomes: bestOutcomes(limit: 6), registerSummary: registerSummary(),
+            registersHref: graph.registers.isEmpty ? nil : href(SitePaths.index(.register)),
+            peopleHref: graph.people.isEmpty ? nil : href(SitePaths.index(.person)))
         return page(model, kind: "home", title: env.site.title, description: env.site.description)
     }
 

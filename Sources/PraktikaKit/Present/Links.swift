@@ -86,10 +86,12 @@ struct PersonModel: TemplateModel {
     let organisation: String?
     let email: String?
     let phone: String?
+    /// The person's page, for a person of `people/`.
+    var href: String? = nil
 
     static let fields: [String: TemplateField<Self>] = [
         "name": .text(\.name), "position": .text(\.position), "organisation": .text(\.organisation),
-        "email": .text(\.email), "phone": .text(\.phone),
+        "email": .text(\.email), "phone": .text(\.phone), "href": .text(\.href),
     ]
 }
 

@@ -14,6 +14,8 @@ extension PageContext {
             case .seminar: return seminarIndexPage()
             case .digest: return digestIndexPage()
             case .practice: return practiceCatalogPage(1)
+            case .register: return registerIndexPage()
+            case .person: return peopleIndexPage()
             }
         case .catalog(let number): return practiceCatalogPage(number)
         case .entity(let entity, let id):
@@ -24,6 +26,8 @@ extension PageContext {
             case .program: return programPage(id)
             case .seminar: return seminarPage(id)
             case .digest: return digestPage(id, forPrint: false)
+            case .register: return registerPage(id)
+            case .person: return personPage(id)
             }
         case .vocabulary(let vocabulary): return vocabularyPage(vocabulary)
         case .term(let vocabulary, let id, let number): return termPage(vocabulary, id, page: number)

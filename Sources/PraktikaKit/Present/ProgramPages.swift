@@ -21,6 +21,14 @@ struct ProgramPage: TemplateModel {
     let planRowCount: Int
     let description: String?
     let practices: CardList?
+    /// The programs this one implements, from the top down, and those that implement it.
+    let lineage: [ProgramLink]
+    let children: [ProgramLink]
+    let measuredIndicators: [SeriesModel]
+    /// Items done of the plan's items that are not cancelled, when statuses are given.
+    let planProgress: String?
+    let seminars: [SeminarCard]
+    let registers: [RegisterLink]
 
     static let fields: [String: TemplateField<Self>] = [
         "title": .text(\.title), "kindLabel": .text(\.kindLabel), "owner": .model(\.owner), "network": .model(\.network),
@@ -28,6 +36,9 @@ struct ProgramPage: TemplateModel {
         "indicators": .texts(\.indicators), "stages": .list(\.stages), "resources": .text(\.resources), "risks": .list(\.risks),
         "expectedResults": .texts(\.expectedResults), "responsible": .list(\.responsible), "plan": .list(\.plan),
         "planRowCount": .number(\.planRowCount), "description": .text(\.description), "practices": .model(\.practices),
+        "lineage": .list(\.lineage), "children": .list(\.children), "measuredIndicators": .list(\.measuredIndicators),
+        "planProgress": .text(\.planProgress), "seminars": .list(\.seminars), "registers": .list(\.registers),
+        "hasLineage": .flag { !$0.lineage.isEmpty || !$0.children.isEmpty },
     ]
 
     struct ApprovalModel: TemplateModel {
@@ -56,8 +67,10 @@ struct ProgramPage: TemplateModel {
     struct PlanGroupModel: TemplateModel {
         let title: String?
         let items: [PlanItemModel]
+        /// «выполнено 5 из 7», when the group's items have statuses.
+        var progress: String? = nil
 
-        static let fields: [String: TemplateField<Self>] = ["title": .text(\.title), "items": .list(\.items)]
+        static let fields: [String: TemplateField<Self>] = ["title": .text(\.title), "items": .list(\.items), "progress": .text(\.progress)]
     }
 
     struct PlanItemModel: TemplateModel {
@@ -66,10 +79,13 @@ struct ProgramPage: TemplateModel {
         let executor: String?
         let due: String?
         let result: String?
+        var status: String? = nil
+        var statusLabel: String? = nil
+        var note: String? = nil
 
         static let fields: [String: TemplateField<Self>] = [
             "number": .text(\.number), "action": .text(\.action), "executor": .text(\.executor), "due": .text(\.due),
-            "result": .text(\.result),
+            "result": .text(\.result), "status": .text(\.status), "statusLabel": .text(\.statusLabel), "note": .text(\.note),
         ]
     }
 }
@@ -93,23 +109,35 @@ extension PageContext {
         guard let program = graph.programs[id] else { return nil }
         let file = program.file
         func list(_ fields: [MarkdownField]) -> [String] { fields.compactMap { markdown($0, in: file) } }
+        func progress(_ items: [PlanItem]) -> String? {
+            let counted = items.compactMap { $0.status?.value }.filter { $0 != .cancelled }
+            guard !counted.isEmpty else { return nil }
+            return "\(t("plan_done")) \(counted.filter { $0 == .done }.count) \(t("plan_of")) \(counted.count)"
+        }
         let plan: [ProgramPage.PlanGroupModel] = program.plan.map { group in
             .init(title: group.title, items: group.items.map { item in
-                .init(number: item.number, action: markdown(item.action, in: file), executor: item.executor, due: item.due, result: item.result)
-            })
+                .init(number: item.number, action: markdown(item.action, in: file), executor: item.executor, due: item.due, result: item.result,
+                      status: item.status?.value.rawValue, statusLabel: item.status.map { t("plan_status_\($0.value.rawValue)") }, note: item.note)
+            }, progress: progress(group.items))
         }
         let model = ProgramPage(
             title: program.title, kindLabel: format.label("program_kind", program.kind), owner: organiser(program.owner),
             network: program.network.flatMap { networkLink($0.value) },
             approved: program.approved.map { .init(by: $0.by, number: $0.number, date: format.date($0.date)) },
             legalBasis: program.legalBasis, goal: markdown(program.goal, in: file), tasks: list(program.tasks),
-            indicators: list(program.indicators),
+            indicators: list(program.indicators.compactMap(\.text)),
             stages: program.stages.map { .init(name: $0.name, period: format.period($0.period), content: markdown($0.content, in: file)) },
             resources: markdown(program.resources, in: file),
             risks: program.risks.map { .init(risk: markdown($0.risk, in: file), measures: list($0.measures)) },
             expectedResults: list(program.expectedResults), responsible: program.responsible.compactMap { person($0) },
             plan: plan, planRowCount: plan.reduce(0) { $0 + $1.items.count },
-            description: markdown(program.description, in: file), practices: cards(graph.practicesByProgram[id] ?? []))
+            description: markdown(program.description, in: file), practices: cards(graph.practicesByProgram[id] ?? []),
+            lineage: graph.programLineage(id).compactMap { programLink($0) },
+            children: (graph.childPrograms[id] ?? []).compactMap { programLink($0) },
+            measuredIndicators: program.indicators.compactMap(\.measured).map(indicatorSeries),
+            planProgress: progress(program.plan.flatMap(\.items)),
+            seminars: (graph.seminarsByProgram[id] ?? []).compactMap { seminarCard($0) },
+            registers: (graph.registersByProgram[id] ?? []).reversed().compactMap { registerLink($0) })
         return page(model, kind: "program", title: program.title, description: program.goal.map { Markdown.plainText($0.value) },
                     section: "programs")
     }

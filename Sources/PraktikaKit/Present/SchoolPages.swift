@@ -23,6 +23,11 @@ struct SchoolPage: TemplateModel {
     let portrait: String?
     let practicesAuthored: CardList?
     let practicesPartner: CardList?
+    /// Who accompanies the school: curators, coordinators, mentors.
+    let people: [AccompanyingPerson]
+    /// The school's years in the registers, newest first.
+    let registrations: [RegistrationModel]
+    let monitoring: [SeriesModel]
 
     static let fields: [String: TemplateField<Self>] = [
         "name": .text(\.name), "shortName": .text(\.shortName), "region": .text(\.region),
@@ -31,7 +36,8 @@ struct SchoolPage: TemplateModel {
         "director": .model(\.director), "statuses": .list(\.statuses), "riskProfile": .model(\.riskProfile),
         "networksLed": .list(\.networksLed), "networksSupported": .list(\.networksSupported), "programs": .list(\.programs),
         "seminars": .list(\.seminars), "portrait": .text(\.portrait), "practicesAuthored": .model(\.practicesAuthored),
-        "practicesPartner": .model(\.practicesPartner),
+        "practicesPartner": .model(\.practicesPartner), "people": .list(\.people),
+        "registrations": .list(\.registrations), "monitoring": .list(\.monitoring),
     ]
 
     /// The school's status in a year (ШНОР, leader…).
@@ -110,7 +116,8 @@ extension PageContext {
             programs: (graph.programsBySchool[id] ?? []).compactMap { programLink($0) }, seminars: seminars,
             portrait: school.body.flatMap { markdown($0.text, origin: .body(file: school.file, body: $0)) },
             practicesAuthored: cards(practices.filter { $0.role == .author }.map(\.practice)),
-            practicesPartner: cards(practices.filter { $0.role == .partner }.map(\.practice)))
+            practicesPartner: cards(practices.filter { $0.role == .partner }.map(\.practice)),
+            people: accompanying(id), registrations: registrations(id), monitoring: monitoringSeries(school))
         return page(model, kind: "school", title: school.name, description: school.body.map { Markdown.plainText($0.text) },
                     section: "schools", jsonLD: schoolJSONLD(school))
     }

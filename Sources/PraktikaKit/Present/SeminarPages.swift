@@ -35,10 +35,11 @@ struct SeminarPage: TemplateModel {
         let speakers: [Speaker]
         let practice: PracticeCard?
         let school: SchoolLink?
+        let program: ProgramLink?
 
         static let fields: [String: TemplateField<Self>] = [
             "time": .text(\.time), "title": .text(\.title), "speakers": .list(\.speakers), "practice": .model(\.practice),
-            "school": .model(\.school),
+            "school": .model(\.school), "program": .model(\.program),
         ]
     }
 
@@ -46,8 +47,12 @@ struct SeminarPage: TemplateModel {
         let name: String
         let position: String?
         let school: SchoolLink?
+        /// The speaker's page, for a person of `people/`.
+        var href: String? = nil
 
-        static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "position": .text(\.position), "school": .model(\.school)]
+        static let fields: [String: TemplateField<Self>] = [
+            "name": .text(\.name), "position": .text(\.position), "school": .model(\.school), "href": .text(\.href),
+        ]
     }
 }
 
@@ -71,8 +76,14 @@ extension PageContext {
         guard let seminar = graph.seminars[id] else { return nil }
         let agenda: [SeminarPage.AgendaItem] = seminar.agenda.map { item in
             .init(time: item.time, title: item.title,
-                  speakers: item.speakers.map { .init(name: $0.name, position: $0.position, school: $0.school.flatMap { schoolLink($0.value) }) },
-                  practice: item.practice.flatMap { practiceCard($0.value) }, school: item.school.flatMap { schoolLink($0.value) })
+                  speakers: item.speakers.map { speaker in
+                      if let person = speaker.person.flatMap({ personLink($0.value) }) {
+                          return .init(name: person.name, position: person.position, school: nil, href: person.href)
+                      }
+                      return .init(name: speaker.name, position: speaker.position, school: speaker.school.flatMap { schoolLink($0.value) })
+                  },
+                  practice: item.practice.flatMap { practiceCard($0.value) }, school: item.school.flatMap { schoolLink($0.value) },
+                  program: item.program.flatMap { programLink($0.value) })
         }
         let materials: [FileLink] = seminar.materials.compactMap { material in
             if let file = material.file { return attachment(file.value, title: material.title) }
