@@ -38,11 +38,10 @@ enum Console {
         }
         let time = String(format: "%.2f", report.totalSeconds)
         print("praktika: built \(report.pageCount) pages in \(time) s → \(displayPath(report.output, site: site))/\n")
-        let labels: [(String, String)] = [
-            ("home", "Home"), ("practice", "Practices"), ("school", "Schools"), ("network", "Networks"),
-            ("program", "Programs"), ("seminar", "Seminars"), ("digest", "Digests"), ("term", "Term pages"),
-            ("list", "List pages"), ("404", "Not found"),
-        ]
+        // Practices first, as the bank is about them; then every other kind.
+        let kinds = [EntityKind.practice] + EntityKind.allCases.filter { $0 != .practice }
+        let labels: [(String, String)] = [("home", "Home")] + kinds.map { ($0.rawValue, $0.summaryTitle) }
+            + [("term", "Term pages"), ("list", "List pages"), ("404", "Not found")]
         var rows = labels.compactMap { key, label in report.pagesByKind[key].map { (label, String($0)) } }
         rows.append(("Attachments", String(report.attachmentsCopied)))
         rows.append(("Theme assets", String(report.assetsCopied)))

@@ -4,7 +4,7 @@ import Foundation
 /// file saved under a wrong name (`x.md.txt`) is an error, because the page
 /// would silently be missing; anything else there is a warning.
 enum UnreadFiles {
-    static let entityFolders = ["schools", "networks", "programs", "practices", "seminars", "digests"]
+    static let entityFolders = EntityKind.allCases.map(\.folder)
 
     /// A file in an entity folder whose extension is not the folder's.
     static func diagnostic(name: String, in folder: URL, relativeTo prefix: String, extensions: Set<String>) -> Diagnostic {

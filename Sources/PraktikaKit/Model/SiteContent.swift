@@ -83,6 +83,20 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// Its line in the build summary.
+    public var summaryTitle: String {
+        switch self {
+        case .school: return "Schools"
+        case .network: return "Networks"
+        case .program: return "Programs"
+        case .practice: return "Practices"
+        case .seminar: return "Seminars"
+        case .digest: return "Digests"
+        case .register: return "Registers"
+        case .person: return "People"
+        }
+    }
+
     /// The template of the list of all entities of the kind.
     public var indexTemplate: String { folder }
 

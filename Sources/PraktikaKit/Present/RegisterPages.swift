@@ -27,7 +27,7 @@ struct RegisterListModel: TemplateModel {
     let name: String
     let schools: [SchoolLink]
 
-    static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "schools": .list(\.schools)]
+    static let fields: [String: TemplateField<Self>] = ["name": .text(\.name), "schools": .list(\.schools), "count": .number { $0.schools.count }]
 }
 
 /// A school that is in other lists than the year before.
