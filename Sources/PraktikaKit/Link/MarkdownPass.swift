@@ -145,6 +145,7 @@ extension Program: ProseFields {
         var fields = [goal].compactMap { $0 } + tasks + indicators.compactMap(\.text) + stages.compactMap(\.content)
         for risk in risks { fields += [risk.risk] + risk.measures }
         fields += [resources].compactMap { $0 } + expectedResults + plan.flatMap { $0.items.map(\.action) }
+        fields += plan.flatMap { $0.items.compactMap(\.note) }
         return fields + [description].compactMap { $0 }
     }
 }

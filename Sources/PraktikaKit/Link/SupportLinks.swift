@@ -26,10 +26,12 @@ extension SiteGraph {
         }
     }
 
-    /// The schools a person accompanies: those named, and those of the territories named.
+    /// The schools a person accompanies: those named, and — for a curator or a
+    /// coordinator, who answer for a territory — those of the territories named.
     func schoolsAccompanied(by id: String) -> [String] {
         guard let person = people[id] else { return [] }
-        let territories = Set(person.territories)
+        let forTerritory = person.roles.contains { $0.value == .curator || $0.value == .coordinator }
+        let territories = forTerritory ? Set(person.territories) : []
         var seen: Set<String> = []
         let named = person.schools.map(\.value).filter { schools[$0] != nil }
         let local = schools.values.filter { $0.municipality.map(territories.contains) ?? false }.map(\.id).sorted()

@@ -65,7 +65,8 @@ struct PlanItem: Decodable, Sendable {
     public var due: String?
     public var result: String?
     public var status: Located<Status>?
-    public var note: String?
+    /// Markdown: how the item went, with links to what it produced.
+    public var note: MarkdownField?
 
     public enum Status: String, ContentEnum, CaseIterable {
         case planned

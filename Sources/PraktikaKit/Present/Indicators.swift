@@ -47,7 +47,8 @@ extension PageContext {
         }
         func point(_ value: YearValue?) -> YearChart.Point? { value.map { .init(year: $0.year.value, value: $0.value) } }
         let chart = YearChart(values: indicator.actual.map { .init(year: $0.year.value, value: $0.value) },
-                              baseline: point(indicator.baseline), target: point(indicator.target), label: number).svg()
+                              baseline: point(indicator.baseline), target: point(indicator.target), label: number,
+                              targetCaption: t("indicator_target")).svg()
         return SeriesModel(name: indicator.name, unit: indicator.unit, rows: rows, chart: chart)
     }
 

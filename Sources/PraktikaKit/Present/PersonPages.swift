@@ -89,7 +89,8 @@ extension PageContext {
     func accompanying(_ school: String) -> [AccompanyingPerson] {
         graph.peopleAccompanying(school).compactMap { id in
             guard let profile = graph.people[id], let person = personLink(id) else { return nil }
-            return AccompanyingPerson(person: person, roles: roleLabels(profile.roles).joined(separator: ", "))
+            // What they do for the school; a talk at a seminar is not accompanying.
+            return AccompanyingPerson(person: person, roles: roleLabels(profile.roles.filter { $0.value != .speaker }).joined(separator: ", "))
         }
     }
 }

@@ -12,6 +12,8 @@ struct YearChart {
     var target: Point?
     /// Formats a value as the page writes it («12,5»).
     let label: (Double) -> String
+    /// «цель», written at the end of the target's line.
+    var targetCaption = ""
 
     private let width = 320.0, height = 150.0, left = 36.0, right = 14.0, top = 16.0, bottom = 24.0
 
@@ -33,7 +35,10 @@ struct YearChart {
         if let target {
             out += "<line class=\"target\" x1=\"\(n(left))\" y1=\"\(n(y(target.value)))\" x2=\"\(n(width - right))\" y2=\"\(n(y(target.value)))\"/>"
             out += "<circle class=\"target-point\" cx=\"\(n(x(target.year)))\" cy=\"\(n(y(target.value)))\" r=\"4\"/>"
-            out += "<text class=\"value target-value\" x=\"\(n(x(target.year)))\" y=\"\(n(y(target.value) - 7))\" text-anchor=\"middle\">\(XMLText.escape(label(target.value)))</text>"
+            // At the line's right end, away from the measured values' labels.
+            let caption = (targetCaption.isEmpty ? "" : targetCaption + " ") + label(target.value)
+            let below = y(target.value) + 13, captionY = below > height - bottom - 2 ? y(target.value) - 6 : below
+            out += "<text class=\"value target-value\" x=\"\(n(width - right))\" y=\"\(n(captionY))\" text-anchor=\"end\">\(XMLText.escape(caption))</text>"
         }
         let line = ([baseline].compactMap { $0 } + values).sorted { $0.year < $1.year }
         if line.count > 1 {
