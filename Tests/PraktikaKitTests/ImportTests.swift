@@ -92,7 +92,7 @@ struct ImportTests {
         #expect(program.tasks.map(\.value) == [
             "Выявить профессиональные затруднения педагогов", "Организовать наставничество", "Провести совместные методические проекты",
         ])
-        #expect(program.indicators.map(\.value) == ["Доля учителей, прошедших диагностику", "Средний балл ОГЭ по математике"])
+        #expect(program.indicators.compactMap(\.text?.value) == ["Доля учителей, прошедших диагностику", "Средний балл ОГЭ по математике"])
         #expect(program.stages.map(\.name) == ["I этап – организационный", "II этап – проектировочный", "III этап –диагностический"])
         #expect(program.stages.map { $0.period?.from?.description } == ["2020-09", "2020-10", "2021-05"])
         #expect(program.stages.map { $0.period?.to?.description } == ["2020-10", "2021-04", "2021-08"])

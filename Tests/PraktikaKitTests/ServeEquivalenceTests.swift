@@ -93,6 +93,12 @@ struct ServeEquivalenceTests {
         Edit(name: "(o) a result for an outcome improves more than the best one (the outcome page and the home page)") { site in
             try site.replace("content/practices/visiting-lessons.md", "    after: 41", "    after: 71")
         },
+        Edit(name: "(p) a school enters next year's register (its page, the register, the home page's line)") { site in
+            try site.replace("content/registers/syktyvkar-2021.yaml", "    schools: [school-33]\n", "    schools: [school-33, school-20]\n")
+        },
+        Edit(name: "(q) rename a person written as an id (the network and schools that name them)") { site in
+            try site.replace("content/people/ryabova-olga.md", "name: Рябова Ольга Николаевна", "name: Рябова-Смирнова Ольга Николаевна")
+        },
         Edit(name: "(m) give a school a short name") { site in
             try site.replace("content/schools/school-klyuchi.md", "short_name: Ключевская СОШ", "short_name: Ключевская школа")
         },

@@ -128,8 +128,16 @@ extension Linker {
     }
 
     /// `parent`: the program exists, and following parents never comes back.
+    /// Measured indicators: the baseline comes before the target.
     static func linkProgramLineage(_ graph: inout SiteGraph, _ refs: ReferenceChecker) {
         for program in graph.content.programs {
+            for indicator in program.indicators.compactMap(\.measured) {
+                guard let baseline = indicator.baseline, let target = indicator.target, baseline.year.value > target.year.value else { continue }
+                refs.report(LocalizedText(
+                    en: "the baseline of «\(indicator.name)» (\(baseline.year.value)) is later than its target (\(target.year.value))",
+                    ru: "базовое значение показателя «\(indicator.name)» (\(baseline.year.value)) позже целевого (\(target.year.value))"),
+                    baseline.year.asRef, program.file)
+            }
             guard let parent = program.parent, refs.check(parent, .program, in: program.file) else { continue }
             var seen: Set<String> = [], current: String? = parent.value, cycle = false
             while let id = current {

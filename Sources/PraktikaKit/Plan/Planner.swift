@@ -185,6 +185,7 @@ struct Planner {
     private func practiceShows(_ id: String) -> Set<EntityRef> {
         var shows = practiceNames(id)
         shows.formUnion(seminarCards(graph.seminarsByPractice[id] ?? []))
+        shows.formUnion(people([graph.practices[id]?.contact]))
         // What it adapts, and where it was applied (with those practices' own results).
         shows.formUnion(cards((graph.practices[id]?.basedOn ?? []).map(\.value) + (graph.replications[id] ?? [])))
         return shows
@@ -199,7 +200,16 @@ struct Planner {
         }
         shows.formUnion(refs(.program, graph.programsBySchool[id] ?? []))
         shows.formUnion(seminarCards((graph.seminarsBySchool[id] ?? []).map(\.seminar)))
+        // Its years in the registers, who accompanies it, and its director if written as an id.
+        shows.formUnion(refs(.register, (graph.registrationsBySchool[id] ?? []).map(\.register)))
+        shows.formUnion(refs(.person, graph.peopleAccompanying(id)))
+        shows.formUnion(people([graph.schools[id]?.director]))
         return shows
+    }
+
+    /// The people of `people/` among persons written on a page.
+    private func people(_ persons: [Person?]) -> Set<EntityRef> {
+        refs(.person, persons.compactMap { $0?.ref?.value })
     }
 
     private func networkShows(_ id: String) -> Set<EntityRef> {
@@ -208,6 +218,7 @@ struct Planner {
         shows.formUnion(refs(.school, network.leaders.map(\.value) + network.members.map(\.school.value)))
         shows.formUnion(refs(.program, graph.programsByNetwork[id] ?? []))
         shows.formUnion(seminarCards(graph.seminarsByNetwork[id] ?? []))
+        shows.formUnion(people([network.coordinator]))
         return shows
     }
 
@@ -216,6 +227,10 @@ struct Planner {
         var shows = cards(graph.practicesByProgram[id] ?? [])
         if let owner = program.owner?.schoolID?.value { shows.insert(EntityRef(.school, owner)) }
         if let network = program.network?.value { shows.insert(EntityRef(.network, network)) }
+        shows.formUnion(people(program.responsible))
+        shows.formUnion(refs(.register, graph.registersByProgram[id] ?? []))
+        shows.formUnion(refs(.program, graph.programLineage(id) + (graph.childPrograms[id] ?? [])))
+        shows.formUnion(seminarCards(graph.seminarsByProgram[id] ?? []))
         return shows
     }
 
@@ -228,6 +243,8 @@ struct Planner {
             if let practice = item.practice?.value, graph.practices[practice] != nil { shows.formUnion(cards([practice])) }
             if let school = item.school?.value { shows.insert(EntityRef(.school, school)) }
             shows.formUnion(refs(.school, item.speakers.compactMap { $0.school?.value }))
+            shows.formUnion(refs(.person, item.speakers.compactMap { $0.person?.value }))
+            if let program = item.program?.value { shows.insert(EntityRef(.program, program)) }
         }
         return shows
     }
