@@ -158,13 +158,26 @@ def main():
               first and first[0] == f"outcome-{outcome}" and first[1].endswith(f"practices/{best[0]}/"), first)
 
 
+        # Materials: choosing a year leaves exactly that year's files.
+        desktop.get(base + "materials/")
+        years = wait(desktop, lambda d: d.execute_script(
+            "const f = document.getElementById('materials-filters'); return f && !f.hidden ? Array.from(f.elements.year.options).map(o => o.value).filter(Boolean) : null"))
+        if years:
+            year = years[0]
+            expected = desktop.execute_script(f"return document.querySelectorAll('table.materials tbody tr[data-year=\"{year}\"]').length")
+            desktop.execute_script(f"const s = document.getElementById('materials-filters').elements.year; s.value = '{year}'; s.dispatchEvent(new Event('change', {{bubbles: true}}))")
+            shown = desktop.execute_script("return Array.from(document.querySelectorAll('table.materials tbody tr')).filter(r => !r.hidden).length")
+            check(f"materials: the year {year} leaves its {expected} files", shown == expected and 0 < shown < desktop.execute_script("return document.querySelectorAll('table.materials tbody tr').length"), shown)
+        else:
+            check("materials: the filters appear", False, years)
+
         # The checker itself must see a known fault, or its silence proves nothing.
         desktop.get("data:text/html;charset=utf-8,<html><body><img src=x><a href=#></a></body></html>")
         known = axe_violations(desktop, ["wcag2a"])
         check("axe-core reports a missing alt text on a faulty page", any(v.startswith("image-alt") for v in known), known)
 
         # Accessibility with axe-core on every kind of page, then at 200 % in white on black.
-        pages = ["", "practices/", "practices/mentoring-pairs/", "practices/vsoko-network-model/", "outcomes/decisions-on-time/", "schools/gymnasium-1-syktyvkar/", "networks/syktyvkar-gymnasium-1-network/",
+        pages = ["", "practices/", "practices/mentoring-pairs/", "practices/vsoko-network-model/", "outcomes/decisions-on-time/", "materials/", "registers/tyumen-2025/", "people/", "people/talantseva-marina/", "schools/gymnasium-1-syktyvkar/", "networks/syktyvkar-gymnasium-1-network/",
                  "programs/syktyvkar-municipal-2020/", "seminars/regional-final-seminar-2023/", "topics/", "search/"]
         for page in pages:
             desktop.get(base + page)

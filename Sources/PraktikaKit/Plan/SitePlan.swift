@@ -25,6 +25,8 @@ struct EntityRef: Hashable, Sendable {
 /// template follow from it.
 enum PageKind: Hashable, Sendable {
     case home, search, notFound
+    /// Every attachment of practices and seminars, «Материалы».
+    case materials
     /// The list of every entity of a kind (schools/, seminars/…); practices have the catalog.
     case index(EntityKind)
     case catalog(page: Int)
@@ -36,6 +38,7 @@ enum PageKind: Hashable, Sendable {
         switch self {
         case .home: return "home"
         case .search: return "search"
+        case .materials: return "materials"
         case .notFound: return "404"
         case .index(let kind): return kind.indexTemplate
         case .catalog: return "practices"
@@ -50,7 +53,7 @@ enum PageKind: Hashable, Sendable {
         switch self {
         case .home: return "home"
         case .notFound: return "404"
-        case .search, .index, .catalog: return "list"
+        case .search, .index, .catalog, .materials: return "list"
         case .entity(let kind, _): return kind.rawValue
         case .vocabulary, .term: return "term"
         }

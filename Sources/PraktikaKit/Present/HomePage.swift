@@ -17,10 +17,11 @@ struct HomePage: TemplateModel {
     let registerSummary: String?
     let registersHref: String?
     let peopleHref: String?
+    let materialsHref: String?
 
     static let fields: [String: TemplateField<Self>] = [
         "bestOutcomes": .list(\.bestOutcomes), "registerSummary": .text(\.registerSummary),
-        "registersHref": .text(\.registersHref), "peopleHref": .text(\.peopleHref),
+        "registersHref": .text(\.registersHref), "peopleHref": .text(\.peopleHref), "materialsHref": .text(\.materialsHref),
         "stats": .list(\.stats), "recommended": .model(\.recommended), "newest": .model(\.newest),
         "practicesHref": .text(\.practicesHref), "upcoming": .list(\.upcoming), "latest": .list(\.latest),
         "seminarsHref": .text(\.seminarsHref), "networks": .list(\.networks),
@@ -76,7 +77,9 @@ extension PageContext {
             networks: graph.networks.values.sorted { Self.ruOrder($0.name, $1.name) }.compactMap { networkListing($0.id) },
             bestOutcomes: bestOutcomes(limit: 6), registerSummary: registerSummary(),
             registersHref: graph.registers.isEmpty ? nil : href(SitePaths.index(.register)),
-            peopleHref: graph.people.isEmpty ? nil : href(SitePaths.index(.person)))
+            peopleHref: graph.people.isEmpty ? nil : href(SitePaths.index(.person)),
+            materialsHref: graph.practices.values.contains { !$0.attachments.isEmpty } || graph.seminars.values.contains { $0.materials.contains { $0.file != nil } }
+                ? href(SitePaths.materials) : nil)
         return page(model, kind: "home", title: env.site.title, description: env.site.description)
     }
 

@@ -5,6 +5,7 @@ extension PageContext {
         switch page.kind {
         case .home: return homePage()
         case .search: return searchPage()
+        case .materials: return materialsPage()
         case .notFound: return notFoundPage()
         case .index(let entity):
             switch entity {

@@ -19,7 +19,7 @@ enum TemplateCheck {
         "seminars": Page<SeminarIndexPage>.self, "seminar": Page<SeminarPage>.self,
         "digests": Page<DigestIndexPage>.self, "digest-page": Page<DigestPage>.self, "digest": Page<DigestPage>.self,
         "registers": Page<RegisterIndexPage>.self, "register": Page<RegisterPage>.self,
-        "people": Page<PeopleIndexPage>.self, "person": Page<PersonPage>.self,
+        "materials": Page<MaterialsPage>.self, "people": Page<PeopleIndexPage>.self, "person": Page<PersonPage>.self,
         "practice-card": PracticeCard.self, "school-link": SchoolLink.self, "seminar-card": SeminarCard.self,
         "term-tag": TermLink.self, "search-filter": SearchFilter.self,
     ]

@@ -8,6 +8,7 @@ enum SitePaths {
 
     public static func entity(_ kind: EntityKind, _ id: String) -> String { "\(kind.folder)/\(id)/" }
     public static func index(_ kind: EntityKind) -> String { "\(kind.folder)/" }
+    public static let materials = "materials/"
     public static func term(_ vocabulary: VocabularyKind, _ id: String) -> String { "\(vocabulary.rawValue)/\(id)/" }
     public static func vocabulary(_ vocabulary: VocabularyKind) -> String { "\(vocabulary.rawValue)/" }
 
