@@ -101,8 +101,13 @@ def quality(driver, base):
     check("more than 20 results: 20 shown, the rest on demand", total > 20 and len(found["hrefs"]) == 20, (total, len(found["hrefs"])))
     more = driver.find_elements(By.CSS_SELECTOR, "#search-more button")
     if more:
-        more[0].click()
-        wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results .search-result")) == total, 10)
+        # 20 more at each press, until every result is shown.
+        for _ in range(total // 20 + 1):
+            shown = len(driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
+            if shown >= total or driver.find_element(By.ID, "search-more").get_attribute("hidden") is not None:
+                break
+            driver.find_element(By.CSS_SELECTOR, "#search-more button").click()
+            wait(driver, lambda d: len(d.find_elements(By.CSS_SELECTOR, "#search-results .search-result")) > shown, 10)
         check("«Показать ещё» reaches every result", len(driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result")) == total, total)
     box = driver.find_element(By.ID, "search-q")
     box.clear()

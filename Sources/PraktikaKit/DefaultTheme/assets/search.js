@@ -17,10 +17,11 @@
   var notes = document.getElementById("search-notes"), kindBar = document.getElementById("search-kinds");
   var list = document.getElementById("search-results"), moreBox = document.getElementById("search-more");
   var localNote = document.getElementById("search-local");
-  var KINDS = [["practice", "Практики"], ["school", "Школы"], ["network", "Сети"], ["program", "Программы"], ["seminar", "Семинары"]];
+  var KINDS = [["practice", "Практики"], ["school", "Школы"], ["network", "Сети"], ["program", "Программы"], ["seminar", "Семинары"],
+    ["person", "Сопровождение"], ["register", "Реестры"]];
   var PAGE = 20, PASSAGE = 28;
   // Practices are what teachers come for: other pages need a clearly better match to come first.
-  var KIND_WEIGHT = { practice: 1, school: 0.8, network: 0.6, program: 0.6, seminar: 0.6 };
+  var KIND_WEIGHT = { practice: 1, school: 0.8, network: 0.6, program: 0.6, seminar: 0.6, person: 0.6, register: 0.5 };
   var params = new URLSearchParams(location.search);
   var kind = params.get("kind") || "";
   input.value = params.get("q") || "";
