@@ -118,9 +118,9 @@ struct DigestCommand: ParsableCommand {
 struct NewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "new",
-        abstract: "Start a new entry from an archetype: practice, school, network, program, seminar or digest.")
+        abstract: "Start a new entry from an archetype: practice, school, network, program, seminar, digest, register or person.")
 
-    @Argument(help: "practice, school, network, program, seminar or digest")
+    @Argument(help: "practice, school, network, program, seminar, digest, register or person")
     var kind: String
 
     @Argument(help: "The id: lower-case Latin letters, digits and hyphens.")
@@ -136,7 +136,7 @@ struct NewCommand: ParsableCommand {
 
     func run() throws {
         guard let entity = EntityKind(rawValue: kind), Scaffolding.kinds.contains(entity) else {
-            throw ValidationError("unknown kind `\(kind)`; expected one of: practice, school, network, program, seminar, digest")
+            throw ValidationError("unknown kind `\(kind)`; expected one of: \(Scaffolding.kinds.map(\.rawValue).joined(separator: ", "))")
         }
         try Console.runReporting {
             let file = try Scaffolding.newEntry(kind: entity, id: id, site: arguments.siteURL, title: title, school: school)

@@ -32,7 +32,7 @@ public enum Scaffolding {
         return written.sorted()
     }
 
-    public static let kinds: [EntityKind] = [.practice, .school, .network, .program, .seminar, .digest]
+    public static let kinds: [EntityKind] = [.practice] + EntityKind.allCases.filter { $0 != .practice }
 
     /// Writes `content/<kind>s/<id>.<ext>` from the archetype and returns its path.
     public static func newEntry(kind: EntityKind, id: String, site: URL, title: String?, school: String?, today: Day = .today()) throws -> URL {
@@ -55,13 +55,9 @@ public enum Scaffolding {
         if archetype.contains("{{school}}") && schoolID == nil {
             throw Problem(description: "a \(kind.rawValue) names a school, and the site has none yet: create one first with `praktika new school ID`")
         }
-        let defaults: [EntityKind: String] = [
-            .practice: "Новая практика", .school: "Новая школа", .network: "Новое сетевое сообщество",
-            .program: "Новая программа", .seminar: "Новый семинар", .digest: "Новый сборник практик",
-        ]
         let text = archetype
             .replacingOccurrences(of: "{{id}}", with: id)
-            .replacingOccurrences(of: "{{title}}", with: (title ?? defaults[kind]!).replacingOccurrences(of: "\"", with: "\\\""))
+            .replacingOccurrences(of: "{{title}}", with: (title ?? kind.newTitleRU).replacingOccurrences(of: "\"", with: "\\\""))
             .replacingOccurrences(of: "{{school}}", with: schoolID ?? "")
             .replacingOccurrences(of: "{{date}}", with: today.isoDate)
             .replacingOccurrences(of: "{{year}}", with: String(today.year))

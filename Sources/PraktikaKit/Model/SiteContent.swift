@@ -83,6 +83,20 @@ public enum EntityKind: String, CaseIterable, Sendable {
         }
     }
 
+    /// The title `praktika new` writes when none is given.
+    var newTitleRU: String {
+        switch self {
+        case .practice: return "Новая практика"
+        case .school: return "Новая школа"
+        case .network: return "Новое сетевое сообщество"
+        case .program: return "Новая программа"
+        case .seminar: return "Новый семинар"
+        case .digest: return "Новый сборник практик"
+        case .register: return "Участники программы"
+        case .person: return "Фамилия Имя Отчество"
+        }
+    }
+
     /// Its line in the build summary.
     public var summaryTitle: String {
         switch self {
