@@ -158,6 +158,17 @@ def main():
               first and first[0] == f"outcome-{outcome}" and first[1].endswith(f"practices/{best[0]}/"), first)
 
 
+        # An outcome's table sorts by the column a reader presses; the change sorts as numbers.
+        desktop.get(base + "outcomes/decisions-on-time/")
+        button = wait(desktop, lambda d: d.find_elements(By.CSS_SELECTOR, "table.outcome-results thead th:nth-child(3) .sort-button"))
+        if button:
+            button[0].click()  # Год: descending first
+            years = desktop.execute_script("return Array.from(document.querySelectorAll('table.outcome-results tbody tr td:nth-child(3)')).map(c => c.textContent.trim())")
+            sort = desktop.execute_script("return document.querySelector('table.outcome-results thead th:nth-child(3)').getAttribute('aria-sort')")
+            check("an outcome's table sorts by year when its header is pressed", sort == "descending" and years == sorted(years, reverse=True) and len(years) > 1, (sort, years))
+        else:
+            check("an outcome's table has sort buttons", False, "none")
+
         # Materials: choosing a year leaves exactly that year's files.
         desktop.get(base + "materials/")
         years = wait(desktop, lambda d: d.execute_script(

@@ -21,6 +21,8 @@ struct DigestPage: TemplateModel {
     let forPrint: Bool
     let pdf: PDFLink?
     let printCSS: String?
+    /// The measured indicators of the programs its practices come from.
+    let programs: [ProgramIndicators]
     /// Where the print document's relative links start, for WeasyPrint.
     var baseHref: String?
 
@@ -30,8 +32,15 @@ struct DigestPage: TemplateModel {
         "organisationContacts": .list(\.organisationContacts), "intro": .text(\.intro), "seminar": .model(\.seminar),
         "coverDate": .text(\.coverDate), "runningTitle": .text(\.runningTitle), "practices": .list(\.practices),
         "practiceCount": .text(\.practiceCount), "schools": .list(\.schools), "forPrint": .flag(\.forPrint),
-        "pdf": .model(\.pdf), "printCSS": .text(\.printCSS), "baseHref": .text(\.baseHref),
+        "pdf": .model(\.pdf), "printCSS": .text(\.printCSS), "baseHref": .text(\.baseHref), "programs": .list(\.programs),
     ]
+
+    struct ProgramIndicators: TemplateModel {
+        let title: String
+        let series: [SeriesModel]
+
+        static let fields: [String: TemplateField<Self>] = ["title": .text(\.title), "series": .list(\.series)]
+    }
 
     /// A line of the publisher's contacts on the cover; the site is a link.
     struct ContactLine: TemplateModel {
@@ -183,8 +192,21 @@ extension PageContext {
             runningTitle: Self.runningHead(typeset(digest.title) ?? digest.title, limit: Self.runningTitleLimit),
             practices: practices, practiceCount: String(practices.count), schools: digestSchoolIndex(practices: ids),
             forPrint: forPrint, pdf: pdfLink(id),
-            printCSS: forPrint ? env.theme.assets["digest.css"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil)
+            printCSS: forPrint ? env.theme.assets["digest.css"].flatMap { try? String(contentsOf: $0, encoding: .utf8) } : nil,
+            programs: digestPrograms(ids))
         return page(model, kind: "digest", title: digest.title, description: digest.subtitle, section: "digests")
+    }
+
+    /// The measured indicators of the programs the digest's practices come from,
+    /// and of the programs those implement, in the order first met.
+    func digestPrograms(_ practices: [String]) -> [DigestPage.ProgramIndicators] {
+        var seen: Set<String> = []
+        let programs = practices.compactMap { graph.practices[$0]?.program?.value }.flatMap { graph.programLineage($0).reversed() + [$0] }
+        return programs.filter { seen.insert($0).inserted }.compactMap { id in
+            guard let program = graph.programs[id] else { return nil }
+            let series = program.indicators.compactMap(\.measured).map(indicatorSeries)
+            return series.isEmpty ? nil : .init(title: program.title, series: series)
+        }
     }
 
     func digestSchool(_ id: String) -> DigestSchool? {
