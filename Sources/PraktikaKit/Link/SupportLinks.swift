@@ -31,7 +31,7 @@ extension SiteGraph {
     func schoolsAccompanied(by id: String) -> [String] {
         guard let person = people[id] else { return [] }
         let forTerritory = person.roles.contains { $0.value == .curator || $0.value == .coordinator }
-        let territories = forTerritory ? Set(person.territories) : []
+        let territories = forTerritory ? Set(person.territories.map(\.value)) : []
         var seen: Set<String> = []
         let named = person.schools.map(\.value).filter { schools[$0] != nil }
         let local = schools.values.filter { $0.municipality.map(territories.contains) ?? false }.map(\.id).sorted()
@@ -98,11 +98,11 @@ extension Linker {
         let municipalities = Set(graph.schools.values.compactMap(\.municipality))
         for person in graph.content.people {
             for school in person.schools { refs.check(school, .school, in: person.file) }
-            for territory in person.territories where !municipalities.contains(territory) {
-                let hint = Suggestions.hint(Suggestions.closest(to: territory, among: municipalities.sorted()))
-                refs.log.add(.warning(SourceLocation(file: person.file), LocalizedText(
-                    en: "no school is in the territory «\(territory)»: territories are written as schools write their `municipality`\(hint.en)",
-                    ru: "ни одна школа не относится к территории «\(territory)»: территории пишутся так же, как municipality в файлах школ\(hint.ru)")))
+            for territory in person.territories where !municipalities.contains(territory.value) {
+                let hint = Suggestions.hint(Suggestions.closest(to: territory.value, among: municipalities.sorted()))
+                refs.log.add(.warning(SourceLocation(file: person.file, line: territory.line, column: territory.column), LocalizedText(
+                    en: "no school is in the territory «\(territory.value)»: territories are written as schools write their `municipality`\(hint.en)",
+                    ru: "ни одна школа не относится к территории «\(territory.value)»: территории пишутся так же, как municipality в файлах школ\(hint.ru)")))
             }
         }
         // A person written as an id, anywhere a person may be written out.

@@ -25,7 +25,7 @@ struct PersonProfile: Decodable, Sendable {
     public var organisation: String?
     @OrEmpty public var roles: [Located<Role>]
     /// Municipalities, as schools name theirs in `municipality`.
-    @OrEmpty public var territories: [String]
+    @OrEmpty public var territories: [Located<String>]
     /// The schools this person accompanies.
     @OrEmpty public var schools: [Ref]
     public var email: String?

@@ -58,7 +58,7 @@ extension PageContext {
         guard let profile = graph.people[id], let person = personLink(id) else { return nil }
         let links = graph.personLinks[id] ?? PersonLinks()
         let model = PersonPage(
-            person: person, roles: roleLabels(profile.roles), territories: profile.territories,
+            person: person, roles: roleLabels(profile.roles), territories: profile.territories.map(\.value),
             schools: graph.schoolsAccompanied(by: id).compactMap { schoolLink($0) },
             networks: links.networks.compactMap { networkLink($0) }, programs: links.programs.compactMap { programLink($0) },
             seminars: links.seminars.compactMap { seminarCard($0) }, practices: cards(links.practices),
@@ -70,7 +70,7 @@ extension PageContext {
         let none = t("people_no_territory")
         var byTerritory: [String: [Entry<PersonProfile>]] = [:]
         for person in graph.people.values {
-            for territory in person.territories.isEmpty ? [none] : person.territories { byTerritory[territory, default: []].append(person) }
+            for territory in person.territories.isEmpty ? [none] : person.territories.map(\.value) { byTerritory[territory, default: []].append(person) }
         }
         let territories: [PeopleIndexPage.Territory] = byTerritory.keys.sorted { a, b in
             a == none ? false : b == none ? true : Self.ruOrder(a, b)
