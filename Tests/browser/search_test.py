@@ -138,7 +138,8 @@ def phone_layout(driver, base):
     targets = [l.get_attribute("href").split("#")[1] for l in links]
     check("a practice page has a contents list to results, resources, materials and contact",
           {"results-title", "resources-title", "contact-title"} <= set(targets) and all(driver.find_elements(By.ID, t) for t in targets), targets)
-    for page in ["search/?q=" + urllib.parse.quote("наставник"), "practices/", "practices/mentoring-pairs/", "schools/gymnasium-1-syktyvkar/"]:
+    for page in ["search/?q=" + urllib.parse.quote("наставник"), "practices/", "practices/mentoring-pairs/", "schools/gymnasium-1-syktyvkar/",
+                 "outcomes/decisions-on-time/", "programs/syktyvkar-municipal-2020/", "registers/tyumen-2025/", "materials/", "schools/school-klyuchi-zavodoukovsk/"]:
         for size in ["100", "200"]:
             driver.get(base + page)
             driver.execute_script("localStorage.setItem('praktika-lowvision', JSON.stringify({size: arguments[0]})); location.reload();", size)
