@@ -84,7 +84,13 @@ struct OrganisationModel: TemplateModel {
 
     static let fields: [String: TemplateField<Self>] = [
         "name": .text(\.name), "website": .text(\.website), "email": .text(\.email), "phone": .text(\.phone), "address": .text(\.address),
+        "phoneHref": .text { $0.phone.map(Self.dialable) },
     ]
+
+    /// «+7 (8212) 00-00-00» as a `tel:` address dials it: a leading plus and digits only.
+    static func dialable(_ phone: String) -> String {
+        (phone.trimmingCharacters(in: .whitespaces).hasPrefix("+") ? "+" : "") + phone.filter { $0.isASCII && $0.isNumber }
+    }
 }
 
 /// A page: its own model and the frame, read as one; the page's names come first.
