@@ -56,7 +56,7 @@ struct DigestStage {
                                   links: base.isEmpty ? nil : PageLinks(root: base, offline: false))
         context.printsDigest = true
         guard var model = context.digestPage(id, forPrint: true) else { return nil }
-        model = Page(frame: model.frame, content: { var content = model.content; content.baseHref = baseHref; return content }())
+        model.content.baseHref = baseHref
         guard let rendered = try? env.theme.render("digest", model) else { return nil }
         let html = context.typesetHTML(rendered, forPrint: true)
         return PageLinks.resolvePlaceholder(in: html, root: base.isEmpty ? "../../" : base)

@@ -33,11 +33,16 @@ struct ResultChange: Sendable, Equatable {
 
     /// «+33», «−9», «+2,5»: signed, in the site language's decimal form.
     func text(decimalComma: Bool) -> String {
-        let value = difference
-        let rounded = (value * 10).rounded() / 10
-        var digits = rounded == rounded.rounded() ? String(Int(abs(rounded))) : String(format: "%.1f", abs(rounded))
-        if decimalComma { digits = digits.replacingOccurrences(of: ".", with: ",") }
-        return rounded > 0 ? "+" + digits : rounded < 0 ? "−" + digits : "0"
+        let digits = Self.plain(abs(difference), decimals: 1, decimalComma: decimalComma)
+        return digits == "0" ? "0" : (difference > 0 ? "+" : "−") + digits
+    }
+
+    /// «12», «12,5»: rounded to `decimals` places, without a needless «,0».
+    static func plain(_ value: Double, decimals: Int, decimalComma: Bool) -> String {
+        let scale = pow(10, Double(decimals)), rounded = (value * scale).rounded() / scale
+        let text = rounded == rounded.rounded() ? String(Int(rounded)) : String(format: "%.\(decimals)f", rounded)
+            .replacingOccurrences(of: "0+$", with: "", options: .regularExpression)
+        return decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 
     /// The first number in a text, with a decimal comma or point; nil when there is none.

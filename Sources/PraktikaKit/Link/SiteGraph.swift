@@ -39,6 +39,9 @@ struct SiteGraph: Sendable {
     public internal(set) var registrationsBySchool: [String: [Registration]] = [:]
     /// Program → its registers, oldest year first.
     public internal(set) var registersByProgram: [String: [String]] = [:]
+    /// Person → the schools they accompany, and the reverse (people are visited in id order).
+    public internal(set) var schoolsByPerson: [String: [String]] = [:]
+    public internal(set) var peopleBySchool: [String: [String]] = [:]
     /// Person (people/) → what names them.
     public internal(set) var personLinks: [String: PersonLinks] = [:]
     /// Program → the seminars whose agenda names it.

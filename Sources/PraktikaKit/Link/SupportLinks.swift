@@ -26,22 +26,15 @@ extension SiteGraph {
         }
     }
 
-    /// The schools a person accompanies: those named, and — for a curator or a
-    /// coordinator, who answer for a territory — those of the territories named.
-    func schoolsAccompanied(by id: String) -> [String] {
-        guard let person = people[id] else { return [] }
-        let forTerritory = person.roles.contains { $0.value == .curator || $0.value == .coordinator }
-        let territories = forTerritory ? Set(person.territories.map(\.value)) : []
-        var seen: Set<String> = []
-        let named = person.schools.map(\.value).filter { schools[$0] != nil }
-        let local = schools.values.filter { $0.municipality.map(territories.contains) ?? false }.map(\.id).sorted()
-        return (named + local).filter { seen.insert($0).inserted }
-    }
+    /// The schools a person accompanies (`linkPeople`).
+    func schoolsAccompanied(by id: String) -> [String] { schoolsByPerson[id] ?? [] }
 
     /// The people who accompany a school, by name or by its territory.
-    func peopleAccompanying(_ school: String) -> [String] {
-        people.keys.sorted().filter { schoolsAccompanied(by: $0).contains(school) }
-    }
+    func peopleAccompanying(_ school: String) -> [String] { peopleBySchool[school] ?? [] }
+
+    /// Published practices and seminars with files of their own, for «Материалы».
+    var practicesWithFiles: [String] { practiceOrder.filter { !(practices[$0]?.attachments.isEmpty ?? true) } }
+    var seminarsWithFiles: [String] { seminarOrder.filter { seminars[$0]?.materials.contains { $0.file != nil } ?? false } }
 
     /// The programs a program implements, from the root down to it.
     func programLineage(_ id: String) -> [String] {
@@ -96,6 +89,19 @@ extension Linker {
 
     static func linkPeople(_ graph: inout SiteGraph, _ refs: ReferenceChecker) {
         let municipalities = Set(graph.schools.values.compactMap(\.municipality))
+        let schoolsByMunicipality = Dictionary(grouping: graph.schools.values.filter { $0.municipality != nil }) { $0.municipality! }
+            .mapValues { $0.map(\.id).sorted() }
+        // The schools each person accompanies: those named, and — for a curator or a
+        // coordinator, who answer for a territory — those of the territories named.
+        for id in graph.people.keys.sorted() {
+            let person = graph.people[id]!
+            let forTerritory = person.roles.contains { $0.value == .curator || $0.value == .coordinator }
+            let local = forTerritory ? person.territories.flatMap { schoolsByMunicipality[$0.value] ?? [] }.sorted() : []
+            var seen: Set<String> = []
+            let schools = (person.schools.map(\.value).filter { graph.schools[$0] != nil } + local).filter { seen.insert($0).inserted }
+            graph.schoolsByPerson[id] = schools
+            for school in schools { graph.peopleBySchool[school, default: []].append(id) }
+        }
         for person in graph.content.people {
             for school in person.schools { refs.check(school, .school, in: person.file) }
             for territory in person.territories where !municipalities.contains(territory.value) {

@@ -62,6 +62,9 @@ struct Practice: Decodable, Sendable {
     }
 
     public var isDraft: Bool { status == .draft }
+
+    /// Without an `evidence` block a practice is its school's own report.
+    public var evidenceLevel: Evidence.Level { evidence?.level ?? .selfReport }
 }
 
 /// One row of a practice's results table; numbers are kept as written.

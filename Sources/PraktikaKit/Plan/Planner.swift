@@ -15,11 +15,8 @@ struct Planner {
             page("", .home, shows: homeShows(), figures: [graph.practices.count, graph.schools.count, graph.networks.count, graph.seminars.count]),
             page("search/", .search),
         ]
-        let withFiles = graph.practiceOrder.filter { !(graph.practices[$0]?.attachments.isEmpty ?? true) }
-        let seminarsWithFiles = graph.seminarOrder.filter { graph.seminars[$0]?.materials.contains { $0.file != nil } ?? false }
-        if !withFiles.isEmpty || !seminarsWithFiles.isEmpty {
-            pages.append(page(SitePaths.materials, .materials, shows: refs(.practice, withFiles).union(refs(.seminar, seminarsWithFiles))))
-        }
+        let withFiles = refs(.practice, graph.practicesWithFiles).union(refs(.seminar, graph.seminarsWithFiles))
+        if !withFiles.isEmpty { pages.append(page(SitePaths.materials, .materials, shows: withFiles)) }
         let catalog = Pagination(base: SitePaths.index(.practice), count: graph.practiceOrder.count)
         let facetCounts = VocabularyKind.allCases.flatMap { termCounts($0) }
         pages += (1...catalog.pageCount).map { number in

@@ -53,10 +53,9 @@ extension PageContext {
 
     /// Every practice has a level of evidence: without an `evidence` block, its school's own report.
     func evidence(_ practice: Entry<Practice>) -> EvidenceModel {
-        let evidence = practice.evidence
-        let level = (evidence?.level ?? .selfReport).rawValue
+        let evidence = practice.evidence, level = practice.evidenceLevel
         return EvidenceModel(
-            level: level, label: t("evidence_level_\(level)"), description: env.theme.strings["evidence_level_\(level)_description"],
+            level: level.rawValue, label: format.label("evidence_level", level)!, description: format.label("evidence_description", level),
             reviewedBy: evidence?.reviewedBy, reviewedOn: format.date(evidence?.reviewedOn),
             participants: evidence?.participants.map(String.init), comparison: markdown(evidence?.comparison, in: practice.file))
     }

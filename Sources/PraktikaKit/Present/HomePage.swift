@@ -78,8 +78,7 @@ extension PageContext {
             bestOutcomes: bestOutcomes(limit: 6), registerSummary: registerSummary(),
             registersHref: graph.registers.isEmpty ? nil : href(SitePaths.index(.register)),
             peopleHref: graph.people.isEmpty ? nil : href(SitePaths.index(.person)),
-            materialsHref: graph.practices.values.contains { !$0.attachments.isEmpty } || graph.seminars.values.contains { $0.materials.contains { $0.file != nil } }
-                ? href(SitePaths.materials) : nil)
+            materialsHref: graph.practicesWithFiles.isEmpty && graph.seminarsWithFiles.isEmpty ? nil : href(SitePaths.materials))
         return page(model, kind: "home", title: env.site.title, description: env.site.description)
     }
 

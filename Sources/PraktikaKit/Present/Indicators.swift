@@ -28,10 +28,7 @@ struct SeriesModel: TemplateModel {
 extension PageContext {
     /// «12,5»: a value in the site's language, without a needless «,0».
     func number(_ value: Double) -> String {
-        let rounded = (value * 100).rounded() / 100
-        var text = rounded == rounded.rounded() ? String(Int(rounded)) : String(rounded)
-        if typesetsRussian { text = text.replacingOccurrences(of: ".", with: ",") }
-        return text
+        ResultChange.plain(value, decimals: 2, decimalComma: typesetsRussian)
     }
 
     func indicatorSeries(_ indicator: MeasuredIndicator) -> SeriesModel {

@@ -31,7 +31,7 @@ struct MaterialsPage: TemplateModel {
 extension PageContext {
     func materialsPage() -> Page<MaterialsPage> {
         var items: [MaterialsPage.Item] = []
-        for id in graph.practiceOrder {
+        for id in graph.practicesWithFiles {
             guard let practice = graph.practices[id] else { continue }
             let subjects = practice.subjects.compactMap { graph.term(.subjects, $0.value)?.label }
             for attachment in practice.attachments {
@@ -40,7 +40,7 @@ extension PageContext {
                                    sourceKind: t("search_kind_practice"), subjects: subjects, year: practice.date.map { String($0.year) }))
             }
         }
-        for id in graph.seminarOrder.reversed() {
+        for id in graph.seminarsWithFiles.reversed() {
             guard let seminar = graph.seminars[id] else { continue }
             for material in seminar.materials {
                 guard let path = material.file, let file = attachment(path.value, title: material.title) else { continue }

@@ -96,7 +96,7 @@ struct OrganisationModel: TemplateModel {
 /// A page: its own model and the frame, read as one; the page's names come first.
 struct Page<Content: TemplateModel>: TemplateModel {
     let frame: PageFrame
-    let content: Content
+    var content: Content
 
     static var fields: [String: TemplateField<Self>] {
         Dictionary.lifting(PageFrame.fields, from: \Self.frame).adding(.lifting(Content.fields, from: \Self.content))

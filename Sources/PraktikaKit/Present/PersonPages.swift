@@ -51,7 +51,7 @@ struct AccompanyingPerson: TemplateModel {
 
 extension PageContext {
     func roleLabels(_ roles: [Located<PersonProfile.Role>]) -> [String] {
-        roles.map { t("person_role_\($0.value.rawValue)") }
+        roles.compactMap { format.label("person_role", $0.value) }
     }
 
     func personPage(_ id: String) -> Page<PersonPage>? {
@@ -78,7 +78,7 @@ extension PageContext {
             let people = byTerritory[territory]!
             let roles: [PeopleIndexPage.RoleGroup] = PersonProfile.Role.allCases.compactMap { role in
                 let members = people.filter { $0.roles.contains { $0.value == role } }.sorted { Self.ruOrder($0.name, $1.name) }
-                return members.isEmpty ? nil : .init(label: t("person_role_\(role.rawValue)_plural"), people: members.compactMap { personLink($0.id) })
+                return members.isEmpty ? nil : .init(label: format.label("person_roles", role)!, people: members.compactMap { personLink($0.id) })
             }
             return .init(name: territory, roles: roles)
         }

@@ -167,8 +167,8 @@ extension PageContext {
             }
         }
         if let year = practice.date?.year { filters.append(("year|\(year)", SearchFilter(name: t("facet_year"), value: String(year)))) }
-        let level = (practice.evidence?.level ?? .selfReport).rawValue
-        filters.append(("evidence|" + level, SearchFilter(name: t("facet_evidence"), value: t("evidence_level_\(level)"))))
+        let level = practice.evidenceLevel
+        filters.append(("evidence|" + level.rawValue, SearchFilter(name: t("facet_evidence"), value: format.label("evidence_level", level)!)))
         if let network = practice.network.flatMap({ id in graph.networks[id.value].map { (id.value, $0) } }) {
             filters.append(("network|" + network.0, SearchFilter(name: t("facet_network"), value: network.1.name)))
         }

@@ -117,7 +117,7 @@ extension PageContext {
         let plan: [ProgramPage.PlanGroupModel] = program.plan.map { group in
             .init(title: group.title, items: group.items.map { item in
                 .init(number: item.number, action: markdown(item.action, in: file), executor: item.executor, due: item.due, result: item.result,
-                      status: item.status?.value.rawValue, statusLabel: item.status.map { t("plan_status_\($0.value.rawValue)") }, note: markdown(item.note, in: file))
+                      status: item.status?.value.rawValue, statusLabel: format.label("plan_status", item.status?.value), note: markdown(item.note, in: file))
             }, progress: progress(group.items))
         }
         let model = ProgramPage(

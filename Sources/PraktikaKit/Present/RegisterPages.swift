@@ -129,10 +129,10 @@ extension PageContext {
     /// «в 2026 году — 12 школ, из них 3 вышли из списка» for the latest register.
     func registerSummary() -> String? {
         guard let id = graph.registerOrder.last, let register = graph.registers[id] else { return nil }
-        let count = listsBySchool(register).count
-        var text = "\(t("register_summary_in")) \(register.year.value) \(t("register_summary_year")) — \(count) \(format.countLabel(count, "stats_schools"))"
+        let now = listsBySchool(register)
+        var text = "\(t("register_summary_in")) \(register.year.value) \(t("register_summary_year")) — \(now.count) \(format.countLabel(now.count, "stats_schools"))"
         if let previous = graph.previousRegister(id).flatMap({ graph.registers[$0] }) {
-            let left = Set(listsBySchool(previous).keys).subtracting(listsBySchool(register).keys).count
+            let left = Set(listsBySchool(previous).keys).subtracting(now.keys).count
             if left > 0 { text += ", \(t("register_summary_left_before")) \(left) \(t("register_summary_left"))" }
         }
         return text

@@ -45,8 +45,7 @@ struct Feeds {
             }
             out += "    <summary>\(XMLText.escape(practice.summary))</summary>\n"
             // Evidence, cost and what it adapts, for readers that filter by category.
-            let level = (practice.evidence?.level ?? .selfReport).rawValue
-            var categories = [("evidence/" + level, env.format.t("evidence_level_\(level)"))]
+            var categories = [("evidence/" + practice.evidenceLevel.rawValue, env.format.label("evidence_level", practice.evidenceLevel)!)]
             if let cost = practice.cost?.value, let term = graph.term(.cost, cost) { categories.append(("cost/" + cost, term.label)) }
             for (term, label) in categories {
                 out += "    <category term=\"\(XMLText.escape(term))\" label=\"\(XMLText.escape(label))\"/>\n"

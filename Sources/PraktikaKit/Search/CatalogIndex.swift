@@ -50,7 +50,7 @@ struct CatalogIndex {
         _ = index(.status, slug: "recommended", label: format.t("practice_status_recommended"))
         _ = index(.status, slug: "published", label: format.t("practice_status_published"))
         for level in Evidence.Level.allCases {
-            _ = index(.evidence, slug: level.rawValue, label: format.t("evidence_level_\(level.rawValue)"))
+            _ = index(.evidence, slug: level.rawValue, label: format.label("evidence_level", level)!)
         }
         // Outcomes to sort by: those with a result whose change has a direction, in the
         // vocabulary's order; an improvement counts in the unit most of its results use.
@@ -89,8 +89,7 @@ struct CatalogIndex {
             if let year = practice.date?.year { add(.year, String(year), String(year)) }
             add(.status, practice.status == .recommended ? "recommended" : "published",
                 format.t(practice.status == .recommended ? "practice_status_recommended" : "practice_status_published"))
-            let level = practice.evidence?.level ?? .selfReport
-            add(.evidence, level.rawValue, format.t("evidence_level_\(level.rawValue)"))
+            add(.evidence, practice.evidenceLevel.rawValue, format.label("evidence_level", practice.evidenceLevel)!)
             var school = -1
             if let author = card.school {
                 if let known = schoolIndex[author.id] { school = known } else {
