@@ -21,13 +21,16 @@ def main():
     parser.add_argument("--practices", type=int, default=10000)
     parser.add_argument("--query", default="наставничество")
     parser.add_argument("--praktika", default=str(repo / ".build/release/praktika"))
+    parser.add_argument("--reuse", action="store_true", help="serve the last build as it is")
+    parser.add_argument("--list", action="store_true", help="print every URL the search fetched")
     args = parser.parse_args()
     site = pathlib.Path(f"/tmp/praktika-bench/phone-{args.practices}")
     if not (site / "content").is_dir():
         subprocess.run([sys.executable, str(here / "generate_corpus.py"), "--practices", str(args.practices), "--out", str(site)], check=True)
     out = site / "public"
     started = time.time()
-    subprocess.run([args.praktika, "build", str(site), "--output", str(out)], check=True, stdout=subprocess.DEVNULL)
+    if not args.reuse:
+        subprocess.run([args.praktika, "build", str(site), "--output", str(out)], check=True, stdout=subprocess.DEVNULL)
     print(f"build with search index: {time.time() - started:.1f} s", file=sys.stderr)
 
     # The server's own log, not the page's resource timing: Pagefind fetches
@@ -78,8 +81,17 @@ def main():
         catalog = sizes(settled(fetched), base + "practices/")
         served.clear()
         driver.get(base + "search/?q=" + args.query)
+        # Ranking many results takes a while on a slow device: wait for the
+        # results (or the answer that there are none) before the quiet period.
+        waited = time.time()
+        while time.time() - waited < 120 and not driver.execute_script(
+                "return document.querySelector('#search-results li') !== null || /Ничего/.test(document.getElementById('search-status').textContent)"):
+            time.sleep(0.25)
         search_urls = settled(fetched)
         search = sizes(search_urls, base + "search/")
+        if args.list:
+            for url in sorted(set(search_urls)):
+                print(url, file=sys.stderr)
         requests = len(set(u for u in search_urls if not u.endswith("favicon.ico")))
         print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) | requests for the search |")
         print("|---:|---:|---:|---:|")

@@ -10,13 +10,19 @@ search from file://; `praktika serve`'s search after an edit.
 
 Prints one line per check and closes with "N passed, N failed".
 """
-import argparse, functools, http.server, pathlib, shutil, signal, socket, threading, subprocess, sys, tempfile, time, urllib.parse, urllib.request
+import argparse, functools, http.server, pathlib, re, shutil, signal, socket, threading, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 import site_test  # noqa: E402  (build, serve, browser, wait, check)
 from selenium.webdriver.common.by import By  # noqa: E402
 
-REPO, check, wait = site_test.REPO, site_test.check, site_test.wait
+REPO, wait = site_test.REPO, site_test.wait
+# Names the run: the quality checks run on one index bundle and on several merged.
+prefix = ""
+
+
+def check(name, condition, detail=""):
+    site_test.check(prefix + name, condition, detail)
 
 
 def search(driver, base, query, extra=""):
@@ -41,7 +47,15 @@ def phone(driver):
     driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride", {"width": 360, "height": 740, "deviceScaleFactor": 1, "mobile": True})
 
 
-def quality(driver, base):
+def placed(found, path, places, ranking):
+    """Among the first `places` results; with `ranking` off, anywhere among them."""
+    at = rank(found, path)
+    return at is not None and (not ranking or at <= places)
+
+
+def quality(driver, base, ranking=True):
+    """`ranking` off: near ties are not asserted. Bundles of a few dozen pages
+    each weigh words by their own statistics (a site's bundles hold thousands)."""
     for word in ["квантовая", "выгорание"]:
         found = search(driver, base, word)
         check(f"«{word}» (in no page): «Ничего не найдено» and no results",
@@ -56,12 +70,12 @@ def quality(driver, base):
         suggestion[0].click()
         wait(driver, lambda d: d.find_elements(By.CSS_SELECTOR, "#search-results .search-title a"))
         hrefs = [a.get_attribute("href") for a in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-title a")]
-        check("the suggestion finds the mentoring-pairs practice in the first five",
-              any(h.endswith("/practices/mentoring-pairs/") for h in hrefs[:5]), hrefs[:5])
+        check("the suggestion finds the mentoring-pairs practice" + (" in the first five" if ranking else ""),
+              any(h.endswith("/practices/mentoring-pairs/") for h in (hrefs[:5] if ranking else hrefs)), hrefs[:5])
 
     found = search(driver, base, "наставник")
-    check("«наставник» (stemming): the mentoring practices come first",
-              rank(found, "/practices/visiting-mentors/") in (1, 2, 3) and rank(found, "/practices/mentoring-pairs/") in (1, 2, 3), found["hrefs"][:5])
+    check("«наставник» (stemming): the mentoring practices" + (" come first" if ranking else " are found"),
+          placed(found, "/practices/visiting-mentors/", 3, ranking) and placed(found, "/practices/mentoring-pairs/", 3, ranking), found["hrefs"][:5])
     short = [m for m in found["marks"] if len(m.strip("«»,.;:()!? ")) <= 2]
     check("«наставник»: no highlighted word of one or two letters", found["marks"] and not short, short[:5])
 
@@ -69,13 +83,13 @@ def quality(driver, base):
     check("a problem-style query finds pages although no page has every word",
           found["hrefs"] and "со всеми словами: 0" in found["status"], found["status"])
     check("it says which function words it ignored", "«как»" in found["notes"] and "«в»" in found["notes"], found["notes"])
-    check("the rural-school practice is in the first five",
-          rank(found, "/practices/methodological-landing-zavodoukovsk/") in range(1, 6), found["hrefs"][:5])
+    check("the rural-school practice is " + ("in the first five" if ranking else "found"),
+          placed(found, "/practices/methodological-landing-zavodoukovsk/", 5, ranking), found["hrefs"][:5])
     matched = driver.find_elements(By.CSS_SELECTOR, "#search-results .search-matched")
     check("partial matches show their matched words", matched and "Совпали слова" in matched[0].text, [m.text for m in matched[:2]])
 
     found = search(driver, base, "СОШ № 20")
-    check("«СОШ № 20» finds that school's page first", rank(found, "/schools/school-20-syktyvkar/") == 1, found["hrefs"][:3])
+    check("«СОШ № 20» finds that school's page" + (" first" if ranking else ""), placed(found, "/schools/school-20-syktyvkar/", 1, ranking), found["hrefs"][:3])
 
     found = search(driver, base, "в к с")
     check("only one-letter words: nothing searched", not found["hrefs"] and "Не ищутся" in found["notes"], found)
@@ -98,11 +112,11 @@ def quality(driver, base):
         kinds = {k.text.split()[0].lower() for k in driver.find_elements(By.CSS_SELECTOR, "#search-results .search-kind")}
         check("«Практики» leaves practices only, and the URL keeps it", kinds == {"практика"} and "kind=practice" in driver.current_url, (kinds, driver.current_url))
     found = search(driver, base, "школа")
-    check("more than 20 results: 20 shown, the rest on demand", total > 20 and len(found["hrefs"]) == 20, (total, len(found["hrefs"])))
+    check("more than 10 results: 10 shown, the rest on demand", total > 10 and len(found["hrefs"]) == 10, (total, len(found["hrefs"])))
     more = driver.find_elements(By.CSS_SELECTOR, "#search-more button")
     if more:
-        # 20 more at each press, until every result is shown.
-        for _ in range(total // 20 + 1):
+        # 10 more at each press, until every result is shown.
+        for _ in range(total // 10 + 1):
             shown = len(driver.find_elements(By.CSS_SELECTOR, "#search-results .search-result"))
             if shown >= total or driver.find_element(By.ID, "search-more").get_attribute("hidden") is not None:
                 break
@@ -198,9 +212,12 @@ def serve(driver, praktika):
         shutil.rmtree(work, ignore_errors=True)
 
 
+served = []
+
+
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, *args):
-        pass
+        served.append(self.path.split("?")[0])
 
 
 def static_server(folder):
@@ -209,24 +226,44 @@ def static_server(folder):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
+def sharded(driver, base, folder):
+    """The same questions on an index split into bundles, published under a sub-path."""
+    global prefix
+    bundles = int(re.search(r'data-bundles="(\d+)"', (folder / "search/index.html").read_text(encoding="utf-8")).group(1))
+    check("a small bundle size splits the sample site's index", bundles >= 2 and (folder / f"pagefind/shard-{bundles - 1}/pagefind-entry.json").is_file(), bundles)
+    served.clear()
+    prefix = "bundles: "
+    try:
+        quality(driver, base, ranking=False)
+    finally:
+        prefix = ""
+    entries = {p for p in served if p.endswith("pagefind-entry.json")}
+    check("bundles: every bundle is merged into the search, under the sub-path",
+          entries == {"/sub/pagefind/pagefind-entry.json"} | {f"/sub/pagefind/shard-{k}/pagefind-entry.json" for k in range(1, bundles)}, sorted(entries))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--praktika", default=str(REPO / ".build/debug/praktika"))
     args = parser.parse_args()
     work = pathlib.Path(tempfile.mkdtemp(prefix="praktika-search-test-"))
-    online, copy = work / "online", work / "offline"
+    online, copy, split = work / "online", work / "offline", work / "split" / "sub"
     site_test.build(args.praktika, online)
     site_test.build(args.praktika, copy, "--offline")
+    site_test.build(args.praktika, split, "--search-shard-pages", "30")
     server, base = static_server(online)
+    split_server, split_base = static_server(split.parent)
     driver = site_test.browser(1280)
     try:
         quality(driver, base)
+        sharded(driver, split_base + "sub/", split)
         offline(driver, copy)
         serve(driver, args.praktika)
         phone_layout(driver, base)
     finally:
         driver.quit()
         server.shutdown()
+        split_server.shutdown()
         shutil.rmtree(work, ignore_errors=True)
     passed = sum(site_test.results)
     print(f"{passed} passed, {len(site_test.results) - passed} failed")

@@ -13,6 +13,9 @@ public struct BuildOptions: Sendable {
     public var makePDFs = true
     /// Build the search index when Pagefind is installed.
     public var makeSearchIndex = true
+    /// How many indexed pages one search bundle holds at most; a larger site's
+    /// index is split into bundles the browser merges (`SearchShards`).
+    public var searchShardPages = SearchShards.defaultPagesPerShard
     /// Also pack the output into this zip archive.
     public var zip: URL?
     /// A test seam: a fault at one step of the write stage.
@@ -83,7 +86,7 @@ public enum SiteBuilder {
             site: options.site,
             themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
             settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
-                       "search: \(indexer != nil)", "pdf: \(printer != nil)"])
+                       "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)"])
         // The lock is taken and an interrupted build repaired before anything else.
         var folder: OutputFolder?
         if write {
@@ -102,6 +105,7 @@ public enum SiteBuilder {
         // Load: content files into typed models, and the theme.
         var preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
         preparation.releasesPracticeBodies = true
+        preparation.searchShardPages = options.searchShardPages
         guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
         clock.lap("load", into: &report)
         report.language = loaded.content.site.language
@@ -149,7 +153,9 @@ public enum SiteBuilder {
         // Present and render: page models through the templates, streamed to the writers.
         let stream = StreamingSink(stagedFolder, writers: 2)
         // Pagefind reads lean copies of the indexed pages, made as pages stream by.
-        let records = try indexer.map { _ in try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), forwardingTo: stream) }
+        let records = try indexer.map { _ in
+            try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), shards: env.searchShards, forwardingTo: stream)
+        }
         defer { records?.remove() }
         let sink: PageSink = records ?? stream
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
@@ -183,10 +189,10 @@ public enum SiteBuilder {
         report.filesTotal = stagedFolder.files.count
         if let indexer {
             try stagedFolder.faults.check("search")
-            try indexer.index(site: stagedFolder.stagedTree, records: records?.folder)
+            let shards = try indexer.index(records!, into: stagedFolder)
             records?.remove()
             report.searchFiles = try stagedFolder.adoptTree("pagefind")
-            report.notes.append("search index: \(report.searchFiles) Pagefind files")
+            report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
         } else {
             report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
                 : options.offline ? "search index not built (--offline: the copy searches the catalog index)"

@@ -17,6 +17,7 @@ struct SitePreparation {
     var baseURL: String?
     var offline = false
     var today: Day = .today()
+    var searchShardPages = SearchShards.defaultPagesPerShard
     /// Serve mode: parsed entries reused while their files are unchanged.
     var cache: EntryCache?
     /// Serve mode: the theme of the last build, when no theme file changed.
@@ -47,7 +48,8 @@ struct SitePreparation {
         guard let content = loaded else { return nil }
         URLRule.check(content, log: log)
         let theme = loadTheme(content, log: log)
-        let settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
+        var settings = RenderSettings(baseURL: Self.checkedBaseURL(baseURL, content.site.baseURL?.value, log: log), offline: offline, today: today)
+        settings.searchShardPages = searchShardPages
         return LoadedSite(content: content, theme: theme, settings: settings)
     }
 

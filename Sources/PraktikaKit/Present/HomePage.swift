@@ -55,9 +55,12 @@ struct NotFoundPage: TemplateModel {
     static let fields: [String: TemplateField<Self>] = ["sections": .list(\.sections)]
 }
 
-/// The search page: the frame alone; the results are the browser's.
+/// The search page: the frame, and how many index bundles the browser merges
+/// (`SearchShards`); the results are the browser's.
 struct SearchPage: TemplateModel {
-    static let fields: [String: TemplateField<Self>] = [:]
+    let searchBundles: Int
+
+    static let fields: [String: TemplateField<Self>] = ["searchBundles": .number(\.searchBundles)]
 }
 
 extension PageContext {
@@ -102,6 +105,6 @@ extension PageContext {
     }
 
     func searchPage() -> Page<SearchPage> {
-        page(SearchPage(), kind: "search", title: t("search_title"), description: t("search_intro"))
+        page(SearchPage(searchBundles: env.searchShards.count), kind: "search", title: t("search_title"), description: t("search_intro"))
     }
 }

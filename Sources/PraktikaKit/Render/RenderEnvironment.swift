@@ -7,6 +7,8 @@ struct RenderSettings: Sendable {
     public var offline: Bool
     /// What counts as "upcoming" for seminars.
     public var today: Day
+    /// How many indexed pages one search bundle holds at most (`SearchShards`).
+    public var searchShardPages = SearchShards.defaultPagesPerShard
 
     public init(baseURL: String = "", offline: Bool = false, today: Day = .today()) {
         self.baseURL = baseURL.isEmpty || baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
@@ -32,6 +34,8 @@ final class RenderEnvironment: Sendable {
     let chrome = SharedCache<String, SiteChrome>()
     /// PDFs of the digests made in this build, for the pages that link them.
     let digestPDFs: [String: DigestPDF]
+    /// How the search index is split; the search page merges the bundles.
+    let searchShards: SearchShards
 
     var site: SiteConfig { graph.content.site }
 
@@ -45,6 +49,7 @@ final class RenderEnvironment: Sendable {
         self.log = log
         self.practiceCards = practiceCards
         self.digestPDFs = digestPDFs
+        searchShards = SearchShards(graph: graph, pagesPerShard: settings.searchShardPages)
     }
 
     /// The same environment with the digests' PDFs, once they are made.

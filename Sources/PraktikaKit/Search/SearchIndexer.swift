@@ -32,14 +32,96 @@ struct SearchIndexer: Sendable {
         staged.appendingPathComponent(".praktika-pagefind-records", isDirectory: true)
     }
 
-    /// Indexes the staged tree `site` (or its lean copies in `records`, which
-    /// have the same paths) into its `pagefind/` folder, before the switch: a
-    /// failing index fails the build with the previous output intact.
-    func index(site: URL, records: URL? = nil) throws {
-        let output = site.appendingPathComponent("pagefind", isDirectory: true)
+    /// Indexes the shards whose pages changed into their bundles in the
+    /// staged tree, two Pagefind processes at a time (Pagefind runs mostly on
+    /// one thread, and memory grows with each process); the bundles of
+    /// unchanged shards are kept from the previous build. Before the switch:
+    /// a failing index fails the build with the previous output intact.
+    func index(_ records: SearchRecords, into folder: OutputFolder) throws -> (indexed: Int, kept: Int) {
+        let shards = records.shards
+        let digests = records.digests(indexer: identity)
+        let previousText = folder.previousFile(SearchShards.digestsFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        // A bundle is kept whole or not at all: its digest names the pages and how many files the bundle has.
+        let previous = previousText.hasPrefix("shards \(shards.count)\n") ? SearchShards.readDigests(previousText) : [:]
+        var stale: [Int] = []
+        // A shard no page hashed to has no bundle (Pagefind indexes nothing
+        // empty); the search page passes over a bundle that is not there.
+        let counts = records.counts
+        for shard in 0..<shards.count where counts[shard] > 0 {
+            if try previous[shard]?.hasPrefix(digests[shard] + "-") != true || !keepBundle(shard, of: shards, in: folder, files: previous[shard]!) {
+                stale.append(shard)
+            }
+        }
+        let failures = Locked<[String]>([])
+        let slots = DispatchSemaphore(value: min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)))
+        let group = DispatchGroup()
+        for shard in stale {
+            slots.wait()
+            DispatchQueue.global().async(group: group) {
+                defer { slots.signal() }
+                do {
+                    try run(site: records.folder(of: shard), output: folder.stagedTree.appendingPathComponent(shards.folder(shard), isDirectory: true))
+                } catch {
+                    failures.withLock { $0.append("\(error)") }
+                }
+            }
+        }
+        group.wait()
+        if let failure = failures.withLock({ $0.first }) { throw DigestPrinter.Failure(description: failure) }
+        let files = Self.bundleFiles(in: folder.stagedTree, shards: shards)
+        let stamps = digests.enumerated().map { "\($0.element)-\(files[$0.offset])" }
+        try folder.write(SearchShards.digestsFile, Data(SearchShards.digestsText(stamps).utf8))
+        return (stale.count, counts.filter { $0 > 0 }.count - stale.count)
+    }
+
+    /// The build summary's line: how large the index is, and what was indexed again.
+    static func summary(files: Int, indexed: Int, kept: Int) -> String {
+        switch (indexed, kept) {
+        case (0, 0): return "search index: no page to index"
+        case (_, 0) where indexed == 1: return "search index: \(files) Pagefind files"
+        case (0, _) where kept == 1: return "search index: \(files) Pagefind files, kept (no indexed text changed)"
+        default: return "search index: \(files) Pagefind files in \(indexed + kept) bundles, \(indexed) indexed anew"
+        }
+    }
+
+    /// Keeps the previous build's bundle of `shard`, when every one of its files is still there.
+    private func keepBundle(_ shard: Int, of shards: SearchShards, in folder: OutputFolder, files stamp: String) throws -> Bool {
+        let files = folder.previousFiles.filter { shards.owns(shard, file: $0) }
+        guard !files.isEmpty, stamp.hasSuffix("-\(files.count)"), files.allSatisfy({ folder.previousFileExists($0) }) else { return false }
+        for (index, file) in files.enumerated() where folder.keep(file) == nil {
+            // Nothing kept yet (no hard links here): index the shard anew. Half a
+            // bundle kept must not be written over, as its files are the old build's.
+            guard index == 0 else { throw DigestPrinter.Failure(description: "cannot keep the search index file \(file)") }
+            return false
+        }
+        return true
+    }
+
+    /// How many files each bundle has in the staged tree.
+    private static func bundleFiles(in staged: URL, shards: SearchShards) -> [Int] {
+        var counts = Array(repeating: 0, count: shards.count)
+        let root = staged.appendingPathComponent("pagefind").path
+        guard let walk = FileManager.default.enumerator(atPath: root) else { return counts }
+        while let relative = walk.nextObject() as? String {
+            let file = "pagefind/" + relative
+            guard FileSystem.kind(staged.path + "/" + file) == .file,
+                  let shard = (0..<shards.count).first(where: { shards.owns($0, file: file) }) else { continue }
+            counts[shard] += 1
+        }
+        return counts
+    }
+
+    /// Which Pagefind made a bundle: another version may write another index.
+    private var identity: String {
+        let info = FileSystem.status(executable.path)
+        return "\(executable.path) \(info.map { Int($0.st_size) } ?? 0) \(info.map { Int($0.st_mtim.tv_sec) } ?? 0)"
+    }
+
+    /// One Pagefind run: the pages under `site` into the bundle `output`.
+    private func run(site: URL, output: URL) throws {
         let process = Process()
         process.executableURL = executable
-        process.arguments = ["--site", (records ?? site).path, "--output-path", output.path, "--quiet"]
+        process.arguments = ["--site", site.path, "--output-path", output.path, "--quiet"]
         let errors = Pipe()
         process.standardError = errors
         process.standardOutput = FileHandle.nullDevice

@@ -9,23 +9,52 @@ import Foundation
 /// threads as the pages stream by.
 final class SearchRecords: PageSink, @unchecked Sendable {
     let folder: URL
+    let shards: SearchShards
     private let inner: PageSink
     private let madeFolders = Locked<Set<String>>([])
+    /// Per shard: each record's path and the hash of its bytes.
+    private let recorded: Locked<[[(path: String, hash: String)]]>
 
-    init(folder: URL, forwardingTo inner: PageSink) throws {
+    init(folder: URL, shards: SearchShards, forwardingTo inner: PageSink) throws {
         self.folder = folder
+        self.shards = shards
         self.inner = inner
+        recorded = Locked(Array(repeating: [], count: shards.count))
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    }
+
+    /// Where the records of `shard` are, each under its page's own path.
+    func folder(of shard: Int) -> URL {
+        folder.appendingPathComponent("\(shard)", isDirectory: true)
     }
 
     func write(_ relativePath: String, _ contents: Data) throws {
         try inner.write(relativePath, contents)
         guard relativePath.hasSuffix(".html"), let lean = Self.lean(contents) else { return }
-        let url = folder.appendingPathComponent(relativePath)
-        try makeFolder((relativePath as NSString).deletingLastPathComponent, for: url)
+        let shard = shards.shard(of: relativePath)
+        let inShard = "\(shard)/" + relativePath
+        let url = folder.appendingPathComponent(inShard)
+        try makeFolder((inShard as NSString).deletingLastPathComponent, for: url)
         try lean.write(to: url)
+        let hash = ContentHash.of(lean)
+        recorded.withLock { $0[shard].append((relativePath, hash)) }
     }
+
+    /// Each shard's digest: its pages and their records' bytes, and what indexes them.
+    func digests(indexer: String) -> [String] {
+        recorded.withLock { shards in
+            shards.map { records in
+                var hash = ContentHash()
+                hash.add(indexer)
+                for record in records.sorted(by: { $0.path < $1.path }) { hash.add(record.path); hash.add(record.hash) }
+                return hash.hex
+            }
+        }
+    }
+
+    /// How many pages each shard holds.
+    var counts: [Int] { recorded.withLock { $0.map(\.count) } }
 
     /// Made under the lock: another render thread must not write into a
     /// folder that is recorded as made but does not exist yet.
@@ -52,9 +81,32 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         var lean = Data("<!DOCTYPE html><html lang=\"".utf8)
         lean.append(language(page))
         lean.append(Data("\"><head><meta charset=\"utf-8\"></head><body>".utf8))
-        lean.append(page[open..<end])
+        appendIndexed(page, open..<end, to: &lean)
         lean.append(Data("</body></html>\n".utf8))
         return lean
+    }
+
+    private static let ignoreMarker = Data("data-pagefind-ignore".utf8)
+    private static let keptInsideIgnored = ["data-pagefind-meta", "data-pagefind-filter", "data-pagefind-sort"].map { Data($0.utf8) }
+
+    /// Appends the element in `range` without the elements Pagefind ignores
+    /// (cards, contact blocks), unless they hold meta or filters, which
+    /// Pagefind still reads there. The index is the same; a card that changes
+    /// on a school's page then leaves that page's record, and its shard, as they were.
+    private static func appendIndexed(_ page: Data, _ range: Range<Int>, to lean: inout Data) {
+        var copied = range.lowerBound, searchFrom = range.lowerBound
+        while let mark = page.range(of: ignoreMarker, in: searchFrom..<range.upperBound) {
+            searchFrom = mark.upperBound
+            guard let open = page[copied..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")),
+                  !page[open..<mark.lowerBound].contains(UInt8(ascii: ">")) else { continue }
+            let nameEnd = page[(open + 1)...].firstIndex { !isNameByte($0) } ?? page.endIndex
+            guard nameEnd > open + 1, let end = closing(page, tag: Data(page[(open + 1)..<nameEnd]), from: open), end <= range.upperBound,
+                  !keptInsideIgnored.contains(where: { page.range(of: $0, in: open..<end) != nil }) else { continue }
+            lean.append(page[copied..<open])
+            copied = end
+            searchFrom = end
+        }
+        lean.append(page[copied..<range.upperBound])
     }
 
     /// The end of the element opened at `start`, counting nested elements of the same name.

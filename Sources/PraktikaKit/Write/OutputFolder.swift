@@ -186,6 +186,20 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         return Int(info.st_size)
     }
 
+    /// Files the previous build wrote, relative to the output folder.
+    var previousFiles: [String] { Array(previous.files.keys) }
+
+    /// Whether a file the previous build wrote is still a plain file there.
+    func previousFileExists(_ relativePath: String) -> Bool {
+        previous.files[relativePath] != nil && FileSystem.kind(destinationPath + "/" + relativePath) == .file
+    }
+
+    /// The bytes of a file the previous build wrote, if it is still there.
+    func previousFile(_ relativePath: String) -> Data? {
+        guard previousFileExists(relativePath) else { return nil }
+        return FileManager.default.contents(atPath: destinationPath + "/" + relativePath)
+    }
+
     /// Where a tool that writes its own file (WeasyPrint) should put `relativePath`.
     public func stagingURL(for relativePath: String) throws -> URL {
         guard let safe = Self.safeRelativePath(relativePath) else {
@@ -224,7 +238,10 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
         while let relative = enumerator.nextObject() as? String {
             let path = prefix + "/" + relative
             switch FileSystem.kind(stagingPath + "/" + path) {
-            case .file: _ = try adopt(path); count += 1
+            case .file:
+                // A file kept from the previous build is registered already.
+                if !written.withLock({ $0.entries[path] != nil }) { _ = try adopt(path) }
+                count += 1
             case .folder: continue
             default: throw Problem.cannotCarry(path)
             }

@@ -19,7 +19,8 @@
   var localNote = document.getElementById("search-local");
   var KINDS = [["practice", "Практики"], ["school", "Школы"], ["network", "Сети"], ["program", "Программы"], ["seminar", "Семинары"],
     ["person", "Сопровождение"], ["register", "Реестры"]];
-  var PAGE = 20, PASSAGE = 28;
+  // Ten at a time: each shown result fetches its own fragment, and a phone pays per request.
+  var PAGE = 10, PASSAGE = 28;
   // Practices are what teachers come for: other pages need a clearly better match to come first.
   var KIND_WEIGHT = { practice: 1, school: 0.8, network: 0.6, program: 0.6, seminar: 0.6, person: 0.6, register: 0.5 };
   var params = new URLSearchParams(location.search);
@@ -54,10 +55,20 @@
   function catalog() { return script("practices/catalog-index.js").then(function () { return window.praktikaCatalog || null; }); }
   function summaries() { return script("practices/catalog-summaries.js").then(function () { return window.praktikaSummaries || []; }); }
 
+  // A large site's index is split into bundles (pagefind/, pagefind/shard-1/…),
+  // merged here; their result URLs are the site's, under its own sub-path.
+  // A large site's index is split into bundles (pagefind/, pagefind/shard-1/…),
+  // merged here; their result URLs are the site's, under its own sub-path.
+  var bundles = Math.max(1, parseInt(box.getAttribute("data-bundles"), 10) || 1);
   var pagefind = null;
   function loadPagefind() {
     if (location.protocol === "file:") return Promise.reject(new Error("file"));
-    if (!pagefind) pagefind = import(new URL(root + "pagefind/pagefind.js", location.href).href);
+    if (!pagefind) pagefind = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (api) {
+      var site = new URL(root || "./", location.href).pathname, merges = [];
+      // A bundle no page went to is not written: passed over.
+      for (var k = 1; k < bundles; k++) merges.push(api.mergeIndex(new URL(root + "pagefind/shard-" + k + "/", location.href).href, { baseUrl: site }).catch(function () {}));
+      return Promise.all(merges).then(function () { return api; });
+    });
     return pagefind;
   }
 
@@ -93,17 +104,22 @@
   // come first: «СОШ № 20» is that school's page before the practices that
   // mention it a dozen times. Pagefind ranks before it reads titles, so the
   // first few are read here (and kept for showing them).
-  var TITLE_CHECK = 12;
+  var TITLE_CHECK = PAGE;
   function titlesFirst(pages, words) {
     var stems = words.map(W.stem);
     var full = pages.filter(function (p) { return p.words.length === words.length; }).slice(0, TITLE_CHECK);
     return Promise.all(full.map(function (p) { return p.result.data().then(function (d) { p.data = d; }); })).then(function () {
+      function has(words, s) { return words.some(function (t) { return W.related(s, t); }); }
+      function named(name) { var words = W.split(name || ""); return words.length > 0 && words.every(function (t) { return stems.some(function (s) { return W.related(s, t); }); }); }
       full.forEach(function (p) {
         // A school's short name («СОШ № 20») is as much its title as the full one.
         var meta = p.data.meta || {}, title = W.split((meta.title || "") + " " + (meta.alias || ""));
-        p.inTitle = stems.every(function (s) { return title.some(function (t) { return W.related(s, t); }); });
+        p.inTitle = stems.every(function (s) { return has(title, s); });
+        // The page named exactly so (its short name or title is the query) before pages that merely mention it in theirs.
+        p.namedSo = p.inTitle && (named(meta.alias) || named(meta.title));
       });
-      return pages.filter(function (p) { return p.inTitle; }).concat(pages.filter(function (p) { return !p.inTitle; }));
+      function where(test) { return pages.filter(test); }
+      return where(function (p) { return p.namedSo; }).concat(where(function (p) { return p.inTitle && !p.namedSo; }), where(function (p) { return !p.inTitle; }));
     });
   }
   function loadRemote(page) {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// How the search index is split. Pagefind holds every page it indexes in
+/// memory (about half a megabyte per practice page of the generated corpus)
+/// and runs mostly on one thread, so a large site is indexed as several
+/// bundles: each page goes to the shard its output path hashes to, shards are
+/// indexed two at a time, a shard whose pages did not change keeps its bundle
+/// from the previous build, and the search page merges the bundles in the
+/// browser (Pagefind's `mergeIndex`). Each bundle costs a phone about four
+/// requests per search, so shards stay large; a site of up to
+/// `defaultPagesPerShard` indexed pages has one bundle, exactly as before.
+struct SearchShards: Sendable, Equatable {
+    static let defaultPagesPerShard = 2500
+    /// Beside the bundles: each shard's digest of its pages, so that the next
+    /// build knows which bundles it may keep.
+    static let digestsFile = "pagefind/.praktika-shards"
+
+    let count: Int
+
+    init(count: Int) {
+        self.count = max(1, count)
+    }
+
+    init(indexedPages: Int, pagesPerShard: Int) {
+        self.init(count: (indexedPages + max(1, pagesPerShard) - 1) / max(1, pagesPerShard))
+    }
+
+    /// The pages that carry `data-pagefind-body` in the default theme: every
+    /// published entity but digests. A theme that marks other pages only
+    /// makes the shards a little larger than planned.
+    init(graph: SiteGraph, pagesPerShard: Int) {
+        let pages = graph.practices.count + graph.schools.count + graph.networks.count + graph.programs.count
+            + graph.seminars.count + graph.registers.count + graph.people.count
+        self.init(indexedPages: pages, pagesPerShard: pagesPerShard)
+    }
+
+    /// The shard of an output file, stable across builds and machines.
+    func shard(of outputFile: String) -> Int {
+        guard count > 1 else { return 0 }
+        var hash = ContentHash()
+        hash.add(outputFile)
+        return Int(hash.value % UInt64(count))
+    }
+
+    /// The bundle's folder in the output: the first is `pagefind/` itself,
+    /// so the search page always imports `pagefind/pagefind.js`.
+    func folder(_ shard: Int) -> String {
+        shard == 0 ? "pagefind" : "pagefind/shard-\(shard)"
+    }
+
+    /// Whether an output file belongs to the bundle of `shard`.
+    func owns(_ shard: Int, file: String) -> Bool {
+        guard file.hasPrefix("pagefind/"), file != Self.digestsFile else { return false }
+        if shard > 0 { return file.hasPrefix(folder(shard) + "/") }
+        return !file.hasPrefix("pagefind/shard-")
+    }
+
+    /// The digests file's text: the shard count, then one line per shard.
+    static func digestsText(_ digests: [String]) -> String {
+        "shards \(digests.count)\n" + digests.enumerated().map { "\($0.offset) \($0.element)\n" }.joined()
+    }
+
+    /// The digests a previous build wrote, by shard; empty when unreadable.
+    static func readDigests(_ text: String) -> [Int: String] {
+        var digests: [Int: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let parts = line.split(separator: " ")
+            if parts.count == 2, let shard = Int(parts[0]) { digests[shard] = String(parts[1]) }
+        }
+        return digests
+    }
+}

@@ -1,0 +1,101 @@
+import Foundation
+import Testing
+@testable import PraktikaKit
+
+@Suite("Search bundles: a large site's index in several bundles, kept while their pages do not change")
+struct SearchShardTests {
+    @Test("the number of bundles follows the number of indexed pages; a page's bundle is fixed by its path")
+    func sizing() {
+        #expect(SearchShards(indexedPages: 0, pagesPerShard: 2500).count == 1)
+        #expect(SearchShards(indexedPages: 2500, pagesPerShard: 2500).count == 1)
+        #expect(SearchShards(indexedPages: 2501, pagesPerShard: 2500).count == 2)
+        #expect(SearchShards(indexedPages: 11_552, pagesPerShard: 2500).count == 5)
+        let shards = SearchShards(count: 4)
+        // Pinned: a bundle kept from an earlier build must hold the same pages.
+        #expect(shards.shard(of: "practices/mentoring-pairs/index.html") == 2)
+        #expect(SearchShards(count: 1).shard(of: "practices/mentoring-pairs/index.html") == 0)
+        var sizes = [0, 0, 0, 0]
+        for n in 0..<4000 { sizes[shards.shard(of: "practices/p\(n)/index.html")] += 1 }
+        #expect(sizes.allSatisfy { (850...1150).contains($0) }, "\(sizes)")
+        #expect(shards.folder(0) == "pagefind" && shards.folder(2) == "pagefind/shard-2")
+        #expect(shards.owns(0, file: "pagefind/pagefind.js") && !shards.owns(0, file: "pagefind/shard-2/pagefind.js"))
+        #expect(shards.owns(2, file: "pagefind/shard-2/index/ru_1.pf_index") && !shards.owns(1, file: "pagefind/shard-2/pagefind.js"))
+        #expect(!shards.owns(0, file: SearchShards.digestsFile) && !shards.owns(0, file: "practices/index.html"))
+        #expect(SearchShards.readDigests(SearchShards.digestsText(["a1", "b2"])) == [0: "a1", 1: "b2"])
+    }
+
+    @Test("a record leaves out the blocks Pagefind ignores, except those that carry its meta or filters")
+    func ignoredBlocks() throws {
+        let page = Data("""
+            <html lang="ru"><body><article data-pagefind-body><div hidden data-pagefind-ignore><span data-pagefind-meta="kind">Школа</span></div>
+            <h1>Школа</h1><div class="cards" data-pagefind-ignore><article class="card"><div>Карточка</div></article></div>
+            <p>Текст</p><section data-pagefind-ignore="all"><div><p>Контакты</p></div></section></article></body></html>
+            """.utf8)
+        let text = String(decoding: try #require(SearchRecords.lean(page)), as: UTF8.self)
+        #expect(text.contains("<span data-pagefind-meta=\"kind\">Школа</span>") && text.contains("<h1>Школа</h1>") && text.contains("<p>Текст</p>"))
+        #expect(!text.contains("Карточка") && !text.contains("Контакты"))
+        #expect(text.hasSuffix("</article></body></html>\n"))
+    }
+
+    @Test("a site over the bundle size is indexed as several bundles; after one practice's text changes, only its bundle is indexed again")
+    func keepsUnchangedBundles() throws {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        var options = site.options()
+        options.searchShardPages = 3
+        let first = try SiteBuilder.build(options)
+        let search = try site.page("search/index.html")
+        let bundles = try #require(search.firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
+        #expect(bundles >= 3)
+        let digests = SearchShards.readDigests(try site.page(SearchShards.digestsFile))
+        let made = (0..<bundles).filter { site.exists(SearchShards(count: bundles).folder($0) + "/pagefind-entry.json") }
+        #expect(made.count >= bundles - 1 && Set(digests.keys).isSuperset(of: made), "\(made) \(digests)")
+        #expect(first.notes.contains("search index: \(first.searchFiles) Pagefind files in \(made.count) bundles, \(made.count) indexed anew"), "\(first.notes)")
+
+        let edited = SearchShards(count: bundles).shard(of: "practices/gia-holidays/index.html")
+        func entryFiles() throws -> [Int: UInt] {
+            var inodes: [Int: UInt] = [:]
+            for shard in made {
+                let path = site.output.appendingPathComponent(SearchShards(count: bundles).folder(shard) + "/pagefind-entry.json").path
+                inodes[shard] = UInt(try #require(FileSystem.status(path)).st_ino)
+            }
+            return inodes
+        }
+        let before = try entryFiles()
+        let practice = site.root.appendingPathComponent("content/practices/gia-holidays.md")
+        try (String(contentsOf: practice, encoding: .utf8) + "\nПосле каникул — пробный экзамен в формате ОГЭ.\n").write(to: practice, atomically: true, encoding: .utf8)
+        let second = try SiteBuilder.build(options)
+        #expect(second.notes.contains { $0.hasSuffix("in \(made.count) bundles, 1 indexed anew") }, "\(second.notes)")
+        let after = try entryFiles()
+        for shard in made {
+            // A kept bundle is the previous build's file itself (a hard link); the edited one is new.
+            #expect((before[shard] == after[shard]) == (shard != edited), "bundle \(shard), edited \(edited)")
+        }
+        #expect(SearchShards.readDigests(try site.page(SearchShards.digestsFile)).filter { digests[$0.key] != $0.value }.keys.sorted() == [edited])
+        // Nothing changed: nothing is indexed.
+        try site.write("content/schools/other-school.md", try String(contentsOf: site.root.appendingPathComponent("content/schools/other-school.md"), encoding: .utf8))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("sitemap.xml"))
+        let third = try SiteBuilder.build(options)
+        #expect(third.notes.contains { $0.hasSuffix("in \(made.count) bundles, 0 indexed anew") }, "\(third.notes)")
+    }
+
+    @Test("a kept bundle missing a file in the output is indexed again, and the output is whole")
+    func damagedBundleIsIndexedAgain() throws {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        var options = site.options()
+        options.searchShardPages = 3
+        try SiteBuilder.build(options)
+        let meta = try #require(try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("pagefind").path)
+            .first { $0.hasSuffix(".pf_meta") })
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("pagefind/" + meta))
+        // Nothing else changed: the build runs because the output lost a file, and indexes that bundle alone.
+        let report = try SiteBuilder.build(options)
+        #expect(report.notes.contains { $0.hasSuffix("bundles, 1 indexed anew") }, "\(report.notes)")
+        let entry = try site.page("pagefind/pagefind-entry.json")
+        let hash = try #require(entry.firstMatch(of: /"hash":"([^"]+)"/)).1
+        #expect(site.exists("pagefind/pagefind.\(hash).pf_meta"))
+    }
+}
