@@ -91,7 +91,7 @@ def main():
         search = sizes(search_urls, base + "search/")
         if args.list:
             for url in sorted(set(search_urls)):
-                print(url, file=sys.stderr)
+                print(f"{sizes([url], url)[1]:>8} {url}", file=sys.stderr)
         requests = len(set(u for u in search_urls if not u.endswith("favicon.ico")))
         print("| practices | open the catalog (raw / gzip) | one search, search page included (raw / gzip) | requests for the search |")
         print("|---:|---:|---:|---:|")

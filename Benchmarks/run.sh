@@ -27,8 +27,10 @@
 # it makes, so a build started after the previous output was deleted paid
 # seconds of system time for that deletion. Before the runs of an N start,
 # the script waits until the last deletion it made is that old. Each run is
-# measured with GNU time: wall-clock seconds, user+system CPU seconds and peak
-# resident memory. The table shows medians.
+# measured by tree_time.py: wall-clock seconds, user+system CPU seconds, and
+# the peak resident memory of the whole process tree at once (praktika and the
+# Pagefind processes it runs beside each other, summed; Hugo, then Pagefind).
+# The table shows medians.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -99,7 +101,7 @@ measure() {
     # The machine reclaims idle page cache within seconds; read the tool's
     # input once so that both tools start from a warm cache.
     find "$input" -type f -print0 | xargs -0 cat >/dev/null
-    if ! "$gnu_time" -f '%e %U %S %M' -o "$tfile" "$@" >"$log" 2>&1; then
+    if ! python3 "$here/tree_time.py" -o "$tfile" -- "$@" >"$log" 2>&1; then
         say "  $tool run $run FAILED on N=$n; last lines of $log:"
         tail -n 20 "$log" | sed 's/^/    /' >&2
         tail -n 3 "$tfile" | sed 's/^/    /' >&2

@@ -102,6 +102,47 @@ public enum SiteBuilder {
         var committed = false
         defer { if !committed { folder?.discard() } }
 
+        // Load, link, plan, render and write the pages into the staged tree. What
+        // they hold (the graph, every text as HTML) is let go of on return, before
+        // the search indexer's processes start beside this one.
+        folder?.fingerprint = fingerprint
+        let staged = try stage(options, folder: folder, indexer: indexer, printer: printer, log: log, clock: &clock, report: &report)
+        guard case .staged(let records) = staged, let stagedFolder = folder else {
+            if case .checked(let checked) = staged { return checked }
+            preconditionFailure("a build stages its pages")
+        }
+        defer { records?.remove() }
+        Memory.returnFreedPages()
+        if let indexer {
+            try stagedFolder.faults.check("search")
+            let shards = try indexer.index(records!, into: stagedFolder)
+            records?.remove()
+            report.searchFiles = try stagedFolder.adoptTree("pagefind")
+            report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
+        } else {
+            report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
+                : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
+                : "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)")
+        }
+        report.notes += try stagedFolder.commit(archive: options.zip)
+        committed = true
+        if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
+        report.output = stagedFolder.destination
+        clock.lap("write", into: &report)
+        return report
+    }
+
+    private enum Staged {
+        /// `check`: every problem is known; nothing was written.
+        case checked(BuildReport)
+        /// The pages are in the staged tree, and the search records beside them.
+        case staged(SearchRecords?)
+    }
+
+    /// Load → link → plan → (digests) → present and render → write, into the staged tree.
+    private static func stage(_ options: BuildOptions, folder: OutputFolder?, indexer: SearchIndexer?, printer: DigestPrinter?,
+                              log: DiagnosticLog, clock: inout StageClock, report: inout BuildReport) throws -> Staged {
+        let write = folder != nil
         // Load: content files into typed models, and the theme.
         var preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
         preparation.releasesPracticeBodies = true
@@ -132,13 +173,12 @@ public enum SiteBuilder {
             // build checks them on the rendered pages, which contain them).
             linkCheck.record(prose: linked.prose, plan: plan)
             log.add(contentsOf: linkCheck.problems(written: plan.writtenFiles, theme: linked.theme))
-            return try finish(report, log: log, strict: options.strict) { report in
+            return .checked(try finish(report, log: log, strict: options.strict) { report in
                 for page in plan.pages { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }
-            }
+            })
         }
         if options.strict { log.promoteWarnings() }
         if log.hasErrors { throw ContentErrors(log.all, language: report.language) }
-        stagedFolder.fingerprint = fingerprint
 
         // Digests: their print pages and PDFs, which the web pages link with their sizes.
         var env = linked
@@ -156,7 +196,6 @@ public enum SiteBuilder {
         let records = try indexer.map { _ in
             try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), shards: env.searchShards, forwardingTo: stream)
         }
-        defer { records?.remove() }
         let sink: PageSink = records ?? stream
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
@@ -187,23 +226,7 @@ public enum SiteBuilder {
         // The summary counts the site's files; the search index is counted apart.
         report.filesChanged = stagedFolder.changedCount
         report.filesTotal = stagedFolder.files.count
-        if let indexer {
-            try stagedFolder.faults.check("search")
-            let shards = try indexer.index(records!, into: stagedFolder)
-            records?.remove()
-            report.searchFiles = try stagedFolder.adoptTree("pagefind")
-            report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
-        } else {
-            report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
-                : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
-                : "Pagefind is not installed: the search index was skipped (pip install pagefind-bin)")
-        }
-        report.notes += try stagedFolder.commit(archive: options.zip)
-        committed = true
-        if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
-        report.output = stagedFolder.destination
-        clock.lap("write", into: &report)
-        return report
+        return .staged(records)
     }
 
     /// Fails with every problem when there is an error (warnings too under

@@ -33,9 +33,8 @@ struct SearchIndexer: Sendable {
     }
 
     /// Indexes the shards whose pages changed into their bundles in the
-    /// staged tree, two Pagefind processes at a time (Pagefind runs mostly on
-    /// one thread, and memory grows with each process); the bundles of
-    /// unchanged shards are kept from the previous build. Before the switch:
+    /// staged tree, two Pagefind processes at a time where memory allows
+    /// (`IndexingSlots`); the bundles of unchanged shards are kept from the previous build. Before the switch:
     /// a failing index fails the build with the previous output intact.
     func index(_ records: SearchRecords, into folder: OutputFolder) throws -> (indexed: Int, kept: Int) {
         let shards = records.shards
@@ -53,12 +52,10 @@ struct SearchIndexer: Sendable {
             }
         }
         let failures = Locked<[String]>([])
-        let slots = DispatchSemaphore(value: min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)))
-        let group = DispatchGroup()
+        let slots = IndexingSlots()
+        let sizes = records.bytes
         for shard in stale {
-            slots.wait()
-            DispatchQueue.global().async(group: group) {
-                defer { slots.signal() }
+            slots.start(cost: sizes[shard] * IndexingSlots.bytesPerRecordByte) {
                 do {
                     try run(site: records.folder(of: shard), output: folder.stagedTree.appendingPathComponent(shards.folder(shard), isDirectory: true))
                 } catch {
@@ -66,7 +63,7 @@ struct SearchIndexer: Sendable {
                 }
             }
         }
-        group.wait()
+        slots.waitForAll()
         if let failure = failures.withLock({ $0.first }) { throw DigestPrinter.Failure(description: failure) }
         let files = Self.bundleFiles(in: folder.stagedTree, shards: shards)
         let stamps = digests.enumerated().map { "\($0.element)-\(files[$0.offset])" }

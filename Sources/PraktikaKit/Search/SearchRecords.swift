@@ -12,8 +12,8 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     let shards: SearchShards
     private let inner: PageSink
     private let madeFolders = Locked<Set<String>>([])
-    /// Per shard: each record's path and the hash of its bytes.
-    private let recorded: Locked<[[(path: String, hash: String)]]>
+    /// Per shard: each record's path, the hash of its bytes and their count.
+    private let recorded: Locked<[[(path: String, hash: String, size: Int)]]>
 
     init(folder: URL, shards: SearchShards, forwardingTo inner: PageSink) throws {
         self.folder = folder
@@ -36,9 +36,9 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         let inShard = "\(shard)/" + relativePath
         let url = folder.appendingPathComponent(inShard)
         try makeFolder((inShard as NSString).deletingLastPathComponent, for: url)
-        try lean.write(to: url)
+        try OutputFolder.writeFile(url.path, lean)
         let hash = ContentHash.of(lean)
-        recorded.withLock { $0[shard].append((relativePath, hash)) }
+        recorded.withLock { $0[shard].append((relativePath, hash, lean.count)) }
     }
 
     /// Each shard's digest: its pages and their records' bytes, and what indexes them.
@@ -55,6 +55,9 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     /// How many pages each shard holds.
     var counts: [Int] { recorded.withLock { $0.map(\.count) } }
+
+    /// How many bytes of records each shard holds.
+    var bytes: [Int] { recorded.withLock { $0.map { $0.reduce(0) { $0 + $1.size } } } }
 
     /// Made under the lock: another render thread must not write into a
     /// folder that is recorded as made but does not exist yet.
@@ -74,7 +77,7 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     /// The page reduced to its `data-pagefind-body` element, or nil when it has none.
     static func lean(_ page: Data) -> Data? {
-        guard let mark = page.range(of: marker),
+        guard let mark = find(marker, in: page, page.startIndex..<page.endIndex),
               let open = page[page.startIndex..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         let nameEnd = page[(open + 1)...].firstIndex { !isNameByte($0) } ?? page.endIndex
         guard nameEnd > open + 1, let end = closing(page, tag: Data(page[(open + 1)..<nameEnd]), from: open) else { return nil }
@@ -95,13 +98,13 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// on a school's page then leaves that page's record, and its shard, as they were.
     private static func appendIndexed(_ page: Data, _ range: Range<Int>, to lean: inout Data) {
         var copied = range.lowerBound, searchFrom = range.lowerBound
-        while let mark = page.range(of: ignoreMarker, in: searchFrom..<range.upperBound) {
+        while let mark = find(ignoreMarker, in: page, searchFrom..<range.upperBound) {
             searchFrom = mark.upperBound
             guard let open = page[copied..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")),
                   !page[open..<mark.lowerBound].contains(UInt8(ascii: ">")) else { continue }
             let nameEnd = page[(open + 1)...].firstIndex { !isNameByte($0) } ?? page.endIndex
             guard nameEnd > open + 1, let end = closing(page, tag: Data(page[(open + 1)..<nameEnd]), from: open), end <= range.upperBound,
-                  !keptInsideIgnored.contains(where: { page.range(of: $0, in: open..<end) != nil }) else { continue }
+                  !keptInsideIgnored.contains(where: { find($0, in: page, open..<end) != nil }) else { continue }
             lean.append(page[copied..<open])
             copied = end
             searchFrom = end
@@ -114,8 +117,8 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         let opening = Data("<".utf8) + tag, closing = Data("</".utf8) + tag
         var depth = 0, position = start
         while position < page.endIndex {
-            let nextOpen = page.range(of: opening, in: position..<page.endIndex)
-            let nextClose = page.range(of: closing, in: position..<page.endIndex)
+            let nextOpen = find(opening, in: page, position..<page.endIndex)
+            let nextClose = find(closing, in: page, position..<page.endIndex)
             guard let close = nextClose else { return nil }
             if let open = nextOpen, open.lowerBound < close.lowerBound {
                 position = open.upperBound
@@ -131,9 +134,35 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     private static func language(_ page: Data) -> Data {
         let key = Data("<html lang=\"".utf8)
-        guard let found = page.range(of: key, in: page.startIndex..<min(page.endIndex, page.startIndex + 512)),
+        guard let found = find(key, in: page, page.startIndex..<min(page.endIndex, page.startIndex + 512)),
               let quote = page[found.upperBound...].firstIndex(of: UInt8(ascii: "\"")) else { return Data("ru".utf8) }
         return Data(page[found.upperBound..<quote])
+    }
+
+    /// memchr(3) for the first byte, memcmp(3) for the rest: `Data.range(of:)`
+    /// on Linux compares byte by byte through NSData, which cost more than
+    /// rendering the page.
+    private static func find(_ needle: Data, in page: Data, _ range: Range<Int>) -> Range<Int>? {
+        guard !needle.isEmpty, range.count >= needle.count else { return nil }
+        let offset = page.withUnsafeBytes { haystack in
+            needle.withUnsafeBytes { wanted in
+                find(wanted, in: haystack, from: range.lowerBound - page.startIndex, to: range.upperBound - page.startIndex)
+            }
+        }
+        return offset.map { (page.startIndex + $0)..<(page.startIndex + $0 + needle.count) }
+    }
+
+    private static func find(_ wanted: UnsafeRawBufferPointer, in haystack: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        let base = haystack.baseAddress!, first = Int32(wanted.load(as: UInt8.self))
+        var at = start
+        let last = end - wanted.count
+        while at <= last {
+            guard let hit = memchr(base + at, first, last - at + 1) else { return nil }
+            at = UnsafeRawPointer(hit) - base
+            if memcmp(hit, wanted.baseAddress!, wanted.count) == 0 { return at }
+            at += 1
+        }
+        return nil
     }
 
     private static func isNameByte(_ byte: UInt8) -> Bool {
