@@ -72,11 +72,16 @@
     return pagefind;
   }
 
+  // The kind of a page its theme marks with no kind filter: the default theme
+  // leaves practices, most of the pages, unmarked, which spares each bundle's
+  // filter file their page numbers (a phone downloads one per bundle).
+  var UNMARKED = box.getAttribute("data-unmarked-kind") || "";
+
   // Pagefind: per word and kind, merged by page.
   function gather(api, words) {
-    // Last, unfiltered: pages of a theme that marks no kind still count (under «Все»).
+    // Last, unfiltered: every page, the unmarked kind's among them.
     var jobs = [];
-    KINDS.concat([[""]]).forEach(function (k) {
+    KINDS.filter(function (k) { return k[0] !== UNMARKED; }).concat([[""]]).forEach(function (k) {
       words.forEach(function (word) {
         jobs.push(api.search(word, k[0] ? { filters: { kind: k[0] } } : {}).then(function (found) { return { kind: k[0], word: word, found: found }; }));
       });
@@ -90,9 +95,9 @@
       answers.forEach(function (a) {
         (a.found ? a.found.results : []).forEach(function (r) {
           var page = pages.get(r.id);
-          if (page && !a.kind && page.kind) return; // already counted under its kind
-          if (!page) { page = { kind: a.kind, score: 0, words: [], hits: [], result: r }; pages.set(r.id, page); }
-          page.score += (r.score / (best[a.word] || 1)) * (KIND_WEIGHT[a.kind] || 1);
+          if (page && !a.kind && page.marked) return; // already counted under its kind
+          if (!page) { page = { kind: a.kind || UNMARKED, marked: !!a.kind, score: 0, words: [], hits: [], result: r }; pages.set(r.id, page); }
+          page.score += (r.score / (best[a.word] || 1)) * (KIND_WEIGHT[page.kind] || 1);
           if (page.words.indexOf(a.word) < 0) page.words.push(a.word);
           r.words.forEach(function (location) { page.hits.push({ at: location, word: a.word }); });
         });
