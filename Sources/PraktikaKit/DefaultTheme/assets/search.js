@@ -56,18 +56,29 @@
   function summaries() { return script("practices/catalog-summaries.js").then(function () { return window.praktikaSummaries || []; }); }
 
   // A large site's index is split into bundles (pagefind/, pagefind/shard-1/…),
-  // merged here; their result URLs are the site's, under its own sub-path.
-  // A large site's index is split into bundles (pagefind/, pagefind/shard-1/…),
-  // merged here; their result URLs are the site's, under its own sub-path.
+  // merged here, each tagged with a filter Pagefind adds in the browser (nothing
+  // to download) so that its pages can be told apart; their result URLs are the
+  // site's, under its own sub-path.
   var bundles = Math.max(1, parseInt(box.getAttribute("data-bundles"), 10) || 1);
-  var pagefind = null;
+  function inBundle(b) { return bundles > 1 ? { bundle: String(b) } : {}; }
+  function each(n, f) { var out = []; for (var i = 0; i < n; i++) out.push(f(i)); return out; }
+  function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
+  var pagefind = null, bundlePages = [];
   function loadPagefind() {
     if (location.protocol === "file:") return Promise.reject(new Error("file"));
     if (!pagefind) pagefind = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (api) {
-      var site = new URL(root || "./", location.href).pathname, merges = [];
-      // A bundle no page went to is not written: passed over.
-      for (var k = 1; k < bundles; k++) merges.push(api.mergeIndex(new URL(root + "pagefind/shard-" + k + "/", location.href).href, { baseUrl: site }).catch(function () {}));
-      return Promise.all(merges).then(function () { return api; });
+      var site = new URL(root || "./", location.href).pathname;
+      var merges = [bundles > 1 ? api.options({ mergeFilter: inBundle(0) }) : null].concat(each(bundles - 1, function (i) {
+        // A bundle no page went to is not written: passed over.
+        return api.mergeIndex(new URL(root + "pagefind/shard-" + (i + 1) + "/", location.href).href, { baseUrl: site, mergeFilter: inBundle(i + 1) })
+          .catch(function () {});
+      }));
+      // How many pages each bundle has: a search for no word lists them all.
+      return Promise.all(merges).then(function () {
+        return Promise.all(each(bundles, function (b) {
+          return api.search(null, { filters: inBundle(b) }).then(function (found) { return found ? found.results.length : 0; });
+        }));
+      }).then(function (counts) { bundlePages = counts; return api; });
     });
     return pagefind;
   }
@@ -77,27 +88,53 @@
   // filter file their page numbers (a phone downloads one per bundle).
   var UNMARKED = box.getAttribute("data-unmarked-kind") || "";
 
-  // Pagefind: per word and kind, merged by page.
+  // How rare a word is among `pages` of which `containing` have it (BM25's idf,
+  // as Pagefind scores it).
+  function rarity(pages, containing) { return Math.log((pages - containing + 0.5) / (containing + 0.5) + 1); }
+
+  // Pagefind: each word on its own, once per marked kind (which pages are of
+  // that kind) and once per bundle (every page with the word), merged by page.
   function gather(api, words) {
-    // Last, unfiltered: every page, the unmarked kind's among them.
     var jobs = [];
-    KINDS.filter(function (k) { return k[0] !== UNMARKED; }).concat([[""]]).forEach(function (k) {
+    KINDS.filter(function (k) { return k[0] !== UNMARKED; }).forEach(function (k) {
       words.forEach(function (word) {
-        jobs.push(api.search(word, k[0] ? { filters: { kind: k[0] } } : {}).then(function (found) { return { kind: k[0], word: word, found: found }; }));
+        jobs.push(api.search(word, { filters: { kind: k[0] } }).then(function (found) { return { kind: k[0], word: word, found: found }; }));
+      });
+    });
+    each(bundles, function (b) {
+      words.forEach(function (word) {
+        jobs.push(api.search(word, { filters: inBundle(b) }).then(function (found) { return { bundle: b, word: word, found: found }; }));
       });
     });
     return Promise.all(jobs).then(function (answers) {
+      function results(a) { return a.found ? a.found.results : []; }
+      var kindOf = {}, containing = {};
+      answers.forEach(function (a) {
+        if (a.kind) results(a).forEach(function (r) { kindOf[r.id] = a.kind; });
+        else containing[a.word] = (containing[a.word] || []).concat([[a.bundle, results(a).length]]);
+      });
+      // A bundle weighs a word by its rarity among the bundle's own pages; the
+      // score is weighed again by its rarity over the whole site, so that pages
+      // of different bundles compare as they would in one index.
+      function siteScore(a, r) {
+        if (bundles === 1) return r.score;
+        var counts = containing[a.word], here = counts.filter(function (c) { return c[0] === a.bundle; })[0][1];
+        var local = rarity(bundlePages[a.bundle], here);
+        return local > 0 ? r.score * rarity(sum(bundlePages), sum(counts.map(function (c) { return c[1]; }))) / local : r.score;
+      }
       // Each word counts at most 1 (its score over its best page's), so that
       // a word on every page («СОШ») cannot outweigh a rare one («20»).
       var best = {};
-      answers.forEach(function (a) { (a.found ? a.found.results : []).forEach(function (r) { best[a.word] = Math.max(best[a.word] || 0, r.score); }); });
+      answers.forEach(function (a) {
+        if (!a.kind) results(a).forEach(function (r) { best[a.word] = Math.max(best[a.word] || 0, siteScore(a, r)); });
+      });
       var pages = new Map();
       answers.forEach(function (a) {
-        (a.found ? a.found.results : []).forEach(function (r) {
+        if (a.kind) return;
+        results(a).forEach(function (r) {
           var page = pages.get(r.id);
-          if (page && !a.kind && page.marked) return; // already counted under its kind
-          if (!page) { page = { kind: a.kind || UNMARKED, marked: !!a.kind, score: 0, words: [], hits: [], result: r }; pages.set(r.id, page); }
-          page.score += (r.score / (best[a.word] || 1)) * (KIND_WEIGHT[page.kind] || 1);
+          if (!page) { page = { kind: kindOf[r.id] || UNMARKED, score: 0, words: [], hits: [], result: r }; pages.set(r.id, page); }
+          page.score += (siteScore(a, r) / (best[a.word] || 1)) * (KIND_WEIGHT[page.kind] || 1);
           if (page.words.indexOf(a.word) < 0) page.words.push(a.word);
           r.words.forEach(function (location) { page.hits.push({ at: location, word: a.word }); });
         });
@@ -332,6 +369,6 @@
     writeUrl();
     run(input.value);
   });
-  window.praktikaSearch = { run: run, get state() { return state; } }; // for tests
+  window.praktikaSearch = { run: run, get state() { return state; }, get bundlePages() { return bundlePages; } }; // for tests
   if (input.value) run(input.value);
 })();
