@@ -48,6 +48,13 @@ struct SearchShardTests {
         let search = try site.page("search/index.html")
         let bundles = try #require(search.firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
         #expect(bundles >= 3)
+        // The search page knows each bundle's pages: those of its shard that Pagefind indexes.
+        let planned = try #require(search.firstMatch(of: /data-bundle-pages="([\d ]+)"/)).1.split(separator: " ").compactMap { Int($0) }
+        var indexed = Array(repeating: 0, count: bundles)
+        for file in FixtureSiteFolders.files(in: site.output) where try file.hasSuffix(".html") && site.page(file).contains("data-pagefind-body") {
+            indexed[SearchShards(count: bundles).shard(of: file)] += 1
+        }
+        #expect(planned == indexed)
         let digests = SearchShards.readDigests(try site.page(SearchShards.digestsFile))
         let made = (0..<bundles).filter { site.exists(SearchShards(count: bundles).folder($0) + "/pagefind-entry.json") }
         #expect(made.count >= bundles - 1 && Set(digests.keys).isSuperset(of: made), "\(made) \(digests)")

@@ -59,8 +59,12 @@ struct NotFoundPage: TemplateModel {
 /// (`SearchShards`); the results are the browser's.
 struct SearchPage: TemplateModel {
     let searchBundles: Int
+    /// Each bundle's number of pages, space-separated.
+    let searchBundlePages: String
 
-    static let fields: [String: TemplateField<Self>] = ["searchBundles": .number(\.searchBundles)]
+    static let fields: [String: TemplateField<Self>] = [
+        "searchBundles": .number(\.searchBundles), "searchBundlePages": .text(\.searchBundlePages),
+    ]
 }
 
 extension PageContext {
@@ -105,6 +109,7 @@ extension PageContext {
     }
 
     func searchPage() -> Page<SearchPage> {
-        page(SearchPage(searchBundles: env.searchShards.count), kind: "search", title: t("search_title"), description: t("search_intro"))
+        page(SearchPage(searchBundles: env.searchShards.count, searchBundlePages: env.searchShards.pages.map(String.init).joined(separator: " ")),
+             kind: "search", title: t("search_title"), description: t("search_intro"))
     }
 }

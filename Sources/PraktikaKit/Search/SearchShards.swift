@@ -18,6 +18,9 @@ struct SearchShards: Sendable, Equatable {
     static let digestsFile = "pagefind/.praktika-shards"
 
     let count: Int
+    /// How many of the site's indexed pages each shard holds, as planned; the
+    /// search page weighs words by their rarity over the whole site with them.
+    private(set) var pages: [Int] = []
 
     init(count: Int) {
         self.count = max(1, count)
@@ -31,9 +34,20 @@ struct SearchShards: Sendable, Equatable {
     /// published entity but digests. A theme that marks other pages only
     /// makes the shards a little larger than planned.
     init(graph: SiteGraph, pagesPerShard: Int) {
-        let pages = graph.practices.count + graph.schools.count + graph.networks.count + graph.programs.count
-            + graph.seminars.count + graph.registers.count + graph.people.count
-        self.init(indexedPages: pages, pagesPerShard: pagesPerShard)
+        let files = Self.indexedFiles(graph)
+        self.init(indexedPages: files.count, pagesPerShard: pagesPerShard)
+        var pages = Array(repeating: 0, count: count)
+        for file in files { pages[shard(of: file)] += 1 }
+        self.pages = pages
+    }
+
+    private static func indexedFiles(_ graph: SiteGraph) -> [String] {
+        func files(_ kind: EntityKind, _ ids: some Sequence<String>) -> [String] {
+            ids.map { SitePaths.outputFile(SitePaths.entity(kind, $0)) }
+        }
+        return files(.practice, graph.practices.keys) + files(.school, graph.schools.keys) + files(.network, graph.networks.keys)
+            + files(.program, graph.programs.keys) + files(.seminar, graph.seminars.keys) + files(.register, graph.registers.keys)
+            + files(.person, graph.people.keys)
     }
 
     /// The shard of an output file, stable across builds and machines.

@@ -63,7 +63,9 @@
   function inBundle(b) { return bundles > 1 ? { bundle: String(b) } : {}; }
   function each(n, f) { var out = []; for (var i = 0; i < n; i++) out.push(f(i)); return out; }
   function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
-  var pagefind = null, bundlePages = [];
+  // Each bundle's number of pages, from the build.
+  var bundlePages = (box.getAttribute("data-bundle-pages") || "").split(" ").map(Number);
+  var pagefind = null;
   function loadPagefind() {
     if (location.protocol === "file:") return Promise.reject(new Error("file"));
     if (!pagefind) pagefind = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (api) {
@@ -73,12 +75,7 @@
         return api.mergeIndex(new URL(root + "pagefind/shard-" + (i + 1) + "/", location.href).href, { baseUrl: site, mergeFilter: inBundle(i + 1) })
           .catch(function () {});
       }));
-      // How many pages each bundle has: a search for no word lists them all.
-      return Promise.all(merges).then(function () {
-        return Promise.all(each(bundles, function (b) {
-          return api.search(null, { filters: inBundle(b) }).then(function (found) { return found ? found.results.length : 0; });
-        }));
-      }).then(function (counts) { bundlePages = counts; return api; });
+      return Promise.all(merges).then(function () { return api; });
     });
     return pagefind;
   }
@@ -117,7 +114,7 @@
       // score is weighed again by its rarity over the whole site, so that pages
       // of different bundles compare as they would in one index.
       function siteScore(a, r) {
-        if (bundles === 1) return r.score;
+        if (bundles === 1 || bundlePages.length !== bundles) return r.score;
         var counts = containing[a.word], here = counts.filter(function (c) { return c[0] === a.bundle; })[0][1];
         var local = rarity(bundlePages[a.bundle], here);
         return local > 0 ? r.score * rarity(sum(bundlePages), sum(counts.map(function (c) { return c[1]; }))) / local : r.score;
