@@ -50,7 +50,7 @@ struct BuildCommand: ParsableCommand {
     var noPDF = false
 
     @Option(name: .customLong("search-shard-pages"),
-            help: "At most this many pages in one search bundle (default 3000); a larger site's index is split into bundles that the search page merges. Fewer pages per bundle use less memory and re-index faster after an edit; each bundle adds about five requests to a search on a phone.")
+            help: "At most this many pages in one search bundle (default 4000); a larger site's index is split into bundles that the search page merges. Fewer pages per bundle use less memory and re-index faster after an edit; each bundle adds about four requests to a search on a phone, one more for each further word.")
     var searchShardPages: Int?
 
     func run() throws {

@@ -9,7 +9,7 @@ struct SearchShardTests {
         #expect(SearchShards(indexedPages: 0, pagesPerShard: 2500).count == 1)
         #expect(SearchShards(indexedPages: 2500, pagesPerShard: 2500).count == 1)
         #expect(SearchShards(indexedPages: 2501, pagesPerShard: 2500).count == 2)
-        #expect(SearchShards(indexedPages: 11_552, pagesPerShard: SearchShards.defaultPagesPerShard).count == 4)
+        #expect(SearchShards(indexedPages: 11_552, pagesPerShard: SearchShards.defaultPagesPerShard).count == 3)
         let shards = SearchShards(count: 4)
         // Pinned: a bundle kept from an earlier build must hold the same pages.
         #expect(shards.shard(of: "practices/mentoring-pairs/index.html") == 2)
