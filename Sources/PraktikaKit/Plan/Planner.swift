@@ -13,7 +13,8 @@ struct Planner {
     func plan() -> SitePlan {
         var pages = [
             page("", .home, shows: homeShows(), figures: [graph.practices.count, graph.schools.count, graph.networks.count, graph.seminars.count]),
-            page("search/", .search),
+            // The search page carries each index bundle's page count.
+            page("search/", .search, figures: SearchShards(graph: graph, pagesPerShard: settings.searchShardPages).pages),
         ]
         let withFiles = refs(.practice, graph.practicesWithFiles).union(refs(.seminar, graph.seminarsWithFiles))
         if !withFiles.isEmpty { pages.append(page(SitePaths.materials, .materials, shows: withFiles)) }
