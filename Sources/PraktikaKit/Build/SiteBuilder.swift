@@ -117,7 +117,7 @@ public enum SiteBuilder {
             try stagedFolder.faults.check("search")
             let shards = try indexer.index(records!, into: stagedFolder)
             records?.remove()
-            report.searchFiles = try stagedFolder.adoptTree("pagefind")
+            report.searchFiles = shards.files
             report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
         } else {
             report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"

@@ -34,21 +34,22 @@ struct SearchIndexer: Sendable {
 
     /// Indexes the shards whose pages changed into their bundles in the
     /// staged tree, two Pagefind processes at a time where memory allows
-    /// (`IndexingSlots`); the bundles of unchanged shards are kept from the previous build. Before the switch:
-    /// a failing index fails the build with the previous output intact.
-    func index(_ records: SearchRecords, into folder: OutputFolder) throws -> (indexed: Int, kept: Int) {
+    /// (`IndexingSlots`), keeps the bundles of unchanged shards from the
+    /// previous build, and registers every file of the index with the build.
+    /// Before the switch: a failing index fails the build with the previous output intact.
+    func index(_ records: SearchRecords, into folder: OutputFolder) throws -> (indexed: Int, kept: Int, files: Int) {
         let shards = records.shards
         let digests = records.digests(indexer: identity)
         let previousText = folder.previousFile(SearchShards.digestsFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        // A bundle is kept whole or not at all: its digest names the pages and how many files the bundle has.
-        let previous = previousText.hasPrefix("shards \(shards.count)\n") ? SearchShards.readDigests(previousText) : [:]
+        let previous = previousText.hasPrefix("shards \(shards.count)\n") ? SearchShards.readDigests(previousText).compactMapValues(SearchShards.parseStamp) : [:]
         var stale: [Int] = []
         // A shard no page hashed to has no bundle (Pagefind indexes nothing
         // empty); the search page passes over a bundle that is not there.
         let counts = records.counts
         for shard in 0..<shards.count where counts[shard] > 0 {
-            if try previous[shard]?.hasPrefix(digests[shard] + "-") != true || !keepBundle(shard, of: shards, in: folder, files: previous[shard]!) {
+            guard let kept = previous[shard], kept.digest == digests[shard], try keepBundle(shard, of: shards, in: folder, files: kept.files) else {
                 stale.append(shard)
+                continue
             }
         }
         let failures = Locked<[String]>([])
@@ -65,10 +66,13 @@ struct SearchIndexer: Sendable {
         }
         slots.waitForAll()
         if let failure = failures.withLock({ $0.first }) { throw DigestPrinter.Failure(description: failure) }
-        let files = Self.bundleFiles(in: folder.stagedTree, shards: shards)
-        let stamps = digests.enumerated().map { "\($0.element)-\(files[$0.offset])" }
+        // Pagefind's files join the build's; then each bundle's are counted from that list.
+        let adopted = try folder.adoptTree("pagefind")
+        var files = Array(repeating: 0, count: shards.count)
+        for file in folder.files { if let shard = shards.bundle(holding: file) { files[shard] += 1 } }
+        let stamps = digests.indices.map { SearchShards.stamp(digest: digests[$0], files: files[$0]) }
         try folder.write(SearchShards.digestsFile, Data(SearchShards.digestsText(stamps).utf8))
-        return (stale.count, counts.filter { $0 > 0 }.count - stale.count)
+        return (stale.count, counts.filter { $0 > 0 }.count - stale.count, adopted + 1)
     }
 
     /// The build summary's line: how large the index is, and what was indexed again.
@@ -82,9 +86,9 @@ struct SearchIndexer: Sendable {
     }
 
     /// Keeps the previous build's bundle of `shard`, when every one of its files is still there.
-    private func keepBundle(_ shard: Int, of shards: SearchShards, in folder: OutputFolder, files stamp: String) throws -> Bool {
+    private func keepBundle(_ shard: Int, of shards: SearchShards, in folder: OutputFolder, files count: Int) throws -> Bool {
         let files = folder.previousFiles.filter { shards.owns(shard, file: $0) }
-        guard !files.isEmpty, stamp.hasSuffix("-\(files.count)"), files.allSatisfy({ folder.previousFileExists($0) }) else { return false }
+        guard !files.isEmpty, files.count == count, files.allSatisfy({ folder.previousFileExists($0) }) else { return false }
         for (index, file) in files.enumerated() where folder.keep(file) == nil {
             // Nothing kept yet (no hard links here): index the shard anew. Half a
             // bundle kept must not be written over, as its files are the old build's.
@@ -92,20 +96,6 @@ struct SearchIndexer: Sendable {
             return false
         }
         return true
-    }
-
-    /// How many files each bundle has in the staged tree.
-    private static func bundleFiles(in staged: URL, shards: SearchShards) -> [Int] {
-        var counts = Array(repeating: 0, count: shards.count)
-        let root = staged.appendingPathComponent("pagefind").path
-        guard let walk = FileManager.default.enumerator(atPath: root) else { return counts }
-        while let relative = walk.nextObject() as? String {
-            let file = "pagefind/" + relative
-            guard FileSystem.kind(staged.path + "/" + file) == .file,
-                  let shard = (0..<shards.count).first(where: { shards.owns($0, file: file) }) else { continue }
-            counts[shard] += 1
-        }
-        return counts
     }
 
     /// Which Pagefind made a bundle: another version may write another index.

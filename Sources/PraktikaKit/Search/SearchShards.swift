@@ -65,11 +65,28 @@ struct SearchShards: Sendable, Equatable {
         shard == 0 ? "pagefind" : "pagefind/shard-\(shard)"
     }
 
+    /// The shard whose bundle holds an output file; nil for any other file.
+    func bundle(holding file: String) -> Int? {
+        guard file.hasPrefix("pagefind/"), file != Self.digestsFile else { return nil }
+        let prefix = "pagefind/shard-"
+        guard file.hasPrefix(prefix) else { return 0 }
+        let rest = file.dropFirst(prefix.count)
+        guard let slash = rest.firstIndex(of: "/"), let shard = Int(rest[..<slash]), shard > 0, shard < count else { return nil }
+        return shard
+    }
+
     /// Whether an output file belongs to the bundle of `shard`.
     func owns(_ shard: Int, file: String) -> Bool {
-        guard file.hasPrefix("pagefind/"), file != Self.digestsFile else { return false }
-        if shard > 0 { return file.hasPrefix(folder(shard) + "/") }
-        return !file.hasPrefix("pagefind/shard-")
+        bundle(holding: file) == shard
+    }
+
+    /// A bundle's line in the digests file: the digest of its pages' records,
+    /// and how many files it has (a bundle is kept whole or not at all).
+    static func stamp(digest: String, files: Int) -> String { "\(digest)-\(files)" }
+
+    static func parseStamp(_ stamp: String) -> (digest: String, files: Int)? {
+        guard let dash = stamp.lastIndex(of: "-"), let files = Int(stamp[stamp.index(after: dash)...]) else { return nil }
+        return (String(stamp[..<dash]), files)
     }
 
     /// The digests file's text: the shard count, then one line per shard.

@@ -105,19 +105,19 @@
     });
     return Promise.all(jobs).then(function (answers) {
       function results(a) { return a.found ? a.found.results : []; }
+      // kindOf: page → its marked kind; containing: word → how many pages of each bundle have it.
       var kindOf = {}, containing = {};
       answers.forEach(function (a) {
         if (a.kind) results(a).forEach(function (r) { kindOf[r.id] = a.kind; });
-        else containing[a.word] = (containing[a.word] || []).concat([[a.bundle, results(a).length]]);
+        else (containing[a.word] = containing[a.word] || [])[a.bundle] = results(a).length;
       });
       // A bundle weighs a word by its rarity among the bundle's own pages; the
       // score is weighed again by its rarity over the whole site, so that pages
       // of different bundles compare as they would in one index.
       function siteScore(a, r) {
         if (bundles === 1 || bundlePages.length !== bundles) return r.score;
-        var counts = containing[a.word], here = counts.filter(function (c) { return c[0] === a.bundle; })[0][1];
-        var local = rarity(bundlePages[a.bundle], here);
-        return local > 0 ? r.score * rarity(sum(bundlePages), sum(counts.map(function (c) { return c[1]; }))) / local : r.score;
+        var local = rarity(bundlePages[a.bundle], containing[a.word][a.bundle]);
+        return local > 0 ? r.score * rarity(sum(bundlePages), sum(containing[a.word])) / local : r.score;
       }
       // Each word counts at most 1 (its score over its best page's), so that
       // a word on every page («СОШ») cannot outweigh a rare one («20»).
