@@ -37,6 +37,9 @@ struct SupportSystemTests {
         #expect(person.contains("schools/school-20/") && person.contains("schools/gymnasium-1/"))
         #expect(try DisseminationTests.page(output, "schools/school-33/index.html").contains("<a href=\"../../people/petrova-anna/\">Петрова Анна Сергеевна</a>, учитель математики <span class=\"muted\">— наставник</span>"))
         #expect(!(try DisseminationTests.page(output, "schools/school-20/index.html")).contains("petrova-anna"))
+        // A person without an organisation: the lead is the position, never the site's publisher read from around it.
+        let mentor = try DisseminationTests.page(output, "people/petrova-anna/index.html")
+        #expect(mentor.contains("<p class=\"lead\">учитель математики</p>") && !mentor.contains("OrganisationModel"))
         let index = try DisseminationTests.page(output, "people/index.html")
         #expect(index.contains("<h2>МО ГО «Сыктывкар»</h2>"))
         #expect(index.contains("<h3>Муниципальные координаторы</h3>"))

@@ -102,8 +102,10 @@ struct Page<Content: TemplateModel>: TemplateModel {
         Dictionary.lifting(PageFrame.fields, from: \Self.frame).adding(.lifting(Content.fields, from: \Self.content))
     }
 
+    /// A name the page's model has is the page's even without a value: a
+    /// person without an organisation must not show the site's publisher.
     func child(named name: String) -> Any? {
-        if let value = Content.fields[name]?.value(content) { return value }
-        return frame.child(named: name) ?? (Content.fields[name] == nil ? nil : NSNull())
+        if let field = Content.fields[name] { return field.value(content) ?? NSNull() }
+        return frame.child(named: name)
     }
 }
