@@ -35,6 +35,35 @@ struct SearchShardTests {
         #expect(text.contains("<span data-pagefind-meta=\"kind\">Школа</span>") && text.contains("<h1>Школа</h1>") && text.contains("<p>Текст</p>"))
         #expect(!text.contains("Карточка") && !text.contains("Контакты"))
         #expect(text.hasSuffix("</article></body></html>\n"))
+        // Its words are those Pagefind indexes: not the meta kept in an ignored block, nor a character reference.
+        let (record, ranges) = try #require(SearchRecords.leanRecord(page + Data("<p>x</p>".utf8)))
+        var words: [String] = []
+        SearchWords.tokens(SearchVocabulary.visibleText(record, ranges)) { words.append($0) }
+        #expect(words == ["школа", "текст"])
+        words = []
+        let html = Data("<p>Наставник&amp;ученик &quot;пары&quot; R&D&#39;s</p>".utf8)
+        SearchWords.tokens(SearchVocabulary.visibleText(html, [html.startIndex..<html.endIndex])) { words.append($0) }
+        #expect(words == ["наставник", "ученик", "пары"])
+    }
+
+    @Test("on a site of several bundles, each word of the word lists names the bundles whose pages hold it")
+    func wordBundles() throws {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let practice = site.root.appendingPathComponent("content/practices/gia-holidays.md")
+        try (String(contentsOf: practice, encoding: .utf8) + "\nКвазиканикулярный интенсив.\n").write(to: practice, atomically: true, encoding: .utf8)
+        var options = site.options()
+        options.searchShardPages = 3
+        try SiteBuilder.build(options)
+        let bundles = try #require(try site.page("search/index.html").firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
+        let lists = try SearchTests.wordLists(in: site.output)
+        let shard = SearchShards(count: bundles).shard(of: "practices/gia-holidays/index.html")
+        #expect(lists["квазиканикулярный"] == .some(String(1 << shard, radix: 16)))
+        // A program's plan item, which the graph's texts did not cover.
+        #expect(lists["диагностика"] != nil)
+        let masks = lists.values.compactMap { $0 }.compactMap { Int($0, radix: 16) }
+        #expect(!masks.isEmpty && masks.allSatisfy { $0 > 0 && $0 < 1 << bundles && $0 != (1 << bundles) - 1 })
     }
 
     @Test("a site over the bundle size is indexed as several bundles; after one practice's text changes, only its bundle is indexed again")

@@ -12,13 +12,11 @@ struct SearchTests {
         // One file per first letter, named by its code point: «к» is U+043A.
         let script = try site.page("search/words/43a.js")
         #expect(script.hasPrefix("(window.praktikaWords = window.praktikaWords || {})[\"к\"] = \""))
-        let folder = site.output.appendingPathComponent("search/words")
-        var words: Set<String> = []
-        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
-            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
-            let list = text.split(separator: "=").last!.drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" }
-            words.formUnion(list.split(separator: " ").map(String.init))
-        }
+        let lists = try Self.wordLists(in: site.output)
+        let words = Set(lists.keys)
+        // One bundle: no word names bundles.
+        #expect(lists.values.allSatisfy { $0 == nil })
+        #expect(words.contains("иванова"))         // a seminar speaker, whom the graph's texts did not cover
         #expect(words.contains("интенсивы"))       // a published practice's summary, lower-cased
         #expect(words.contains("каникулы"))
         #expect(words.contains("33"))              // numbers count: «СОШ № 33»
@@ -26,6 +24,21 @@ struct SearchTests {
         #expect(!words.contains("черновик"))
         #expect(!words.contains("other"))          // the target of (school:other-school)
         #expect(!words.contains { $0.count < 3 && !$0.allSatisfy(\.isNumber) })
+    }
+
+    /// The words of `search/words/*.js`, each with its bundles' hex mask, or nil for every bundle.
+    static func wordLists(in output: URL) throws -> [String: String?] {
+        let folder = output.appendingPathComponent("search/words")
+        var words: [String: String?] = [:]
+        for name in try FileManager.default.contentsOfDirectory(atPath: folder.path) {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            let list = text.split(separator: "=").last!.drop { $0 != "\"" }.dropFirst().prefix { $0 != "\"" }
+            for entry in list.split(separator: " ") {
+                let parts = entry.split(separator: ":", maxSplits: 1)
+                words[String(parts[0])] = parts.count > 1 ? String(parts[1]) : nil
+            }
+        }
+        return words
     }
 
     @Test("tokens: «ё» folds to «е», link targets are skipped, words of three letters and more, any number")

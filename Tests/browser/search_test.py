@@ -218,10 +218,30 @@ def static_server(folder):
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def sharded(driver, base, folder):
+# Words of a few pages of the sample, which a bundle of a dozen pages often
+# lacks while having a word that starts their stem (Pagefind would widen them
+# to it), and common ones.
+COUNTED = ["Эжва", "ВСОКО", "каникулы", "родителей", "наставник", "Сыктывкар", "учебная неуспешность"]
+
+
+def counts(driver, base):
+    """Per query: how many pages are found, by kind."""
+    found = {}
+    for query in COUNTED:
+        search(driver, base, query)
+        found[query] = driver.execute_script(
+            "var n = {}; window.praktikaSearch.state.pages.forEach(function (p) { n[p.kind] = (n[p.kind] || 0) + 1; }); return n;")
+    return found
+
+
+def sharded(driver, base, folder, single):
     """The same questions, with the same answers, on an index split into five
     bundles of a dozen pages, published under a sub-path."""
     global prefix
+    split = counts(driver, base)
+    for query in COUNTED:
+        check(f"bundles: «{query}» finds the same pages as one index (no word widened to a prefix in the bundles that lack it)",
+              split[query] == single[query] and sum(single[query].values()) > 0, (split[query], single[query]))
     bundles = int(re.search(r'data-bundles="(\d+)"', (folder / "search/index.html").read_text(encoding="utf-8")).group(1))
     check("a small bundle size splits the sample site's index", bundles >= 4 and (folder / f"pagefind/shard-{bundles - 1}/pagefind-entry.json").is_file(), bundles)
     served.clear()
@@ -252,7 +272,7 @@ def main():
     driver = site_test.browser(1280)
     try:
         quality(driver, base)
-        sharded(driver, split_base + "sub/", split)
+        sharded(driver, split_base + "sub/", split, counts(driver, base))
         offline(driver, copy)
         serve(driver, args.praktika)
         phone_layout(driver, base)

@@ -199,15 +199,17 @@ public enum SiteBuilder {
         let sink: PageSink = records ?? stream
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
-        let generated = Background { renderer.generatedFiles(plan) }
+        let generated = Background { renderer.generatedFiles(plan, wordsFromRecords: records != nil) }
         report.pagesByKind = renderer.render(plan.pages, to: sink)
+        // The search page's word lists: the words of what Pagefind will index, and their bundles.
+        let recordWords = records.map { SearchWords.files($0.vocabulary.take()) } ?? []
         clock.lap("render", into: &report)
 
         // Write: the rest of the files, the checks that need the written set, the switch.
         var writeFailed = false
         var written = plan.writtenFiles
         do {
-            report.otherFiles = try SiteRenderer.write(generated.value, to: sink)
+            report.otherFiles = try SiteRenderer.write(generated.value + recordWords, to: sink)
             written.formUnion(report.otherFiles)
             try stream.finish()
             for (asset, source) in plan.assets { try stagedFolder.copyFile(from: source, to: asset) }

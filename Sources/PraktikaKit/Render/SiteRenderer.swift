@@ -70,8 +70,9 @@ struct SiteRenderer {
     }
 
     /// sitemap.xml, feed.xml, robots.txt, the catalog index and the search
-    /// words, made from the graph alone: the build makes them while the pages render.
-    func generatedFiles(_ plan: SitePlan) -> [(name: String, bytes: Data)] {
+    /// words, made from the graph alone: the build makes them while the pages
+    /// render. A build with Pagefind makes the words from its records instead.
+    func generatedFiles(_ plan: SitePlan, wordsFromRecords: Bool = false) -> [(name: String, bytes: Data)] {
         let feeds = Feeds(env: env)
         var files: [(name: String, bytes: Data)] = []
         for file in plan.generated {
@@ -83,7 +84,7 @@ struct SiteRenderer {
             case .robots: files.append((file.path, Data(feeds.robots().utf8)))
             case .catalogIndex: files.append((file.path, Data(CatalogIndex(env: env).script().utf8)))
             case .catalogSummaries: files.append((file.path, Data(CatalogIndex(env: env).summariesScript().utf8)))
-            case .searchWords: files += SearchWords(env: env).files()
+            case .searchWords: if !wordsFromRecords { files += SearchWords(env: env).files() }
             }
         }
         return files

@@ -14,12 +14,15 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     private let madeFolders = Locked<Set<String>>([])
     /// Per shard: each record's path, the hash of its bytes and their count.
     private let recorded: Locked<[[(path: String, hash: String, size: Int)]]>
+    /// The records' words: the search page's word lists are made from them.
+    let vocabulary: SearchVocabulary
 
     init(folder: URL, shards: SearchShards, forwardingTo inner: PageSink) throws {
         self.folder = folder
         self.shards = shards
         self.inner = inner
         recorded = Locked(Array(repeating: [], count: shards.count))
+        vocabulary = SearchVocabulary(shards: shards.count)
         try? FileManager.default.removeItem(at: folder)
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
@@ -31,8 +34,9 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     func write(_ relativePath: String, _ contents: Data) throws {
         try inner.write(relativePath, contents)
-        guard relativePath.hasSuffix(".html"), let lean = Self.lean(contents) else { return }
+        guard relativePath.hasSuffix(".html"), let (lean, text) = Self.leanRecord(contents) else { return }
         let shard = shards.shard(of: relativePath)
+        vocabulary.add(lean, text, shard: shard)
         let inShard = "\(shard)/" + relativePath
         let url = folder.appendingPathComponent(inShard)
         try makeFolder((inShard as NSString).deletingLastPathComponent, for: url)
@@ -77,6 +81,12 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     /// The page reduced to its `data-pagefind-body` element, or nil when it has none.
     static func lean(_ page: Data) -> Data? {
+        leanRecord(page)?.record
+    }
+
+    /// The lean record, and where in it is the text Pagefind indexes: the
+    /// element without the ignored blocks kept for their meta.
+    static func leanRecord(_ page: Data) -> (record: Data, text: [Range<Int>])? {
         guard let mark = find(marker, in: page, page.startIndex..<page.endIndex),
               let open = page[page.startIndex..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")) else { return nil }
         let nameEnd = page[(open + 1)...].firstIndex { !isNameByte($0) } ?? page.endIndex
@@ -84,9 +94,16 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         var lean = Data("<!DOCTYPE html><html lang=\"".utf8)
         lean.append(language(page))
         lean.append(Data("\"><head><meta charset=\"utf-8\"></head><body>".utf8))
-        appendIndexed(page, open..<end, to: &lean)
+        let start = lean.count
+        let kept = appendIndexed(page, open..<end, to: &lean)
+        var text: [Range<Int>] = [], from = start
+        for block in kept {
+            text.append(from..<block.lowerBound)
+            from = block.upperBound
+        }
+        text.append(from..<lean.count)
         lean.append(Data("</body></html>\n".utf8))
-        return lean
+        return (lean, text)
     }
 
     private static let ignoreMarker = Data("data-pagefind-ignore".utf8)
@@ -96,20 +113,29 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// (cards, contact blocks), unless they hold meta or filters, which
     /// Pagefind still reads there. The index is the same; a card that changes
     /// on a school's page then leaves that page's record, and its shard, as they were.
-    private static func appendIndexed(_ page: Data, _ range: Range<Int>, to lean: inout Data) {
-        var copied = range.lowerBound, searchFrom = range.lowerBound
+    /// Returns where the kept ignored blocks are in `lean`: their text is not indexed.
+    @discardableResult
+    private static func appendIndexed(_ page: Data, _ range: Range<Int>, to lean: inout Data) -> [Range<Int>] {
+        var copied = range.lowerBound, searchFrom = range.lowerBound, kept: [Range<Int>] = []
         while let mark = find(ignoreMarker, in: page, searchFrom..<range.upperBound) {
             searchFrom = mark.upperBound
             guard let open = page[copied..<mark.lowerBound].lastIndex(of: UInt8(ascii: "<")),
                   !page[open..<mark.lowerBound].contains(UInt8(ascii: ">")) else { continue }
             let nameEnd = page[(open + 1)...].firstIndex { !isNameByte($0) } ?? page.endIndex
-            guard nameEnd > open + 1, let end = closing(page, tag: Data(page[(open + 1)..<nameEnd]), from: open), end <= range.upperBound,
-                  !keptInsideIgnored.contains(where: { find($0, in: page, open..<end) != nil }) else { continue }
+            guard nameEnd > open + 1, let end = closing(page, tag: Data(page[(open + 1)..<nameEnd]), from: open),
+                  end <= range.upperBound else { continue }
+            searchFrom = end
+            if keptInsideIgnored.contains(where: { find($0, in: page, open..<end) != nil }) {
+                // Copied whole when the next block is cut or at the end: its place in `lean` is known now.
+                let at = lean.count + (open - copied)
+                kept.append(at..<(at + (end - open)))
+                continue
+            }
             lean.append(page[copied..<open])
             copied = end
-            searchFrom = end
         }
         lean.append(page[copied..<range.upperBound])
+        return kept
     }
 
     /// The end of the element opened at `start`, counting nested elements of the same name.

@@ -17,14 +17,22 @@ struct SearchWords {
         folder + (first.unicodeScalars.first.map { String($0.value, radix: 16) } ?? "0") + ".js"
     }
 
+    /// The lists made from the graph's texts: for `serve` and a build without
+    /// Pagefind, whose search reads the catalog. A build with Pagefind makes
+    /// them from its records (`SearchVocabulary`).
     func files() -> [(name: String, bytes: Data)] {
-        var groups: [Character: [String]] = [:], order: [Character] = []
-        for word in words() {
-            guard let first = word.first else { continue }
-            if groups[first] == nil { order.append(first) }
-            groups[first, default: []].append(word)
+        Self.files(words().map { ($0, nil) })
+    }
+
+    /// One script per first letter. A word some bundles lack is written
+    /// `word:mask`, the mask naming in hex the bundles that hold it.
+    static func files(_ entries: [(word: String, bundles: String?)]) -> [(name: String, bytes: Data)] {
+        var groups: [Character: [String]] = [:]
+        for entry in entries {
+            guard let first = entry.word.first else { continue }
+            groups[first, default: []].append(entry.bundles.map { entry.word + ":" + $0 } ?? entry.word)
         }
-        return order.sorted().map { first in
+        return groups.keys.sorted().map { first in
             let list = groups[first] ?? []
             let script = "(window.praktikaWords = window.praktikaWords || {})[" + JSONValue.string(String(first)).text + "] = "
                 + JSONValue.string(list.joined(separator: " ")).text + ";\n"

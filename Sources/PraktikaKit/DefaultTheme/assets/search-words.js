@@ -41,12 +41,21 @@ window.praktikaSearchWords = (function () {
     return (stemA.length >= 5 && word.indexOf(stemA) === 0) || (stemB.length >= 5 && stemA.indexOf(stemB) === 0);
   }
 
+  // A list entry is `word`, or `word:mask` on a site of several bundles when
+  // some lack it (the mask names in hex the bundles that hold it).
   var banks = {};
   function load(word) {
     var letter = word.charAt(0);
     if (banks[letter]) return banks[letter];
-    var list = String((window.praktikaWords || {})[letter] || "").split(" ").filter(Boolean);
-    return (banks[letter] = { list: list, stems: new Set(list.map(stem)), sorted: list.slice().sort() });
+    var list = [], masks = [];
+    String((window.praktikaWords || {})[letter] || "").split(" ").forEach(function (entry) {
+      if (!entry) return;
+      var colon = entry.indexOf(":");
+      list.push(colon < 0 ? entry : entry.slice(0, colon));
+      masks.push(colon < 0 ? null : entry.slice(colon + 1));
+    });
+    var stems = list.map(stem);
+    return (banks[letter] = { list: list, masks: masks, stemList: stems, stems: new Set(stems), sorted: list.slice().sort(), held: {} });
   }
   function searchable(word) { return !STOP.has(word) && (isNumber(word) || word.length >= 3); }
   // The word-list files a query needs, by the first letters of its searchable words.
@@ -100,6 +109,27 @@ window.praktikaSearchWords = (function () {
     }
     return best;
   }
+  // Whether bundle `b` has a word Pagefind matches to `word`: one that starts
+  // with its stem («эжва» finds «эжвинский»), or a long stem that starts it.
+  // Pagefind would widen a word a bundle lacks to any prefix the bundle has
+  // («к»), so the search page asks a bundle only for the words it holds.
+  function holds(word, b) {
+    var bank = load(word), s = stem(word);
+    if (!(word in bank.held)) {
+      var masks = [];
+      for (var i = 0; i < bank.list.length && masks.indexOf(null) < 0; i++) {
+        var t = bank.list[i], st = bank.stemList[i];
+        var matched = t.indexOf(s) === 0 || (!isNumber(word) && st.length >= 5 && s.indexOf(st) === 0);
+        if (matched && masks.indexOf(bank.masks[i]) < 0) masks.push(bank.masks[i]);
+      }
+      bank.held[word] = masks;
+    }
+    return bank.held[word].some(function (mask) {
+      if (mask === null) return true;
+      var digit = mask.length - 1 - (b >> 2);
+      return digit >= 0 && ((parseInt(mask.charAt(digit), 16) >> (b & 3)) & 1) === 1;
+    });
+  }
   // A query's words: searched (in the bank, one per stem), ignored (function
   // words, one- and two-letter words) and unknown (in no page).
   function parse(query) {
@@ -113,5 +143,5 @@ window.praktikaSearchWords = (function () {
     });
     return { searched: searched, ignored: ignored, unknown: unknown };
   }
-  return { fold: fold, split: split, stem: stem, related: related, parse: parse, suggest: suggest, known: known, files: files };
+  return { fold: fold, split: split, stem: stem, related: related, parse: parse, suggest: suggest, known: known, holds: holds, files: files };
 })();

@@ -100,6 +100,7 @@
     });
     each(bundles, function (b) {
       words.forEach(function (word) {
+        if (bundles > 1 && !W.holds(word, b)) return;
         jobs.push(api.search(word, { filters: inBundle(b) }).then(function (found) { return { bundle: b, word: word, found: found }; }));
       });
     });
@@ -107,9 +108,10 @@
       function results(a) { return a.found ? a.found.results : []; }
       // kindOf: page → its marked kind; containing: word → how many pages of each bundle have it.
       var kindOf = {}, containing = {};
+      words.forEach(function (word) { containing[word] = each(bundles, function () { return 0; }); });
       answers.forEach(function (a) {
         if (a.kind) results(a).forEach(function (r) { kindOf[r.id] = a.kind; });
-        else (containing[a.word] = containing[a.word] || [])[a.bundle] = results(a).length;
+        else containing[a.word][a.bundle] = results(a).length;
       });
       // A bundle weighs a word by its rarity among the bundle's own pages; the
       // score is weighed again by its rarity over the whole site, so that pages

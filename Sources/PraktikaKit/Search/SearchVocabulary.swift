@@ -1,0 +1,130 @@
+import Foundation
+
+/// The words of the lean records, read as they are written: exactly the text
+/// Pagefind indexes (the graph's texts miss plan items, people's roles,
+/// registers), and which bundles hold each word. Pagefind widens a word that
+/// a bundle lacks to the longest prefix that bundle has, so on a site of
+/// several bundles the search page asks a bundle only for the words it holds;
+/// the word lists carry each word's bundles for that.
+final class SearchVocabulary: @unchecked Sendable {
+    let shards: Int
+    /// Bits per word: one per shard, in words of 64.
+    private let stride: Int
+    private let state = Locked(State())
+
+    private struct State {
+        var index: [String: Int] = [:]
+        var words: [String] = []
+        /// How many pages hold each word.
+        var pages: [Int] = []
+        var bits: [UInt64] = []
+    }
+
+    init(shards: Int) {
+        self.shards = max(1, shards)
+        stride = (self.shards + 63) / 64
+    }
+
+    /// Adds the words of a record's text in `ranges` (the indexed element,
+    /// without the ignored blocks Pagefind still reads meta from).
+    func add(_ record: Data, _ ranges: [Range<Int>], shard: Int) {
+        var seen = Set<String>()
+        SearchWords.tokens(Self.visibleText(record, ranges)) { seen.insert($0) }
+        let word = shard / 64, bit = UInt64(1) << UInt64(shard % 64)
+        state.withLock { state in
+            for token in seen {
+                let at: Int
+                if let known = state.index[token] {
+                    at = known
+                } else {
+                    at = state.words.count
+                    state.index[token] = at
+                    state.words.append(token)
+                    state.pages.append(0)
+                    state.bits.append(contentsOf: repeatElement(0, count: stride))
+                }
+                state.pages[at] += 1
+                state.bits[at * stride + word] |= bit
+            }
+        }
+    }
+
+    /// The words, most frequent first (ties alphabetical, so the lists are
+    /// the same for the same content), each with the hex mask of the bundles
+    /// that hold it, or nil when every bundle does (and on a one-bundle site).
+    /// Empties the vocabulary: it is as large as the bank's text.
+    func take() -> [(word: String, bundles: String?)] {
+        let taken = state.withLock { state -> State in
+            defer { state = State() }
+            return state
+        }
+        let order = taken.words.indices.sorted {
+            taken.pages[$0] != taken.pages[$1] ? taken.pages[$0] > taken.pages[$1] : taken.words[$0] < taken.words[$1]
+        }
+        return order.map { at in
+            let bits = taken.bits[(at * stride)..<((at + 1) * stride)]
+            return (taken.words[at], shards > 1 && !holdsEvery(bits) ? Self.hex(bits) : nil)
+        }
+    }
+
+    private func holdsEvery(_ bits: ArraySlice<UInt64>) -> Bool {
+        (0..<shards).allSatisfy { bits[bits.startIndex + $0 / 64] & (UInt64(1) << UInt64($0 % 64)) != 0 }
+    }
+
+    /// Most significant digit first, no leading zeros: bundle 0 is the lowest bit of the last digit.
+    static func hex(_ bits: ArraySlice<UInt64>) -> String {
+        var digits = ""
+        for word in bits.reversed() {
+            let part = String(word, radix: 16)
+            digits += digits.isEmpty ? part : String(repeating: "0", count: 16 - part.count) + part
+        }
+        let trimmed = digits.drop { $0 == "0" }
+        return trimmed.isEmpty ? "0" : String(trimmed)
+    }
+
+    /// The text of the HTML in `ranges`: tags and character references
+    /// become spaces (a reference is never a letter or digit in cmark's
+    /// output or the theme's), so `&amp;` is not the word «amp».
+    static func visibleText(_ html: Data, _ ranges: [Range<Int>]) -> String {
+        var text: [UInt8] = []
+        html.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            let base = html.startIndex
+            text.reserveCapacity(ranges.reduce(0) { $0 + $1.count })
+            for range in ranges {
+                var at = range.lowerBound - base, inTag = false
+                let end = range.upperBound - base
+                while at < end {
+                    let byte = bytes[at]
+                    if inTag {
+                        if byte == UInt8(ascii: ">") { inTag = false; text.append(UInt8(ascii: " ")) }
+                    } else if byte == UInt8(ascii: "<") {
+                        inTag = true
+                    } else if byte == UInt8(ascii: "&"), let after = referenceEnd(bytes, from: at + 1, to: end) {
+                        text.append(UInt8(ascii: " "))
+                        at = after
+                        continue
+                    } else {
+                        text.append(byte)
+                    }
+                    at += 1
+                }
+                text.append(UInt8(ascii: " "))
+            }
+        }
+        return String(decoding: text, as: UTF8.self)
+    }
+
+    /// Just past the `;` of a character reference starting after `&`, or nil.
+    private static func referenceEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+        var at = start
+        while at < end, at - start <= 10 {
+            let byte = bytes[at]
+            if byte == UInt8(ascii: ";") { return at > start ? at + 1 : nil }
+            let isName = (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+                || (byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9")) || byte == UInt8(ascii: "#")
+            guard isName else { return nil }
+            at += 1
+        }
+        return nil
+    }
+}
