@@ -52,7 +52,7 @@ struct SearchTests {
     func tokensFastPath() {
         // Pieces that meet at every boundary the rules care about: case, «ё», digits,
         // link brackets, typographic spaces and dashes, and characters that send a text the slow way.
-        let pieces = ["Ёж", "ёлка", "СОШ", "№", "\u{00A0}", "\u{202F}", " — ", "«", "»", "2", "2024", "[", "]", "(", ")", "school:x-y",
+        let pieces = ["Ёж", "ёлка", "СОШ", "№", "\u{00A0}", "\u{202F}", " — ", "«", "»", "·", "−", "2", "2024", "[", "]", "(", ")", "school:x-y",
                       "Учитель", "ПРОГРАММА", "abc", "XYZ", "-", ".", ",", "\n", "\r\n", "…", "°", "и\u{0306}", "é", "½", "日本", "ü", "Ω", "ѣ"]
         var random = SeededRandom(state: 20261128)
         for _ in 0..<3000 {
@@ -62,6 +62,31 @@ struct SearchTests {
             SearchWords.characterTokens(text) { reference.append($0) }
             #expect(fast == reference, "\(text.debugDescription)")
         }
+    }
+
+    @Test("record words: read over the bytes of HTML, the same distinct words as the String reading of its text")
+    func recordWordsFastPath() {
+        let pieces = ["Ёж", "ёлка", "СОШ", "№", "\u{00A0}", " — ", "«", "»", "·", "−", "→", "✓", "×", "и\u{0306}", "\u{200D}", "²", "½", "ª", "µ", "2", "2024", "[", "]", "(", ")", "school:x-y",
+                      "Учитель", "ПРОГРАММА", "abc", "XYZ", "-", ".", "\n", "…", "°", "é", "日本", "ѣ",
+                      "<p>", "</p>", "<a href=\"x\">", "</a>", "<b class=\"k\">", "&amp;", "&quot;", "&#39;", "&nbsp;", "&", ";", "R&D"]
+        var random = SeededRandom(state: 20261128)
+        var compared = 0
+        for _ in 0..<8000 {
+            let html = Data((0..<Int.random(in: 1...16, using: &random)).map { _ in pieces.randomElement(using: &random)! }.joined().utf8)
+            let split = Int.random(in: 0...html.count, using: &random)
+            let ranges = [0..<split, split..<html.count]
+            var reference = Set<String>()
+            SearchWords.tokens(SearchVocabulary.visibleText(html, ranges)) { reference.insert($0) }
+            let fast = html.withUnsafeBytes { RecordWords.distinct($0, ranges) }
+            // The fast reading gives up on texts with other letters; the vocabulary then reads them the reference way.
+            guard let fast else { continue }
+            compared += 1
+            #expect(Set((0..<fast.count).map { fast.string($0) }) == reference, "\(String(decoding: html, as: UTF8.self).debugDescription)")
+        }
+        #expect(compared > 1500, "\(compared)")
+        // Russian and ASCII with tags and references: read the fast way.
+        let plain = Data("<p>Наставник&amp;ученик — «пары» № 20</p>".utf8)
+        #expect(plain.withUnsafeBytes { RecordWords.distinct($0, [0..<plain.count]) }?.count == 4)
     }
 
     @Test("a lean record is the data-pagefind-body element with nested ones of its kind, under the page's language")

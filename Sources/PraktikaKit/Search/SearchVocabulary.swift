@@ -13,8 +13,7 @@ final class SearchVocabulary: @unchecked Sendable {
     private let state = Locked(State())
 
     private struct State {
-        var index: [String: Int] = [:]
-        var words: [String] = []
+        var words = WordTable()
         /// How many pages hold each word.
         var pages: [Int] = []
         var bits: [UInt64] = []
@@ -28,18 +27,14 @@ final class SearchVocabulary: @unchecked Sendable {
     /// Adds the words of a record's text in `ranges` (the indexed element,
     /// without the ignored blocks Pagefind still reads meta from).
     func add(_ record: Data, _ ranges: [Range<Int>], shard: Int) {
-        var seen = Set<String>()
-        SearchWords.tokens(Self.visibleText(record, ranges)) { seen.insert($0) }
+        let base = record.startIndex
+        let local = record.withUnsafeBytes { RecordWords.distinct($0, ranges.map { ($0.lowerBound - base)..<($0.upperBound - base) }) }
+            ?? referenceWords(record, ranges)
         let word = shard / 64, bit = UInt64(1) << UInt64(shard % 64)
         state.withLock { state in
-            for token in seen {
-                let at: Int
-                if let known = state.index[token] {
-                    at = known
-                } else {
-                    at = state.words.count
-                    state.index[token] = at
-                    state.words.append(token)
+            for index in 0..<local.count {
+                let (at, isNew) = local.withWord(index) { state.words.insert($0) }
+                if isNew {
                     state.pages.append(0)
                     state.bits.append(contentsOf: repeatElement(0, count: stride))
                 }
@@ -47,6 +42,16 @@ final class SearchVocabulary: @unchecked Sendable {
                 state.bits[at * stride + word] |= bit
             }
         }
+    }
+
+    /// A text with letters beyond Russian and ASCII, read Character by Character.
+    private func referenceWords(_ record: Data, _ ranges: [Range<Int>]) -> WordTable {
+        var table = WordTable()
+        SearchWords.tokens(Self.visibleText(record, ranges)) { token in
+            var token = token
+            token.withUTF8 { _ = table.insert($0) }
+        }
+        return table
     }
 
     /// The words, most frequent first (ties alphabetical, so the lists are
@@ -58,12 +63,12 @@ final class SearchVocabulary: @unchecked Sendable {
             defer { state = State() }
             return state
         }
-        let order = taken.words.indices.sorted {
-            taken.pages[$0] != taken.pages[$1] ? taken.pages[$0] > taken.pages[$1] : taken.words[$0] < taken.words[$1]
+        let order = (0..<taken.words.count).sorted {
+            taken.pages[$0] != taken.pages[$1] ? taken.pages[$0] > taken.pages[$1] : taken.words.precedes($0, $1)
         }
         return order.map { at in
             let bits = taken.bits[(at * stride)..<((at + 1) * stride)]
-            return (taken.words[at], shards > 1 && !holdsEvery(bits) ? Self.hex(bits) : nil)
+            return (taken.words.string(at), shards > 1 && !holdsEvery(bits) ? Self.hex(bits) : nil)
         }
     }
 
@@ -115,7 +120,7 @@ final class SearchVocabulary: @unchecked Sendable {
     }
 
     /// Just past the `;` of a character reference starting after `&`, or nil.
-    private static func referenceEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
+    static func referenceEnd(_ bytes: UnsafeRawBufferPointer, from start: Int, to end: Int) -> Int? {
         var at = start
         while at < end, at - start <= 10 {
             let byte = bytes[at]
