@@ -74,7 +74,7 @@ struct FixtureSiteSnapshotTests {
 
     /// What the snapshot pins must be right, not merely stable: these hold
     /// whatever the snapshot says, so a wrong snapshot cannot be taken silently.
-    @Test("the valid site's output has no draft, only relative internal links, and the attachment")
+    @Test("the valid site's output has no draft, no Swift value's description, only relative internal links, and the attachment")
     func validSiteInvariants() throws {
         let (root, site) = try FixtureSiteFolders.copy(FixtureSiteFolders.valid)
         defer { try? FileManager.default.removeItem(at: root) }
@@ -90,6 +90,9 @@ struct FixtureSiteSnapshotTests {
         for path in files where path.hasSuffix(".html") || path.hasSuffix(".xml") || path.hasSuffix(".js") || path.hasSuffix(".json") {
             let text = try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
             #expect(!text.contains("draft-plan") && !text.contains("Черновик плана"), "the draft leaked into \(path)")
+            // A template that reaches a model instead of its text prints Swift's description of it.
+            let debugDescription = text.firstMatch(of: /Optional\(|\b[A-Z][A-Za-z]*(Model|Page|Link|Card|Entry)\(/)
+            #expect(debugDescription == nil, "a Swift value's description in \(path): \(debugDescription.map { String($0.0) } ?? "")")
             guard path.hasSuffix(".html"), path != "404.html" else { continue }
             let absolute = HTMLLinks.attributes(in: text).filter(HTMLLinks.isInternal).filter { $0.hasPrefix("/") }
             #expect(absolute.isEmpty, "absolute internal links in \(path): \(absolute.prefix(3))")
