@@ -114,7 +114,6 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// Pagefind still reads there. The index is the same; a card that changes
     /// on a school's page then leaves that page's record, and its shard, as they were.
     /// Returns where the kept ignored blocks are in `lean`: their text is not indexed.
-    @discardableResult
     private static func appendIndexed(_ page: Data, _ range: Range<Int>, to lean: inout Data) -> [Range<Int>] {
         var copied = range.lowerBound, searchFrom = range.lowerBound, kept: [Range<Int>] = []
         while let mark = find(ignoreMarker, in: page, searchFrom..<range.upperBound) {
