@@ -8,7 +8,7 @@ widths (written to .artifacts/screens/, not committed).
 
 Prints one line per check and closes with "N passed, N failed".
 """
-import argparse, functools, http.server, json, os, pathlib, shutil, subprocess, sys, tempfile, threading, time
+import argparse, functools, http.server, json, os, pathlib, re, shutil, subprocess, sys, tempfile, threading, time
 
 import yaml
 from selenium import webdriver
@@ -112,6 +112,11 @@ def main():
     build(args.praktika, online)
     build(args.praktika, offline, "--offline", "--no-search")
     check("the search index was built", (online / "pagefind/pagefind.js").exists())
+    # A template that reaches a model instead of its text prints Swift's description of it.
+    described = [(str(page.relative_to(online)), m.group(0)) for page in sorted(online.rglob("*"))
+                 if page.suffix in (".html", ".xml", ".js", ".json") and not page.is_relative_to(online / "pagefind")
+                 for m in [re.search(r"Optional\(|\b[A-Z][A-Za-z]*(Model|Page|Link|Card|Entry)\(", page.read_text(encoding="utf-8"))] if m]
+    check("no page of the sample site shows a Swift value's description", not described, described[:3])
     server, base = serve(online)
     desktop = browser(1280)
     try:
