@@ -22,6 +22,10 @@ struct SearchShardTests {
         #expect(shards.owns(2, file: "pagefind/shard-2/index/ru_1.pf_index") && !shards.owns(1, file: "pagefind/shard-2/pagefind.js"))
         #expect(!shards.owns(0, file: SearchShards.digestsFile) && !shards.owns(0, file: "practices/index.html"))
         #expect(SearchShards.readDigests(SearchShards.digestsText(["a1", "b2"])) == [0: "a1", 1: "b2"])
+        // A word's bundles in hex, bundle 0 the lowest bit of the last digit, past 64 bundles too
+        // (the search page reads bundle b from digit b / 4 counted from the end).
+        #expect(SearchVocabulary.hex([0x16][...]) == "16")
+        #expect(SearchVocabulary.hex([0x1, 0x10][...]) == "100000000000000001")
     }
 
     @Test("a record leaves out the blocks Pagefind ignores, except those that carry its meta or filters")
