@@ -18,9 +18,9 @@ struct SearchShardTests {
         for n in 0..<4000 { sizes[shards.shard(of: "practices/p\(n)/index.html")] += 1 }
         #expect(sizes.allSatisfy { (850...1150).contains($0) }, "\(sizes)")
         #expect(shards.folder(0) == "pagefind" && shards.folder(2) == "pagefind/shard-2")
-        #expect(shards.owns(0, file: "pagefind/pagefind.js") && !shards.owns(0, file: "pagefind/shard-2/pagefind.js"))
-        #expect(shards.owns(2, file: "pagefind/shard-2/index/ru_1.pf_index") && !shards.owns(1, file: "pagefind/shard-2/pagefind.js"))
-        #expect(!shards.owns(0, file: SearchShards.digestsFile) && !shards.owns(0, file: "practices/index.html"))
+        #expect(shards.bundle(holding: "pagefind/pagefind.js") == 0 && shards.bundle(holding: "pagefind/shard-2/pagefind.js") != 0)
+        #expect(shards.bundle(holding: "pagefind/shard-2/index/ru_1.pf_index") == 2 && shards.bundle(holding: "pagefind/shard-2/pagefind.js") != 1)
+        #expect(shards.bundle(holding: SearchShards.digestsFile) == nil && shards.bundle(holding: "practices/index.html") == nil)
         #expect(SearchShards.readDigests(SearchShards.digestsText(["a1", "b2"])) == [0: "a1", 1: "b2"])
         // A word's bundles in hex, bundle 0 the lowest bit of the last digit, past 64 bundles too
         // (the search page reads bundle b from digit b / 4 counted from the end).
@@ -52,15 +52,12 @@ struct SearchShardTests {
 
     @Test("on a site of several bundles, each word of the word lists names the bundles whose pages hold it")
     func wordBundles() throws {
-        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
-        let site = try FixtureSite()
+        let (site, options) = try Self.smallBundles()
         defer { site.cleanUp() }
         let practice = site.root.appendingPathComponent("content/practices/gia-holidays.md")
         try (String(contentsOf: practice, encoding: .utf8) + "\nКвазиканикулярный интенсив.\n").write(to: practice, atomically: true, encoding: .utf8)
-        var options = site.options()
-        options.searchShardPages = 3
         try SiteBuilder.build(options)
-        let bundles = try #require(try site.page("search/index.html").firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
+        let bundles = try Self.bundleCount(site)
         let lists = try SearchTests.wordLists(in: site.output)
         let shard = SearchShards(count: bundles).shard(of: "practices/gia-holidays/index.html")
         #expect(lists["квазиканикулярный"] == .some(String(1 << shard, radix: 16)))
@@ -72,14 +69,11 @@ struct SearchShardTests {
 
     @Test("a site over the bundle size is indexed as several bundles; after one practice's text changes, only its bundle is indexed again")
     func keepsUnchangedBundles() throws {
-        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
-        let site = try FixtureSite()
+        let (site, options) = try Self.smallBundles()
         defer { site.cleanUp() }
-        var options = site.options()
-        options.searchShardPages = 3
         let first = try SiteBuilder.build(options)
         let search = try site.page("search/index.html")
-        let bundles = try #require(search.firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
+        let bundles = try Self.bundleCount(site)
         #expect(bundles >= 3)
         // The search page knows each bundle's pages: those of its shard that Pagefind indexes.
         let planned = try #require(search.firstMatch(of: /data-bundle-pages="([\d ]+)"/)).1.split(separator: " ").compactMap { Int($0) }
@@ -122,11 +116,8 @@ struct SearchShardTests {
 
     @Test("a kept bundle missing a file in the output is indexed again, and the output is whole")
     func damagedBundleIsIndexedAgain() throws {
-        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
-        let site = try FixtureSite()
+        let (site, options) = try Self.smallBundles()
         defer { site.cleanUp() }
-        var options = site.options()
-        options.searchShardPages = 3
         try SiteBuilder.build(options)
         let meta = try #require(try FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent("pagefind").path)
             .first { $0.hasSuffix(".pf_meta") })
@@ -137,5 +128,19 @@ struct SearchShardTests {
         let entry = try site.page("pagefind/pagefind-entry.json")
         let hash = try #require(entry.firstMatch(of: /"hash":"([^"]+)"/)).1
         #expect(site.exists("pagefind/pagefind.\(hash).pf_meta"))
+    }
+
+    /// The fixture site, and build options that split its index into bundles of three pages.
+    static func smallBundles() throws -> (site: FixtureSite, options: BuildOptions) {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        var options = site.options()
+        options.searchShardPages = 3
+        return (site, options)
+    }
+
+    /// How many bundles the built search page merges.
+    static func bundleCount(_ site: FixtureSite) throws -> Int {
+        try #require(try site.page("search/index.html").firstMatch(of: /data-bundles="(\d+)"/).flatMap { Int($0.1) })
     }
 }

@@ -113,10 +113,10 @@ public enum SiteBuilder {
         }
         defer { records?.remove() }
         Memory.returnFreedPages()
-        if let indexer {
+        if let indexer, let records {
             try stagedFolder.faults.check("search")
-            let shards = try indexer.index(records!, into: stagedFolder)
-            records?.remove()
+            let shards = try indexer.index(records, into: stagedFolder)
+            records.remove()
             report.searchFiles = shards.files
             report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
         } else {

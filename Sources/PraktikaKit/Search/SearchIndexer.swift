@@ -42,15 +42,17 @@ struct SearchIndexer: Sendable {
         let digests = records.digests(indexer: identity)
         let previousText = folder.previousFile(SearchShards.digestsFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let previous = previousText.hasPrefix("shards \(shards.count)\n") ? SearchShards.readDigests(previousText).compactMapValues(SearchShards.parseStamp) : [:]
+        // The previous build's files of each bundle, found once.
+        var previousFiles: [Int: [String]] = [:]
+        for file in folder.previousFiles { if let shard = shards.bundle(holding: file) { previousFiles[shard, default: []].append(file) } }
         var stale: [Int] = []
         // A shard no page hashed to has no bundle (Pagefind indexes nothing
         // empty); the search page passes over a bundle that is not there.
         let counts = records.counts
         for shard in 0..<shards.count where counts[shard] > 0 {
-            guard let kept = previous[shard], kept.digest == digests[shard], try keepBundle(shard, of: shards, in: folder, files: kept.files) else {
-                stale.append(shard)
-                continue
-            }
+            if let before = previous[shard], before.digest == digests[shard],
+               try keepBundle(previousFiles[shard] ?? [], in: folder, count: before.files) { continue }
+            stale.append(shard)
         }
         let failures = Locked<[String]>([])
         let slots = IndexingSlots()
@@ -85,9 +87,8 @@ struct SearchIndexer: Sendable {
         }
     }
 
-    /// Keeps the previous build's bundle of `shard`, when every one of its files is still there.
-    private func keepBundle(_ shard: Int, of shards: SearchShards, in folder: OutputFolder, files count: Int) throws -> Bool {
-        let files = folder.previousFiles.filter { shards.owns(shard, file: $0) }
+    /// Keeps a bundle's `files` from the previous build, when all `count` of them are still there.
+    private func keepBundle(_ files: [String], in folder: OutputFolder, count: Int) throws -> Bool {
         guard !files.isEmpty, files.count == count, files.allSatisfy({ folder.previousFileExists($0) }) else { return false }
         for (index, file) in files.enumerated() where folder.keep(file) == nil {
             // Nothing kept yet (no hard links here): index the shard anew. Half a

@@ -75,11 +75,6 @@ struct SearchShards: Sendable, Equatable {
         return shard
     }
 
-    /// Whether an output file belongs to the bundle of `shard`.
-    func owns(_ shard: Int, file: String) -> Bool {
-        bundle(holding: file) == shard
-    }
-
     /// A bundle's line in the digests file: the digest of its pages' records,
     /// and how many files it has (a bundle is kept whole or not at all).
     static func stamp(digest: String, files: Int) -> String { "\(digest)-\(files)" }
