@@ -3,9 +3,10 @@
 # Usage: scripts/install-deps.sh [build|test]
 set -euo pipefail
 
-# Building praktika: libcmark (Markdown), libqrencode (QR codes in digests) and
-# jemalloc (the memory allocator praktika is linked with, for speed).
-packages=(libcmark-dev libqrencode-dev libjemalloc-dev pkg-config)
+# Building praktika: libcmark (Markdown), libqrencode (QR codes in digests),
+# zlib (reading Pagefind's compressed fragments) and jemalloc (the memory
+# allocator praktika is linked with, for speed).
+packages=(libcmark-dev libqrencode-dev zlib1g-dev libjemalloc-dev pkg-config)
 # Digest PDFs: WeasyPrint, the PT fonts and Russian hyphenation.
 packages+=(weasyprint fonts-paratype hyphen-ru)
 # `praktika import`: pandoc reads Word documents, LibreOffice turns .doc/.rtf into .docx.

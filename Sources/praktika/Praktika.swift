@@ -53,6 +53,10 @@ struct BuildCommand: ParsableCommand {
             help: "At most this many pages in one search bundle (default 4000); a larger site's index is split into bundles that the search page merges. Fewer pages per bundle use less memory and re-index faster after an edit; each bundle adds about four requests to a search on a phone, one more for each further word.")
     var searchShardPages: Int?
 
+    @Option(name: .customLong("search-delta-pages"),
+            help: "A search bundle of at least this many pages (default 1000) is kept when a few of its pages change (up to one in twenty); they are indexed alone into a small recent-edits bundle, in a fraction of a second. Past that, the bundle is indexed anew.")
+    var searchDeltaPages: Int?
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         var options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline, strict: strict)
@@ -62,6 +66,10 @@ struct BuildCommand: ParsableCommand {
         if let searchShardPages {
             guard searchShardPages > 0 else { throw ValidationError("--search-shard-pages must be a positive number") }
             options.searchShardPages = searchShardPages
+        }
+        if let searchDeltaPages {
+            guard searchDeltaPages > 0 else { throw ValidationError("--search-delta-pages must be a positive number") }
+            options.searchDeltaFromPages = searchDeltaPages
         }
         options.faults = FaultInjection.fromEnvironment()
         try Console.runReporting {

@@ -21,7 +21,14 @@ struct SearchShardTests {
         #expect(shards.bundle(holding: "pagefind/pagefind.js") == 0 && shards.bundle(holding: "pagefind/shard-2/pagefind.js") != 0)
         #expect(shards.bundle(holding: "pagefind/shard-2/index/ru_1.pf_index") == 2 && shards.bundle(holding: "pagefind/shard-2/pagefind.js") != 1)
         #expect(shards.bundle(holding: SearchShards.digestsFile) == nil && shards.bundle(holding: "practices/index.html") == nil)
-        #expect(SearchShards.readDigests(SearchShards.digestsText(["a1", "b2"])) == [0: "a1", 1: "b2"])
+        var state = IndexedBundles(shards: 2, stamps: [0: .init(digest: "a1", files: 3), 1: .init(digest: "b2", files: 4)])
+        state.pages = [0: ["practices/a b/index.html": "h1"], 1: ["schools/c/index.html": "h2"]]
+        state.delta = .init(digest: "d3", files: 5)
+        state.deltaPages = ["practices/a b/index.html": "h3"]
+        #expect(IndexedBundles.read(state.text) == state)
+        #expect(state.indexedRecords == ["practices/a b/index.html": "h1", "schools/c/index.html": "h2"])
+        #expect(IndexedBundles.read("shards 2\n0 a1-3\nnonsense\n") == nil)
+        #expect(shards.bundle(holding: SearchShards.deltaFolder + "/pagefind-entry.json") == nil)
         // A word's bundles in hex, bundle 0 the lowest bit of the last digit, past 64 bundles too
         // (the search page reads bundle b from digit b / 4 counted from the end).
         #expect(SearchVocabulary.hex([0x16][...]) == "16")
@@ -82,7 +89,7 @@ struct SearchShardTests {
             indexed[SearchShards(count: bundles).shard(of: file)] += 1
         }
         #expect(planned == indexed)
-        let digests = SearchShards.readDigests(try site.page(SearchShards.digestsFile))
+        let digests = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile))).stamps
         let made = (0..<bundles).filter { site.exists(SearchShards(count: bundles).folder($0) + "/pagefind-entry.json") }
         #expect(made.count >= bundles - 1 && Set(digests.keys).isSuperset(of: made), "\(made) \(digests)")
         #expect(first.notes.contains("search index: \(first.searchFiles) Pagefind files in \(made.count) bundles, \(made.count) indexed anew"), "\(first.notes)")
@@ -106,7 +113,7 @@ struct SearchShardTests {
             // A kept bundle is the previous build's file itself (a hard link); the edited one is new.
             #expect((before[shard] == after[shard]) == (shard != edited), "bundle \(shard), edited \(edited)")
         }
-        #expect(SearchShards.readDigests(try site.page(SearchShards.digestsFile)).filter { digests[$0.key] != $0.value }.keys.sorted() == [edited])
+        #expect(try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile))).stamps.filter { digests[$0.key] != $0.value }.keys.sorted() == [edited])
         // Nothing changed: nothing is indexed.
         try site.write("content/schools/other-school.md", try String(contentsOf: site.root.appendingPathComponent("content/schools/other-school.md"), encoding: .utf8))
         try FileManager.default.removeItem(at: site.output.appendingPathComponent("sitemap.xml"))
@@ -128,6 +135,53 @@ struct SearchShardTests {
         let entry = try site.page("pagefind/pagefind-entry.json")
         let hash = try #require(entry.firstMatch(of: /"hash":"([^"]+)"/)).1
         #expect(site.exists("pagefind/pagefind.\(hash).pf_meta"))
+    }
+
+    @Test("a few edited pages of a kept bundle are indexed alone into the recent-edits bundle; past the limit, their bundle is indexed anew")
+    func recentEdits() throws {
+        var (site, options) = try Self.smallBundles()
+        defer { site.cleanUp() }
+        options.searchShardPages = 6
+        options.searchDeltaFromPages = 1
+        try SiteBuilder.build(options)
+        let bundles = try Self.bundleCount(site)
+        let shards = SearchShards(count: bundles)
+        let path = "practices/gia-holidays/index.html", edited = shards.shard(of: path)
+        let entry = site.output.appendingPathComponent(shards.folder(edited) + "/pagefind-entry.json").path
+        let inode = try #require(FileSystem.status(entry)).st_ino
+        let before = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
+        func fragmentIDs(_ folder: String) -> [String: String] {
+            PagefindFragments.ids(of: FixtureSiteFolders.files(in: site.output).filter { $0.hasPrefix(folder + "/fragment/") }
+                .map { site.output.appendingPathComponent($0) })
+        }
+        let oldFragment = try #require(fragmentIDs(shards.folder(edited))["/practices/gia-holidays/"])
+
+        let practice = site.root.appendingPathComponent("content/practices/gia-holidays.md")
+        try (String(contentsOf: practice, encoding: .utf8) + "\nКвазиканикулярный интенсив.\n").write(to: practice, atomically: true, encoding: .utf8)
+        let second = try SiteBuilder.build(options)
+        #expect(second.notes.contains { $0.hasSuffix("0 indexed anew, recent edits: 1 page indexed beside them") }, "\(second.notes)")
+        // The bundle is the previous build's file itself; the practice is in the recent edits.
+        #expect(try #require(FileSystem.status(entry)).st_ino == inode)
+        #expect(fragmentIDs(SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
+        let state = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
+        #expect(state.pages == before.pages && state.stamps == before.stamps && Array(state.deltaPages.keys) == [path] && state.delta != nil)
+        // The word lists: the new word is in the recent-edits bundle alone (the last
+        // bit), and the search page learns which kept fragment it supersedes.
+        let lists = try SearchTests.wordLists(in: site.output)
+        #expect(lists["квазиканикулярный"] == .some(String(1 << bundles, radix: 16)))
+        let script = try site.page("search/words/43a.js")
+        #expect(script.contains("window.praktikaRecentEdits = {\"delta\":\(bundles),"))
+        #expect(script.contains("\"superseded\":{\"\(edited)\":[\"\(oldFragment)\"]}"), "\(script.prefix(300))")
+
+        // A second page of the same small bundle: past its limit, it is indexed anew with both, and the recent edits are gone.
+        let neighbour = try #require(before.pages[edited]?.keys.first { $0 != path && $0.hasPrefix("practices/") }, "no other practice in bundle \(edited)")
+        let other = site.root.appendingPathComponent("content/" + neighbour.dropLast("/index.html".count) + ".md")
+        try (String(contentsOf: other, encoding: .utf8) + "\nЕщё один абзац.\n").write(to: other, atomically: true, encoding: .utf8)
+        let third = try SiteBuilder.build(options)
+        #expect(third.notes.contains { $0.hasSuffix("1 indexed anew") }, "\(third.notes)")
+        let lastScript = try site.page("search/words/43a.js")
+        #expect(!site.exists(SearchShards.deltaFolder + "/pagefind-entry.json") && !lastScript.contains("praktikaRecentEdits"))
+        #expect(try SearchTests.wordLists(in: site.output)["квазиканикулярный"] == .some(String(1 << edited, radix: 16)))
     }
 
     /// The fixture site, and build options that split its index into bundles of three pages.

@@ -224,10 +224,10 @@ def static_server(folder):
 COUNTED = ["Эжва", "ВСОКО", "каникулы", "родителей", "наставник", "Сыктывкар", "учебная неуспешность"]
 
 
-def counts(driver, base):
+def counts(driver, base, queries=COUNTED):
     """Per query: how many pages are found, by kind."""
     found = {}
-    for query in COUNTED:
+    for query in queries:
         search(driver, base, query)
         found[query] = driver.execute_script(
             "var n = {}; window.praktikaSearch.state.pages.forEach(function (p) { n[p.kind] = (n[p.kind] || 0) + 1; }); return n;")
@@ -258,6 +258,48 @@ def sharded(driver, base, folder, single):
           entries == {"/sub/pagefind/pagefind-entry.json"} | {f"/sub/pagefind/shard-{k}/pagefind-entry.json" for k in range(1, bundles)}, sorted(entries))
 
 
+def recent_edits(driver, praktika, work):
+    """One practice's text edited on a site of bundles: its bundle is kept, the
+    practice is indexed alone into the recent-edits bundle, and the search
+    answers as one index of the edited text would (the kept bundle's copy of
+    the practice is superseded)."""
+    source, out, single = work / "edits", work / "edits-out" / "sub", work / "edits-single"
+    shutil.copytree(REPO / "content", source / "content")
+
+    def build(folder, *flags):
+        subprocess.run([praktika, "build", str(source), "--output", str(folder), "--no-pdf", *flags], check=True, stdout=subprocess.DEVNULL)
+    bundled = ["--search-shard-pages", "12", "--search-delta-pages", "1"]
+    build(out, *bundled)
+    practice = source / "content/practices/gia-holidays.md"
+    # The body only: its title and summary are quoted on other pages, whose records would change too.
+    front, body = practice.read_text(encoding="utf-8").split("\n---\n", 1)
+    practice.write_text(front + "\n---\n" + re.sub("[Кк]аникул", "перерыв", body).replace("тьютор", "куратор") + "\nКвазиканикулярный интенсив.\n", encoding="utf-8")
+    build(out, *bundled)
+    build(single)
+    check("recent edits: the edited practice is indexed alone beside the kept bundles",
+          (out / "pagefind/delta/pagefind-entry.json").is_file() and "window.praktikaRecentEdits" in (out / "search/words/43a.js").read_text(encoding="utf-8"))
+    queries = COUNTED + ["перерыв", "Квазиканикулярный", "тьюторского"]
+    server, base = static_server(out.parent)
+    single_server, single_base = static_server(single)
+    try:
+        expected = counts(driver, single_base, queries)
+        served.clear()
+        found = counts(driver, base + "sub/", queries)
+        for query in queries:
+            check(f"recent edits: «{query}» finds the same pages as one index of the edited text",
+                  found[query] == expected[query] and sum(expected[query].values()) > 0, (found[query], expected[query]))
+        check("recent edits: the recent-edits bundle is merged into the search",
+              "/sub/pagefind/delta/pagefind-entry.json" in served, sorted(p for p in served if p.endswith("entry.json")))
+        hit = search(driver, base + "sub/", "Квазиканикулярный")
+        check("recent edits: a word only in the edit finds the practice, once", [h.split("/sub/")[1] for h in hit["hrefs"]] == ["practices/gia-holidays/"], hit["hrefs"])
+        gone = search(driver, base + "sub/", "тьюторского")
+        check("recent edits: a word the edit removed (still on other pages) no longer finds the practice",
+              gone["hrefs"] and rank(gone, "/practices/gia-holidays/") is None, gone["hrefs"])
+    finally:
+        server.shutdown()
+        single_server.shutdown()
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--praktika", default=str(REPO / ".build/debug/praktika"))
@@ -273,6 +315,7 @@ def main():
     try:
         quality(driver, base)
         sharded(driver, split_base + "sub/", split, counts(driver, base))
+        recent_edits(driver, args.praktika, work)
         offline(driver, copy)
         serve(driver, args.praktika)
         phone_layout(driver, base)

@@ -16,6 +16,9 @@ public struct BuildOptions: Sendable {
     /// How many indexed pages one search bundle holds at most; a larger site's
     /// index is split into bundles the browser merges (`SearchShards`).
     public var searchShardPages = SearchShards.defaultPagesPerShard
+    /// A bundle of at least this many pages keeps its index when a few of its
+    /// pages change; they are indexed alone into a recent-edits bundle (`SearchIndexPlan`).
+    public var searchDeltaFromPages = SearchIndexPlan.defaultDeltaFromPages
     /// Also pack the output into this zip archive.
     public var zip: URL?
     /// A test seam: a fault at one step of the write stage.
@@ -86,7 +89,8 @@ public enum SiteBuilder {
             site: options.site,
             themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
             settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
-                       "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)"])
+                       "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)",
+                       "delta from pages: \(options.searchDeltaFromPages)"])
         // The lock is taken and an interrupted build repaired before anything else.
         var folder: OutputFolder?
         if write {
@@ -107,18 +111,18 @@ public enum SiteBuilder {
         // the search indexer's processes start beside this one.
         folder?.fingerprint = fingerprint
         let staged = try stage(options, folder: folder, indexer: indexer, printer: printer, log: log, clock: &clock, report: &report)
-        guard case .staged(let records) = staged, let stagedFolder = folder else {
+        guard case .staged(let records, let searchPlan) = staged, let stagedFolder = folder else {
             if case .checked(let checked) = staged { return checked }
             preconditionFailure("a build stages its pages")
         }
         defer { records?.remove() }
         Memory.returnFreedPages()
-        if let indexer, let records {
+        if let indexer, let records, let searchPlan {
             try stagedFolder.faults.check("search")
-            let shards = try indexer.index(records, into: stagedFolder)
+            let summary = try indexer.index(records, plan: searchPlan, into: stagedFolder)
             records.remove()
-            report.searchFiles = shards.files
-            report.notes.append(SearchIndexer.summary(files: report.searchFiles, indexed: shards.indexed, kept: shards.kept))
+            report.searchFiles = summary.files
+            report.notes.append(summary.line)
         } else {
             report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
                 : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
@@ -135,8 +139,9 @@ public enum SiteBuilder {
     private enum Staged {
         /// `check`: every problem is known; nothing was written.
         case checked(BuildReport)
-        /// The pages are in the staged tree, and the search records beside them.
-        case staged(SearchRecords?)
+        /// The pages are in the staged tree, the search records beside them,
+        /// and the bundles to index decided (those kept are in the tree).
+        case staged(SearchRecords?, SearchIndexPlan?)
     }
 
     /// Load → link → plan → (digests) → present and render → write, into the staged tree.
@@ -194,15 +199,24 @@ public enum SiteBuilder {
         let stream = StreamingSink(stagedFolder, writers: 2)
         // Pagefind reads lean copies of the indexed pages, made as pages stream by.
         let records = try indexer.map { _ in
-            try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), shards: env.searchShards, forwardingTo: stream)
+            try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), shards: env.searchShards,
+                              indexed: previouslyIndexed(stagedFolder, shards: env.searchShards), forwardingTo: stream)
         }
         let sink: PageSink = records ?? stream
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
         let generated = Background { renderer.generatedFiles(plan, wordsFromRecords: records != nil) }
         report.pagesByKind = renderer.render(plan.pages, to: sink)
-        // The search page's word lists: the words of what Pagefind will index, and their bundles.
-        let recordWords = records.map { SearchWords.files($0.vocabulary.take()) } ?? []
+        // The bundles to index anew and to keep are known once every record is;
+        // the search page's word lists then name the bundles that hold each word.
+        let searchPlan = try indexer.flatMap { indexer in
+            try records.map { try indexer.plan($0, folder: stagedFolder, deltaFromPages: options.searchDeltaFromPages) }
+        }
+        var recordWords: [(name: String, bytes: Data)] = []
+        if let records, let searchPlan {
+            let words = records.vocabulary.take(bundles: searchPlan.bundles, bundleOfChanged: searchPlan.bundleOfChangedPages)
+            recordWords = SearchWords.files(words, recentEdits: searchPlan.browserNote)
+        }
         clock.lap("render", into: &report)
 
         // Write: the rest of the files, the checks that need the written set, the switch.
@@ -228,7 +242,15 @@ public enum SiteBuilder {
         // The summary counts the site's files; the search index is counted apart.
         report.filesChanged = stagedFolder.changedCount
         report.filesTotal = stagedFolder.files.count
-        return .staged(records)
+        return .staged(records, searchPlan)
+    }
+
+    /// Each page's record as its bundle indexed it, from the previous build's
+    /// state of the index; empty when the shards were counted otherwise.
+    private static func previouslyIndexed(_ folder: OutputFolder, shards: SearchShards) -> [String: String] {
+        guard let data = folder.previousFile(SearchShards.digestsFile),
+              let state = IndexedBundles.read(String(decoding: data, as: UTF8.self)), state.shards == shards.count else { return [:] }
+        return state.indexedRecords
     }
 
     /// Fails with every problem when there is an error (warnings too under

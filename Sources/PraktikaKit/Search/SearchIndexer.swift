@@ -32,71 +32,62 @@ struct SearchIndexer: Sendable {
         staged.appendingPathComponent(".praktika-pagefind-records", isDirectory: true)
     }
 
-    /// Indexes the shards whose pages changed into their bundles in the
-    /// staged tree, two Pagefind processes at a time where memory allows
-    /// (`IndexingSlots`), keeps the bundles of unchanged shards from the
-    /// previous build, and registers every file of the index with the build.
-    /// Before the switch: a failing index fails the build with the previous output intact.
-    func index(_ records: SearchRecords, into folder: OutputFolder) throws -> (indexed: Int, kept: Int, files: Int) {
+    /// Decides which bundles are indexed anew and which kept (with the
+    /// recent edits beside them), and keeps those at once (`SearchIndexPlan`).
+    func plan(_ records: SearchRecords, folder: OutputFolder, deltaFromPages: Int) throws -> SearchIndexPlan {
+        try SearchIndexPlan.make(records: records, folder: folder, indexer: identity, deltaFromPages: deltaFromPages)
+    }
+
+    /// Indexes the shards the plan names into their bundles in the staged
+    /// tree, and the recent edits into theirs, two Pagefind processes at a
+    /// time where memory allows (`IndexingSlots`), and registers every file of
+    /// the index with the build. Before the switch: a failing index fails the
+    /// build with the previous output intact.
+    func index(_ records: SearchRecords, plan: SearchIndexPlan, into folder: OutputFolder) throws -> SearchIndexSummary {
         let shards = records.shards
-        let digests = records.digests(indexer: identity)
-        let previousText = folder.previousFile(SearchShards.digestsFile).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        let previous = previousText.hasPrefix("shards \(shards.count)\n") ? SearchShards.readDigests(previousText).compactMapValues(SearchShards.parseStamp) : [:]
-        // The previous build's files of each bundle, found once.
-        var previousFiles: [Int: [String]] = [:]
-        for file in folder.previousFiles { if let shard = shards.bundle(holding: file) { previousFiles[shard, default: []].append(file) } }
-        var stale: [Int] = []
-        // A shard no page hashed to has no bundle (Pagefind indexes nothing
-        // empty); the search page passes over a bundle that is not there.
-        let counts = records.counts
-        for shard in 0..<shards.count where counts[shard] > 0 {
-            if let before = previous[shard], before.digest == digests[shard],
-               try keepBundle(previousFiles[shard] ?? [], in: folder, count: before.files) { continue }
-            stale.append(shard)
-        }
         let failures = Locked<[String]>([])
         let slots = IndexingSlots()
         let sizes = records.bytes
-        for shard in stale {
-            slots.start(cost: sizes[shard] * IndexingSlots.bytesPerRecordByte) {
+        func start(cost: Int, site: URL, output: String) {
+            slots.start(cost: cost * IndexingSlots.bytesPerRecordByte) {
                 do {
-                    try run(site: records.folder(of: shard), output: folder.stagedTree.appendingPathComponent(shards.folder(shard), isDirectory: true))
+                    try run(site: site, output: folder.stagedTree.appendingPathComponent(output, isDirectory: true))
                 } catch {
                     failures.withLock { $0.append("\(error)") }
                 }
             }
         }
+        if plan.hasDelta, !plan.deltaKept {
+            let site = try deltaRecords(records, plan.deltaPages.keys)
+            start(cost: plan.deltaPages.count * 64 * 1024, site: site, output: SearchShards.deltaFolder)
+        }
+        for shard in plan.indexed { start(cost: sizes[shard], site: records.folder(of: shard), output: shards.folder(shard)) }
         slots.waitForAll()
         if let failure = failures.withLock({ $0.first }) { throw DigestPrinter.Failure(description: failure) }
         // Pagefind's files join the build's; then each bundle's are counted from that list.
         let adopted = try folder.adoptTree("pagefind")
-        var files = Array(repeating: 0, count: shards.count)
-        for file in folder.files { if let shard = shards.bundle(holding: file) { files[shard] += 1 } }
-        let stamps = digests.indices.map { SearchShards.stamp(digest: digests[$0], files: files[$0]) }
-        try folder.write(SearchShards.digestsFile, Data(SearchShards.digestsText(stamps).utf8))
-        return (stale.count, counts.filter { $0 > 0 }.count - stale.count, adopted + 1)
+        var files = Array(repeating: 0, count: shards.count), deltaFiles = 0
+        for file in folder.files {
+            if let shard = shards.bundle(holding: file) { files[shard] += 1 } else if SearchShards.isDeltaFile(file) { deltaFiles += 1 }
+        }
+        var state = plan.state
+        for shard in plan.indexed {
+            state.stamps[shard] = .init(digest: IndexedBundles.digest(state.pages[shard] ?? [:], indexer: identity), files: files[shard])
+        }
+        if plan.hasDelta { state.delta = .init(digest: IndexedBundles.digest(plan.deltaPages, indexer: identity), files: deltaFiles) }
+        try folder.write(SearchShards.digestsFile, Data(state.text.utf8))
+        return SearchIndexSummary(files: adopted + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count)
     }
 
-    /// The build summary's line: how large the index is, and what was indexed again.
-    static func summary(files: Int, indexed: Int, kept: Int) -> String {
-        switch (indexed, kept) {
-        case (0, 0): return "search index: no page to index"
-        case (_, 0) where indexed == 1: return "search index: \(files) Pagefind files"
-        case (0, _) where kept == 1: return "search index: \(files) Pagefind files, kept (no indexed text changed)"
-        default: return "search index: \(files) Pagefind files in \(indexed + kept) bundles, \(indexed) indexed anew"
+    /// The recent edits' records, in a folder of their own for Pagefind (hard links to the shards' records).
+    private func deltaRecords(_ records: SearchRecords, _ paths: some Sequence<String>) throws -> URL {
+        let site = records.folder.appendingPathComponent("delta", isDirectory: true)
+        for path in paths {
+            let source = records.recordURL(path, shard: records.shards.shard(of: path)), target = site.appendingPathComponent(path)
+            try records.makeFolder(target)
+            if link(source.path, target.path) != 0 { try FileManager.default.copyItem(at: source, to: target) }
         }
-    }
-
-    /// Keeps a bundle's `files` from the previous build, when all `count` of them are still there.
-    private func keepBundle(_ files: [String], in folder: OutputFolder, count: Int) throws -> Bool {
-        guard !files.isEmpty, files.count == count, files.allSatisfy({ folder.previousFileExists($0) }) else { return false }
-        for (index, file) in files.enumerated() where folder.keep(file) == nil {
-            // Nothing kept yet (no hard links here): index the shard anew. Half a
-            // bundle kept must not be written over, as its files are the old build's.
-            guard index == 0 else { throw DigestPrinter.Failure(description: "cannot keep the search index file \(file)") }
-            return false
-        }
-        return true
+        return site
     }
 
     /// Which Pagefind made a bundle: another version may write another index.
@@ -118,6 +109,26 @@ struct SearchIndexer: Sendable {
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             throw DigestPrinter.Failure(description: "Pagefind failed (\(process.terminationStatus)): \(String(decoding: message, as: UTF8.self))")
+        }
+    }
+}
+
+/// What the indexing did, for the build summary.
+struct SearchIndexSummary: Equatable {
+    var files: Int
+    var indexed: Int
+    var kept: Int
+    /// Pages in the recent-edits bundle.
+    var recentEdits: Int
+
+    /// The build summary's line: how large the index is, and what was indexed again.
+    var line: String {
+        let edits = recentEdits > 0 ? ", recent edits: \(recentEdits) \(recentEdits == 1 ? "page" : "pages") indexed beside them" : ""
+        switch (indexed, kept) {
+        case (0, 0): return "search index: no page to index"
+        case (_, 0) where indexed == 1: return "search index: \(files) Pagefind files"
+        case (0, _) where kept == 1 && recentEdits == 0: return "search index: \(files) Pagefind files, kept (no indexed text changed)"
+        default: return "search index: \(files) Pagefind files in \(indexed + kept) bundles, \(indexed) indexed anew\(edits)"
         }
     }
 }

@@ -16,10 +16,14 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     private let recorded: Locked<[[(path: String, hash: String, size: Int)]]>
     /// The records' words: the search page's word lists are made from them.
     let vocabulary: SearchVocabulary
+    /// Page path → hash of the record its shard's bundle indexed (the previous
+    /// build's state): a page whose record differs may go to the recent-edits bundle.
+    private let indexed: [String: String]
 
-    init(folder: URL, shards: SearchShards, forwardingTo inner: PageSink) throws {
+    init(folder: URL, shards: SearchShards, indexed: [String: String] = [:], forwardingTo inner: PageSink) throws {
         self.folder = folder
         self.shards = shards
+        self.indexed = indexed
         self.inner = inner
         recorded = Locked(Array(repeating: [], count: shards.count))
         vocabulary = SearchVocabulary(shards: shards.count)
@@ -36,24 +40,23 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         try inner.write(relativePath, contents)
         guard relativePath.hasSuffix(".html"), let (lean, text) = Self.leanRecord(contents) else { return }
         let shard = shards.shard(of: relativePath)
-        vocabulary.add(lean, text, shard: shard)
-        let inShard = "\(shard)/" + relativePath
-        let url = folder.appendingPathComponent(inShard)
-        try makeFolder((inShard as NSString).deletingLastPathComponent, for: url)
-        try OutputFolder.writeFile(url.path, lean)
         let hash = ContentHash.of(lean)
+        vocabulary.add(lean, text, shard: shard, changed: indexed[relativePath] != hash)
+        let url = recordURL(relativePath, shard: shard)
+        try makeFolder(url)
+        try OutputFolder.writeFile(url.path, lean)
         recorded.withLock { $0[shard].append((relativePath, hash, lean.count)) }
     }
 
-    /// Each shard's digest: its pages and their records' bytes, and what indexes them.
-    func digests(indexer: String) -> [String] {
+    /// Where the record of the page at `relativePath` is written.
+    func recordURL(_ relativePath: String, shard: Int) -> URL {
+        folder(of: shard).appendingPathComponent(relativePath)
+    }
+
+    /// Each shard's pages: path → record hash.
+    var pages: [[String: String]] {
         recorded.withLock { shards in
-            shards.map { records in
-                var hash = ContentHash()
-                hash.add(indexer)
-                for record in records.sorted(by: { $0.path < $1.path }) { hash.add(record.path); hash.add(record.hash) }
-                return hash.hex
-            }
+            shards.map { records in Dictionary(records.map { ($0.path, $0.hash) }) { first, _ in first } }
         }
     }
 
@@ -65,11 +68,12 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     /// Made under the lock: another render thread must not write into a
     /// folder that is recorded as made but does not exist yet.
-    private func makeFolder(_ parent: String, for url: URL) throws {
+    func makeFolder(_ file: URL) throws {
+        let parent = file.deletingLastPathComponent()
         try madeFolders.withLock { made in
-            guard !made.contains(parent) else { return }
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
-            made.insert(parent)
+            guard !made.contains(parent.path) else { return }
+            try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+            made.insert(parent.path)
         }
     }
 

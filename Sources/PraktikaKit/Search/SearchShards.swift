@@ -14,9 +14,12 @@ import Foundation
 /// bundle, exactly as before.
 struct SearchShards: Sendable, Equatable {
     static let defaultPagesPerShard = 4000
-    /// Beside the bundles: each shard's digest of its pages, so that the next
-    /// build knows which bundles it may keep.
+    /// Beside the bundles: what each holds (`IndexedBundles`), so that the
+    /// next build knows which bundles it may keep.
     static let digestsFile = "pagefind/.praktika-shards"
+    /// The recent-edits bundle: the few pages that changed since their
+    /// shard's bundle was indexed (`SearchIndexPlan`).
+    static let deltaFolder = "pagefind/delta"
 
     let count: Int
     /// How many of the site's indexed pages each shard holds, as planned; the
@@ -65,9 +68,10 @@ struct SearchShards: Sendable, Equatable {
         shard == 0 ? "pagefind" : "pagefind/shard-\(shard)"
     }
 
-    /// The shard whose bundle holds an output file; nil for any other file.
+    /// The shard whose bundle holds an output file; nil for any other file
+    /// (also those of the recent-edits bundle).
     func bundle(holding file: String) -> Int? {
-        guard file.hasPrefix("pagefind/"), file != Self.digestsFile else { return nil }
+        guard file.hasPrefix("pagefind/"), file != Self.digestsFile, !Self.isDeltaFile(file) else { return nil }
         let prefix = "pagefind/shard-"
         guard file.hasPrefix(prefix) else { return 0 }
         let rest = file.dropFirst(prefix.count)
@@ -75,27 +79,7 @@ struct SearchShards: Sendable, Equatable {
         return shard
     }
 
-    /// A bundle's line in the digests file: the digest of its pages' records,
-    /// and how many files it has (a bundle is kept whole or not at all).
-    static func stamp(digest: String, files: Int) -> String { "\(digest)-\(files)" }
-
-    static func parseStamp(_ stamp: String) -> (digest: String, files: Int)? {
-        guard let dash = stamp.lastIndex(of: "-"), let files = Int(stamp[stamp.index(after: dash)...]) else { return nil }
-        return (String(stamp[..<dash]), files)
-    }
-
-    /// The digests file's text: the shard count, then one line per shard.
-    static func digestsText(_ digests: [String]) -> String {
-        "shards \(digests.count)\n" + digests.enumerated().map { "\($0.offset) \($0.element)\n" }.joined()
-    }
-
-    /// The digests a previous build wrote, by shard; empty when unreadable.
-    static func readDigests(_ text: String) -> [Int: String] {
-        var digests: [Int: String] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            let parts = line.split(separator: " ")
-            if parts.count == 2, let shard = Int(parts[0]) { digests[shard] = String(parts[1]) }
-        }
-        return digests
+    static func isDeltaFile(_ file: String) -> Bool {
+        file.hasPrefix(deltaFolder + "/")
     }
 }

@@ -8,7 +8,10 @@ import Foundation
 /// the word lists carry each word's bundles for that.
 final class SearchVocabulary: @unchecked Sendable {
     let shards: Int
-    /// Bits per word: one per shard, in words of 64.
+    /// Bits per word, in words of 64: one per shard for the pages unchanged
+    /// since their bundle was indexed, one per shard for the others. Which
+    /// bundle the others' words belong to is known only once the build has
+    /// decided which bundles it keeps (`SearchIndexPlan`).
     private let stride: Int
     private let state = Locked(State())
 
@@ -21,16 +24,18 @@ final class SearchVocabulary: @unchecked Sendable {
 
     init(shards: Int) {
         self.shards = max(1, shards)
-        stride = (self.shards + 63) / 64
+        stride = (2 * self.shards + 63) / 64
     }
 
     /// Adds the words of a record's text in `ranges` (the indexed element,
-    /// without the ignored blocks Pagefind still reads meta from).
-    func add(_ record: Data, _ ranges: [Range<Int>], shard: Int) {
+    /// without the ignored blocks Pagefind still reads meta from); `changed`:
+    /// the page's record differs from the one its shard's bundle indexed.
+    func add(_ record: Data, _ ranges: [Range<Int>], shard: Int, changed: Bool = true) {
         let base = record.startIndex
         let local = record.withUnsafeBytes { RecordWords.distinct($0, ranges.map { ($0.lowerBound - base)..<($0.upperBound - base) }) }
             ?? referenceWords(record, ranges)
-        let word = shard / 64, bit = UInt64(1) << UInt64(shard % 64)
+        let slot = changed ? shards + shard : shard
+        let word = slot / 64, bit = UInt64(1) << UInt64(slot % 64)
         state.withLock { state in
             for index in 0..<local.count {
                 let (at, isNew) = local.withWord(index) { state.words.insert($0) }
@@ -57,23 +62,32 @@ final class SearchVocabulary: @unchecked Sendable {
     /// The words, most frequent first (ties alphabetical, so the lists are
     /// the same for the same content), each with the hex mask of the bundles
     /// that hold it, or nil when every bundle does (and on a one-bundle site).
+    /// `bundles`: how many bundles the search page merges; `bundleOfChanged`:
+    /// the bundle of a shard's changed pages (its own, or the recent edits').
     /// Empties the vocabulary: it is as large as the bank's text.
-    func take() -> [(word: String, bundles: String?)] {
+    func take(bundles: Int? = nil, bundleOfChanged: (Int) -> Int = { $0 }) -> [(word: String, bundles: String?)] {
         let taken = state.withLock { state -> State in
             defer { state = State() }
             return state
         }
+        let bundles = bundles ?? shards
+        let changedBundle = (0..<shards).map(bundleOfChanged)
+        let outStride = (bundles + 63) / 64
         let order = (0..<taken.words.count).sorted {
             taken.pages[$0] != taken.pages[$1] ? taken.pages[$0] > taken.pages[$1] : taken.words.precedes($0, $1)
         }
         return order.map { at in
-            let bits = taken.bits[(at * stride)..<((at + 1) * stride)]
-            return (taken.words.string(at), shards > 1 && !holdsEvery(bits) ? Self.hex(bits) : nil)
+            var mask = [UInt64](repeating: 0, count: outStride)
+            let base = at * stride
+            func has(_ slot: Int) -> Bool { taken.bits[base + slot / 64] & (UInt64(1) << UInt64(slot % 64)) != 0 }
+            func set(_ bundle: Int) { mask[bundle / 64] |= UInt64(1) << UInt64(bundle % 64) }
+            for shard in 0..<shards {
+                if has(shard) { set(shard) }
+                if has(shards + shard) { set(changedBundle[shard]) }
+            }
+            let every = (0..<bundles).allSatisfy { mask[$0 / 64] & (UInt64(1) << UInt64($0 % 64)) != 0 }
+            return (taken.words.string(at), bundles > 1 && !every ? Self.hex(mask[...]) : nil)
         }
-    }
-
-    private func holdsEvery(_ bits: ArraySlice<UInt64>) -> Bool {
-        (0..<shards).allSatisfy { bits[bits.startIndex + $0 / 64] & (UInt64(1) << UInt64($0 % 64)) != 0 }
     }
 
     /// Most significant digit first, no leading zeros: bundle 0 is the lowest bit of the last digit.

@@ -25,8 +25,10 @@ struct SearchWords {
     }
 
     /// One script per first letter. A word some bundles lack is written
-    /// `word:mask`, the mask naming in hex the bundles that hold it.
-    static func files(_ entries: [(word: String, bundles: String?)]) -> [(name: String, bytes: Data)] {
+    /// `word:mask`, the mask naming in hex the bundles that hold it. Every
+    /// script also carries the note on the recent edits (`SearchIndexPlan`),
+    /// when there are any: a search loads at least one of them, at no extra request.
+    static func files(_ entries: [(word: String, bundles: String?)], recentEdits: String? = nil) -> [(name: String, bytes: Data)] {
         var groups: [Character: [String]] = [:]
         for entry in entries {
             guard let first = entry.word.first else { continue }
@@ -34,7 +36,7 @@ struct SearchWords {
         }
         return groups.keys.sorted().map { first in
             let list = groups[first] ?? []
-            let script = "(window.praktikaWords = window.praktikaWords || {})[" + JSONValue.string(String(first)).text + "] = "
+            let script = (recentEdits.map { "window.praktikaRecentEdits = \($0);\n" } ?? "") + "(window.praktikaWords = window.praktikaWords || {})[" + JSONValue.string(String(first)).text + "] = "
                 + JSONValue.string(list.joined(separator: " ")).text + ";\n"
             return (Self.path(first: first), Data(script.utf8))
         }

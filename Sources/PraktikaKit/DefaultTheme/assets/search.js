@@ -65,16 +65,32 @@
   function sum(list) { return list.reduce(function (a, b) { return a + b; }, 0); }
   // Each bundle's number of pages, from the build.
   var bundlePages = (box.getAttribute("data-bundle-pages") || "").split(" ").map(Number);
+  // A build that kept bundles whose pages changed a little indexed those
+  // pages alone into a recent-edits bundle (pagefind/delta/), merged last; the
+  // kept bundles' results for them, and for pages gone since, are superseded
+  // (fragment ids by bundle). The word lists carry the note.
+  var superseded = {}, sitePages = sum(bundlePages);
+  function recentEdits() {
+    var note = window.praktikaRecentEdits;
+    if (!note) return false;
+    Object.keys(note.superseded || {}).forEach(function (b) { superseded[b] = new Set(note.superseded[b]); });
+    bundlePages = note.pages;
+    sitePages = sum(bundlePages) - sum(Object.keys(superseded).map(function (b) { return superseded[b].size; }));
+    if (note.delta >= 0) bundles = note.delta + 1;
+    return note.delta >= 0;
+  }
   var pagefind = null;
   function loadPagefind() {
     if (location.protocol === "file:") return Promise.reject(new Error("file"));
     if (!pagefind) pagefind = import(new URL(root + "pagefind/pagefind.js", location.href).href).then(function (api) {
-      var site = new URL(root || "./", location.href).pathname;
-      var merges = [bundles > 1 ? api.options({ mergeFilter: inBundle(0) }) : null].concat(each(bundles - 1, function (i) {
+      var site = new URL(root || "./", location.href).pathname, shards = bundles, delta = recentEdits();
+      function merge(folder, b) {
         // A bundle no page went to is not written: passed over.
-        return api.mergeIndex(new URL(root + "pagefind/shard-" + (i + 1) + "/", location.href).href, { baseUrl: site, mergeFilter: inBundle(i + 1) })
-          .catch(function () {});
-      }));
+        return api.mergeIndex(new URL(root + folder, location.href).href, { baseUrl: site, mergeFilter: inBundle(b) }).catch(function () {});
+      }
+      var merges = [bundles > 1 ? api.options({ mergeFilter: inBundle(0) }) : null].concat(each(shards - 1, function (i) {
+        return merge("pagefind/shard-" + (i + 1) + "/", i + 1);
+      }), delta ? [merge("pagefind/delta/", shards)] : []);
       return Promise.all(merges).then(function () { return api; });
     });
     return pagefind;
@@ -105,21 +121,26 @@
       });
     });
     return Promise.all(jobs).then(function (answers) {
-      function results(a) { return a.found ? a.found.results : []; }
-      // kindOf: page → its marked kind; containing: word → how many pages of each bundle have it.
-      var kindOf = {}, containing = {};
-      words.forEach(function (word) { containing[word] = each(bundles, function () { return 0; }); });
+      function found(a) { return a.found ? a.found.results : []; }
+      function results(a) {
+        var stale = a.kind ? null : superseded[a.bundle];
+        return stale ? found(a).filter(function (r) { return !stale.has(r.id); }) : found(a);
+      }
+      // kindOf: page → its marked kind; containing: word → how many pages of
+      // each bundle have it (indexed: superseded ones too; current: not).
+      var kindOf = {}, indexed = {}, containing = {};
+      words.forEach(function (word) { indexed[word] = each(bundles, function () { return 0; }); containing[word] = indexed[word].slice(); });
       answers.forEach(function (a) {
         if (a.kind) results(a).forEach(function (r) { kindOf[r.id] = a.kind; });
-        else containing[a.word][a.bundle] = results(a).length;
+        else { indexed[a.word][a.bundle] = found(a).length; containing[a.word][a.bundle] = results(a).length; }
       });
       // A bundle weighs a word by its rarity among the bundle's own pages; the
       // score is weighed again by its rarity over the whole site, so that pages
       // of different bundles compare as they would in one index.
       function siteScore(a, r) {
         if (bundles === 1 || bundlePages.length !== bundles) return r.score;
-        var local = rarity(bundlePages[a.bundle], containing[a.word][a.bundle]);
-        return local > 0 ? r.score * rarity(sum(bundlePages), sum(containing[a.word])) / local : r.score;
+        var local = rarity(bundlePages[a.bundle], indexed[a.word][a.bundle]);
+        return local > 0 ? r.score * rarity(sitePages, sum(containing[a.word])) / local : r.score;
       }
       // Each word counts at most 1 (its score over its best page's), so that
       // a word on every page («СОШ») cannot outweigh a rare one («20»).
@@ -368,6 +389,6 @@
     writeUrl();
     run(input.value);
   });
-  window.praktikaSearch = { run: run, get state() { return state; }, get bundlePages() { return bundlePages; } }; // for tests
+  window.praktikaSearch = { run: run, get state() { return state; }, get bundlePages() { return bundlePages; }, get bundles() { return bundles; } }; // for tests
   if (input.value) run(input.value);
 })();
