@@ -182,6 +182,10 @@ struct SearchShardTests {
         let lastScript = try site.page("search/words/43a.js")
         #expect(!site.exists(SearchShards.deltaFolder + "/pagefind-entry.json") && !lastScript.contains("praktikaRecentEdits"))
         #expect(try SearchTests.wordLists(in: site.output)["квазиканикулярный"] == .some(String(1 << edited, radix: 16)))
+        // Every page of that bundle is in it again, also those whose records were not rewritten.
+        let folded = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
+        #expect(Set(fragmentIDs(shards.folder(edited)).keys) == Set((folded.pages[edited] ?? [:]).keys.map(PagefindFragments.url(ofOutputFile:))))
+        #expect((folded.pages[edited] ?? [:]).count >= 3 && folded.deltaPages.isEmpty && folded.delta == nil)
     }
 
     /// The fixture site, and build options that split its index into bundles of three pages.

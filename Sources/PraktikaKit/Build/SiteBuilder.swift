@@ -123,6 +123,7 @@ public enum SiteBuilder {
             records.remove()
             report.searchFiles = summary.files
             report.notes.append(summary.line)
+            clock.lap("search", into: &report)
         } else {
             report.notes.append(!options.makeSearchIndex ? "search index not built (--no-search)"
                 : options.offline ? "search index not built (--offline: the copy searches the catalog index)"
@@ -132,7 +133,7 @@ public enum SiteBuilder {
         committed = true
         if let archive = options.zip { report.notes.append("zip: \(archive.path)") }
         report.output = stagedFolder.destination
-        clock.lap("write", into: &report)
+        clock.lap("switch", into: &report)
         return report
     }
 
@@ -207,6 +208,7 @@ public enum SiteBuilder {
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
         let generated = Background { renderer.generatedFiles(plan, wordsFromRecords: records != nil) }
         report.pagesByKind = renderer.render(plan.pages, to: sink)
+        clock.lap("render", into: &report)
         // The bundles to index anew and to keep are known once every record is;
         // the search page's word lists then name the bundles that hold each word.
         let searchPlan = try indexer.flatMap { indexer in
@@ -217,7 +219,6 @@ public enum SiteBuilder {
             let words = records.vocabulary.take(bundles: searchPlan.bundles, bundleOfChanged: searchPlan.bundleOfChangedPages)
             recordWords = SearchWords.files(words, recentEdits: searchPlan.browserNote)
         }
-        clock.lap("render", into: &report)
 
         // Write: the rest of the files, the checks that need the written set, the switch.
         var writeFailed = false
@@ -239,9 +240,11 @@ public enum SiteBuilder {
         // After a failed write (a full disk) the missing files are not broken links.
         if !writeFailed { log.add(contentsOf: linkCheck.problems(written: written, theme: env.theme)) }
         report = try finish(report, log: log, strict: options.strict) { _ in }
-        // The summary counts the site's files; the search index is counted apart.
+        // The summary counts the site's files; the search index is counted apart
+        // (the bundles kept by now are unchanged files).
         report.filesChanged = stagedFolder.changedCount
-        report.filesTotal = stagedFolder.files.count
+        report.filesTotal = stagedFolder.files.count { !$0.hasPrefix("pagefind/") }
+        clock.lap("write", into: &report)
         return .staged(records, searchPlan)
     }
 

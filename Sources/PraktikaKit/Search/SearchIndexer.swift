@@ -61,13 +61,21 @@ struct SearchIndexer: Sendable {
             let site = try deltaRecords(records, plan.deltaPages.keys)
             start(cost: plan.deltaPages.count * 64 * 1024, site: site, output: SearchShards.deltaFolder)
         }
-        for shard in plan.indexed { start(cost: sizes[shard], site: records.folder(of: shard), output: shards.folder(shard)) }
+        for shard in plan.indexed {
+            try records.completeRecords(of: shard, from: folder.stagedTree)
+            start(cost: sizes[shard], site: records.folder(of: shard), output: shards.folder(shard))
+        }
         slots.waitForAll()
         if let failure = failures.withLock({ $0.first }) { throw DigestPrinter.Failure(description: failure) }
-        // Pagefind's files join the build's; then each bundle's are counted from that list.
-        let adopted = try folder.adoptTree("pagefind")
-        var files = Array(repeating: 0, count: shards.count), deltaFiles = 0
-        for file in folder.files {
+        // Pagefind's new files join the build's (the kept ones are registered
+        // already; bundle 0's folder holds the others, so it is walked whole);
+        // then each bundle's are counted from that list.
+        var written = plan.indexed.map { shards.folder($0) }
+        if plan.hasDelta, !plan.deltaKept { written.append(SearchShards.deltaFolder) }
+        for tree in written.contains("pagefind") ? ["pagefind"] : written { _ = try folder.adoptTree(tree) }
+        var files = Array(repeating: 0, count: shards.count), deltaFiles = 0, total = 0
+        for file in folder.files where file.hasPrefix("pagefind/") {
+            total += 1
             if let shard = shards.bundle(holding: file) { files[shard] += 1 } else if SearchShards.isDeltaFile(file) { deltaFiles += 1 }
         }
         var state = plan.state
@@ -76,7 +84,7 @@ struct SearchIndexer: Sendable {
         }
         if plan.hasDelta { state.delta = .init(digest: IndexedBundles.digest(plan.deltaPages, indexer: identity), files: deltaFiles) }
         try folder.write(SearchShards.digestsFile, Data(state.text.utf8))
-        return SearchIndexSummary(files: adopted + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count)
+        return SearchIndexSummary(files: total + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count)
     }
 
     /// The recent edits' records, in a folder of their own for Pagefind (hard links to the shards' records).

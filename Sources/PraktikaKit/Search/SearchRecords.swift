@@ -12,8 +12,10 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     let shards: SearchShards
     private let inner: PageSink
     private let madeFolders = Locked<Set<String>>([])
-    /// Per shard: each record's path, the hash of its bytes and their count.
-    private let recorded: Locked<[[(path: String, hash: String, size: Int)]]>
+    /// Per shard: each record's path, the hash of its bytes, their count, and
+    /// whether the record was written (a record its bundle indexed as it is
+    /// is written only if that bundle must be indexed anew: `completeRecords`).
+    private let recorded: Locked<[[(path: String, hash: String, size: Int, written: Bool)]]>
     /// The records' words: the search page's word lists are made from them.
     let vocabulary: SearchVocabulary
     /// Page path → hash of the record its shard's bundle indexed (the previous
@@ -41,11 +43,29 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         guard relativePath.hasSuffix(".html"), let (lean, text) = Self.leanRecord(contents) else { return }
         let shard = shards.shard(of: relativePath)
         let hash = ContentHash.of(lean)
-        vocabulary.add(lean, text, shard: shard, changed: indexed[relativePath] != hash)
+        let changed = indexed[relativePath] != hash
+        vocabulary.add(lean, text, shard: shard, changed: changed)
+        // An unchanged record is most often not needed: its bundle is kept.
+        if changed { try writeRecord(lean, relativePath, shard: shard) }
+        recorded.withLock { $0[shard].append((relativePath, hash, lean.count, changed)) }
+    }
+
+    private func writeRecord(_ lean: Data, _ relativePath: String, shard: Int) throws {
         let url = recordURL(relativePath, shard: shard)
         try makeFolder(url)
         try OutputFolder.writeFile(url.path, lean)
-        recorded.withLock { $0[shard].append((relativePath, hash, lean.count)) }
+    }
+
+    /// Writes the records of a shard that were left out, made again from the
+    /// pages in `site` (the staged tree): its bundle is to be indexed anew.
+    func completeRecords(of shard: Int, from site: URL) throws {
+        let missing = recorded.withLock { $0[shard].filter { !$0.written }.map(\.path) }
+        for path in missing {
+            guard let (lean, _) = Self.leanRecord(try Data(contentsOf: site.appendingPathComponent(path))) else {
+                throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
+            }
+            try writeRecord(lean, path, shard: shard)
+        }
     }
 
     /// Where the record of the page at `relativePath` is written.
@@ -77,8 +97,9 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         }
     }
 
+    /// Foundation's removeItem took about a second for the records of 10,000 practices.
     func remove() {
-        try? FileManager.default.removeItem(at: folder)
+        TreeRemoval.removeAll(folder.path)
     }
 
     private static let marker = Data("data-pagefind-body".utf8)
