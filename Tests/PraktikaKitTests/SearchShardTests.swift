@@ -188,6 +188,25 @@ struct SearchShardTests {
         #expect((folded.pages[edited] ?? [:]).count >= 3 && folded.deltaPages.isEmpty && folded.delta == nil)
     }
 
+    @Test("a page gone from a kept bundle has that bundle indexed anew: no fragment of the index still holds it")
+    func pageGone() throws {
+        var (site, options) = try Self.smallBundles()
+        defer { site.cleanUp() }
+        options.searchShardPages = 6
+        options.searchDeltaFromPages = 1
+        try SiteBuilder.build(options)
+        func fragmentURLs() -> Set<String> {
+            Set(PagefindFragments.ids(of: FixtureSiteFolders.files(in: site.output).filter { $0.hasSuffix(".pf_fragment") }
+                .map { site.output.appendingPathComponent($0) }).keys)
+        }
+        #expect(fragmentURLs().contains("/practices/gia-holidays/"))
+        try site.remove("content/practices/gia-holidays.md")
+        let report = try SiteBuilder.build(options)
+        #expect(!fragmentURLs().contains("/practices/gia-holidays/"), "\(report.notes)")
+        let state = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
+        #expect(!state.pages.values.contains { $0["practices/gia-holidays/index.html"] != nil })
+    }
+
     /// The fixture site, and build options that split its index into bundles of three pages.
     static func smallBundles() throws -> (site: FixtureSite, options: BuildOptions) {
         try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")

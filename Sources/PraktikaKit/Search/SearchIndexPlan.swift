@@ -6,9 +6,9 @@ import Foundation
 /// changed only a little (at most one in twenty) is kept as it was indexed,
 /// and its changed and new pages are indexed alone into `pagefind/delta/`,
 /// in a fraction of a second. The search page drops the kept bundles'
-/// results for those pages (and for pages gone since), by fragment id, before
-/// downloading anything. Once a bundle's edits pass the limit, it is indexed
-/// anew and its pages leave the recent edits.
+/// results for those pages, by fragment id, before downloading anything.
+/// Once a bundle's edits pass the limit, or a page of it is gone (rarer than
+/// an edit), it is indexed anew and its pages leave the recent edits.
 struct SearchIndexPlan {
     /// A bundle smaller than this is indexed anew instead: it takes little
     /// longer, and a phone is spared the recent edits' requests.
@@ -24,7 +24,7 @@ struct SearchIndexPlan {
     private(set) var deltaPages: [String: String] = [:]
     /// The recent-edits bundle is the previous build's, kept whole.
     private(set) var deltaKept = false
-    /// Per kept bundle: the fragment ids of its pages that changed or are gone since it was indexed.
+    /// Per kept bundle: the fragment ids of its pages that changed since it was indexed.
     private(set) var superseded: [Int: [String]] = [:]
     /// What the bundles hold once indexed (their stamps' file counts are filled in then).
     private(set) var state: IndexedBundles
@@ -42,12 +42,12 @@ struct SearchIndexPlan {
     /// bundles are exactly the shards: the bundle of the recent edits, each
     /// bundle's number of pages as indexed, and the superseded fragments.
     var browserNote: String? {
-        guard hasDelta || superseded.values.contains(where: { !$0.isEmpty }) else { return nil }
+        guard hasDelta else { return nil }
         var pages = (0..<shards).map { state.pages[$0]?.count ?? 0 }
         if hasDelta { pages.append(deltaPages.count) }
         var stale: [String: JSONValue] = [:]
         for (shard, ids) in superseded where !ids.isEmpty { stale[String(shard)] = .array(ids.map { .string($0) }) }
-        return JSONValue.object(["delta": .int(hasDelta ? shards : -1), "pages": .array(pages.map { .int($0) }), "superseded": .object(stale)]).text
+        return JSONValue.object(["delta": .int(shards), "pages": .array(pages.map { .int($0) }), "superseded": .object(stale)]).text
     }
 
     /// Decides, and keeps the bundles it can (hard links into the staged tree)
@@ -76,15 +76,14 @@ struct SearchIndexPlan {
                 continue
             }
             let changed = now.filter { before[$0.key] != $0.value }
-            let gone = before.keys.filter { now[$0] == nil }
-            let edits = changed.count + gone.count
-            if edits > 0, before.count < deltaFromPages || edits > max(1, before.count / 20)
-                || plan.deltaPages.count + changed.count > deltaLimit {
+            let gone = before.keys.contains { now[$0] == nil }
+            if gone || !changed.isEmpty && (before.count < deltaFromPages || changed.count > max(1, before.count / 20)
+                || plan.deltaPages.count + changed.count > deltaLimit) {
                 plan.index(shard, pages: now)
                 continue
             }
-            // The fragments of the pages the recent edits replace or that are gone.
-            let staleURLs = Set((changed.keys.filter { before[$0] != nil } + gone).map(PagefindFragments.url(ofOutputFile:)))
+            // The fragments of the pages the recent edits replace.
+            let staleURLs = Set(changed.keys.filter { before[$0] != nil }.map(PagefindFragments.url(ofOutputFile:)))
             var stale: [String] = []
             if !staleURLs.isEmpty {
                 let ids = PagefindFragments.ids(of: files.filter { $0.hasSuffix(".pf_fragment") }.map { folder.destination.appendingPathComponent($0) })
