@@ -26,6 +26,26 @@ struct SearchTests {
         #expect(!words.contains { $0.count < 3 && !$0.allSatisfy(\.isNumber) })
     }
 
+    @Test("Pagefind reads a table's header cells as words apart: the results table's header is not one glued word")
+    func headerCellsApart() throws {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        try site.build()
+        let fragments = FixtureSiteFolders.files(in: site.output).filter { $0.hasSuffix(".pf_fragment") }.map { site.output.appendingPathComponent($0) }
+        let id = try #require(PagefindFragments.ids(of: fragments)["/practices/mentoring/"])
+        // Pagefind separates <td> cells but glued adjacent <th> cells: «ПоказательДоПосле…».
+        let gzip = Process()
+        gzip.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        gzip.arguments = ["gzip", "-dc", try #require(fragments.first { $0.lastPathComponent == id + ".pf_fragment" }).path]
+        let pipe = Pipe()
+        gzip.standardOutput = pipe
+        try gzip.run()
+        let content = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        gzip.waitUntilExit()
+        #expect(content.contains("Показатель До После Изменение"), "\(content.prefix(600))")
+    }
+
     /// The words of `search/words/*.js`, each with its bundles' hex mask, or nil for every bundle.
     static func wordLists(in output: URL) throws -> [String: String?] {
         let folder = output.appendingPathComponent("search/words")
