@@ -85,12 +85,13 @@ public enum SiteBuilder {
         // index or the PDFs, so a later plain build must not call it up to date.
         let indexer = write && options.makeSearchIndex && !options.offline ? SearchIndexer.find() : nil
         let printer = options.makePDFs ? DigestPrinter.find() : nil
-        let fingerprint = InputFingerprint.compute(
-            site: options.site,
-            themeFolders: [options.site.appendingPathComponent("themes"), Theme.builtinDirectory],
-            settings: [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
-                       "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)",
-                       "delta from pages: \(options.searchDeltaFromPages)"])
+        let themeFolders = [options.site.appendingPathComponent("themes"), Theme.builtinDirectory]
+        let settings = [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
+                        "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)",
+                        "delta from pages: \(options.searchDeltaFromPages)"]
+        let fingerprint = InputFingerprint.compute(site: options.site, themeFolders: themeFolders, settings: settings)
+        // What a build of only practices' text edits may skip (`BodyEdits`).
+        let inputs = write ? BodyEdits.restDigest(site: options.site, themeFolders: themeFolders, settings: settings) : nil
         // The lock is taken and an interrupted build repaired before anything else.
         var folder: OutputFolder?
         if write {
@@ -110,7 +111,7 @@ public enum SiteBuilder {
         // they hold (the graph, every text as HTML) is let go of on return, before
         // the search indexer's processes start beside this one.
         folder?.fingerprint = fingerprint
-        let staged = try stage(options, folder: folder, indexer: indexer, printer: printer, log: log, clock: &clock, report: &report)
+        let staged = try stage(options, folder: folder, inputs: inputs, indexer: indexer, printer: printer, log: log, clock: &clock, report: &report)
         guard case .staged(let records, let searchPlan) = staged, let stagedFolder = folder else {
             if case .checked(let checked) = staged { return checked }
             preconditionFailure("a build stages its pages")
@@ -146,7 +147,8 @@ public enum SiteBuilder {
     }
 
     /// Load → link → plan → (digests) → present and render → write, into the staged tree.
-    private static func stage(_ options: BuildOptions, folder: OutputFolder?, indexer: SearchIndexer?, printer: DigestPrinter?,
+    private static func stage(_ options: BuildOptions, folder: OutputFolder?, inputs: (digest: String, practiceStamps: [String: FileStamp])?,
+                              indexer: SearchIndexer?, printer: DigestPrinter?,
                               log: DiagnosticLog, clock: inout StageClock, report: inout BuildReport) throws -> Staged {
         let write = folder != nil
         // Load: content files into typed models, and the theme.
@@ -207,7 +209,24 @@ public enum SiteBuilder {
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
         let generated = Background { renderer.generatedFiles(plan, wordsFromRecords: records != nil) }
-        report.pagesByKind = renderer.render(plan.pages, to: sink)
+        // After edits to practices' text only, the pages that do not show them are the previous build's.
+        let edits = inputs.flatMap { inputs in
+            BodyEdits.since(stagedFolder.previousFile(BodyEdits.stateFile).map { String(decoding: $0, as: UTF8.self) },
+                            rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
+        }
+        var rendered = plan.pages, kept: [PlannedPage] = []
+        if let edits {
+            rendered = []
+            for page in plan.pages {
+                if !edits.affects(page), stagedFolder.keep(page.outputFile) != nil { kept.append(page) } else { rendered.append(page) }
+            }
+        }
+        report.pagesByKind = renderer.render(rendered, to: sink)
+        for page in kept { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }
+        if let edits {
+            report.notes.append("only practices' text changed (\(edits.edited.count)): \(rendered.count) pages rendered, \(kept.count) kept as they were")
+        }
+        try records?.recordKept(kept.map(\.outputFile), in: stagedFolder.stagedTree)
         clock.lap("render", into: &report)
         // The bundles to index anew and to keep are known once every record is;
         // the search page's word lists then name the bundles that hold each word.
@@ -238,7 +257,19 @@ public enum SiteBuilder {
                 en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
         }
         // After a failed write (a full disk) the missing files are not broken links.
-        if !writeFailed { log.add(contentsOf: linkCheck.problems(written: written, theme: env.theme)) }
+        if !writeFailed {
+            let linkProblems = linkCheck.problems(written: written, theme: env.theme)
+            log.add(contentsOf: linkProblems)
+            // The next build may keep pages only when this one checked every link and found them right:
+            // a kept page's links are not read again.
+            if let inputs, linkProblems.isEmpty {
+                let state = BodyEdits.state(rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
+                do { try stagedFolder.write(BodyEdits.stateFile, Data(state.utf8)) } catch {
+                    log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
+                        en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
+                }
+            }
+        }
         report = try finish(report, log: log, strict: options.strict) { _ in }
         // The summary counts the site's files; the search index is counted apart
         // (the bundles kept by now are unchanged files).

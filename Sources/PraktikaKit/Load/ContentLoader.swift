@@ -143,7 +143,14 @@ struct ContentLoader: Sendable {
         return reader.decode(type, yaml: parts.yaml, lineOffset: parts.yamlLineOffset, file: file.relativePath,
                              schema: schema, warnings: &warnings)
             .map { Entry(id: file.id, file: file.relativePath, fields: $0,
-                         body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine), frontMatterHash: parts.yaml.hashValue) }
+                         body: MarkdownBody(text: parts.body, firstLine: parts.bodyFirstLine), frontMatterHash: Self.stableHash(parts.yaml)) }
+    }
+
+    /// The same for the same front matter in every run: the next build compares it (`BodyEdits`).
+    static func stableHash(_ yaml: String) -> Int {
+        var hash = ContentHash()
+        hash.add(yaml)
+        return Int(truncatingIfNeeded: hash.value)
     }
 
     private func loadVocabularies(log: DiagnosticLog) -> [VocabularyKind: Vocabulary] {

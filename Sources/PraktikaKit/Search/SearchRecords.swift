@@ -40,6 +40,10 @@ final class SearchRecords: PageSink, @unchecked Sendable {
 
     func write(_ relativePath: String, _ contents: Data) throws {
         try inner.write(relativePath, contents)
+        try record(relativePath, contents)
+    }
+
+    private func record(_ relativePath: String, _ contents: Data) throws {
         guard relativePath.hasSuffix(".html"), let (lean, text) = Self.leanRecord(contents) else { return }
         let shard = shards.shard(of: relativePath)
         let hash = ContentHash.of(lean)
@@ -66,6 +70,20 @@ final class SearchRecords: PageSink, @unchecked Sendable {
             }
             try writeRecord(lean, path, shard: shard)
         }
+    }
+
+    /// Records the pages kept from the previous build (`BodyEdits`), read from
+    /// `site` (the staged tree), as if they had been written now; two at a time.
+    func recordKept(_ paths: [String], in site: URL) throws {
+        let failure = Locked<Error?>(nil)
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            for index in stride(from: lane, to: paths.count, by: 2) {
+                do { try record(paths[index], try Data(contentsOf: site.appendingPathComponent(paths[index]))) } catch {
+                    failure.withLock { $0 = $0 ?? error }
+                }
+            }
+        }
+        if let error = failure.withLock({ $0 }) { throw error }
     }
 
     /// Where the record of the page at `relativePath` is written.

@@ -81,7 +81,8 @@ struct ContentHash {
 enum InputFingerprint {
     static let version = "praktika 0.1.0"
 
-    static func compute(site: URL, themeFolders: [URL], settings: [String]) -> String {
+    /// `contentFiles`: the content folder's files to count, when not all of them (`BodyEdits`).
+    static func compute(site: URL, themeFolders: [URL], settings: [String], contentFiles: [String: FileStamp]? = nil) -> String {
         var hash = ContentHash()
         hash.add(version)
         // Another praktika (an upgrade, a fresh build of it) may write other
@@ -91,8 +92,9 @@ enum InputFingerprint {
             hash.add(binary.modified.bitPattern)
         }
         settings.forEach { hash.add($0) }
-        for folder in [site.appendingPathComponent("content")] + themeFolders {
-            let stamps = FileStamp.tree(folder.path, prefix: folder.path)
+        let content = site.appendingPathComponent("content")
+        for folder in [content] + themeFolders {
+            let stamps = folder == content ? contentFiles ?? FileStamp.tree(folder.path, prefix: folder.path) : FileStamp.tree(folder.path, prefix: folder.path)
             for path in stamps.keys.sorted() {
                 hash.add(path)
                 hash.add(UInt64(stamps[path]!.size))

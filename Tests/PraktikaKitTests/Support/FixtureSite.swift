@@ -53,6 +53,11 @@ struct FixtureSite {
         }
     }
 
+    /// A content or theme file's text.
+    func source(_ path: String) throws -> String {
+        try String(contentsOf: root.appendingPathComponent(path), encoding: .utf8)
+    }
+
     func page(_ path: String) throws -> String {
         try String(contentsOf: output.appendingPathComponent(path), encoding: .utf8)
     }
