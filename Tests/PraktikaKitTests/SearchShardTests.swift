@@ -173,6 +173,16 @@ struct SearchShardTests {
         #expect(script.contains("window.praktikaRecentEdits = {\"delta\":\(bundles),"))
         #expect(script.contains("\"superseded\":{\"\(edited)\":[\"\(oldFragment)\"]}"), "\(script.prefix(300))")
 
+        // A build with no indexed text changed keeps the recent edits' bundle whole, the same files.
+        let deltaEntry = site.output.appendingPathComponent(SearchShards.deltaFolder + "/pagefind-entry.json").path
+        let deltaInode = try #require(FileSystem.status(deltaEntry)).st_ino
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent("sitemap.xml"))
+        let unchanged = try SiteBuilder.build(options)
+        #expect(unchanged.notes.contains { $0.hasSuffix("0 indexed anew, recent edits: 1 page indexed beside them") }, "\(unchanged.notes)")
+        #expect(try #require(FileSystem.status(deltaEntry)).st_ino == deltaInode)
+        #expect(fragmentIDs(SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
+        #expect(try site.page("search/words/43a.js").contains("\"superseded\":{\"\(edited)\":[\"\(oldFragment)\"]}"))
+
         // A second page of the same small bundle: past its limit, it is indexed anew with both, and the recent edits are gone.
         let neighbour = try #require(before.pages[edited]?.keys.first { $0 != path && $0.hasPrefix("practices/") }, "no other practice in bundle \(edited)")
         let other = site.root.appendingPathComponent("content/" + neighbour.dropLast("/index.html".count) + ".md")
