@@ -30,7 +30,7 @@ struct BodyEditsTests {
     func otherChangesRenderAll() throws {
         let site = try FixtureSite()
         defer { site.cleanUp() }
-        try SiteBuilder.build(site.options())
+        _ = try SiteBuilder.build(site.options())
         let practice = try site.source("content/practices/gia-holidays.md")
         try site.write("content/practices/gia-holidays.md", practice.replacingOccurrences(of: "title: ", with: "title: Новые ", options: [], range: practice.range(of: "title: ")))
         var report = try SiteBuilder.build(site.options())
@@ -43,7 +43,7 @@ struct BodyEditsTests {
         report = try SiteBuilder.build(site.options())
         #expect(report.notes.contains { $0.hasPrefix("only practices' text changed (1)") }, "\(report.notes)")
         let fresh = site.root.appendingPathComponent("fresh", isDirectory: true)
-        try SiteBuilder.build(site.options(output: fresh))
+        _ = try SiteBuilder.build(site.options(output: fresh))
         try Self.expectSameFiles(site.output, fresh)
     }
 

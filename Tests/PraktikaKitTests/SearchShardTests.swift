@@ -143,7 +143,7 @@ struct SearchShardTests {
         defer { site.cleanUp() }
         options.searchShardPages = 6
         options.searchDeltaFromPages = 1
-        try SiteBuilder.build(options)
+        _ = try SiteBuilder.build(options)
         let bundles = try Self.bundleCount(site)
         let shards = SearchShards(count: bundles)
         let path = "practices/gia-holidays/index.html", edited = shards.shard(of: path)
@@ -204,7 +204,7 @@ struct SearchShardTests {
         defer { site.cleanUp() }
         options.searchShardPages = 6
         options.searchDeltaFromPages = 1
-        try SiteBuilder.build(options)
+        _ = try SiteBuilder.build(options)
         func fragmentURLs() -> Set<String> {
             Set(PagefindFragments.ids(of: FixtureSiteFolders.files(in: site.output).filter { $0.hasSuffix(".pf_fragment") }
                 .map { site.output.appendingPathComponent($0) }).keys)
