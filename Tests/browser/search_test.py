@@ -264,25 +264,36 @@ def recent_edits(driver, praktika, work):
     answers as one index of the edited text would (the kept bundle's copy of
     the practice is superseded)."""
     source, out, single = work / "edits", work / "edits-out" / "sub", work / "edits-single"
+    # A site of one bundle (1,000 to 4,000 pages at the defaults) takes recent edits too.
+    one = work / "edits-one"
     shutil.copytree(REPO / "content", source / "content")
 
     def build(folder, *flags):
         subprocess.run([praktika, "build", str(source), "--output", str(folder), "--no-pdf", *flags], check=True, stdout=subprocess.DEVNULL)
     bundled = ["--search-shard-pages", "12", "--search-delta-pages", "1"]
     build(out, *bundled)
+    build(one, "--search-delta-pages", "1")
     practice = source / "content/practices/gia-holidays.md"
     # The body only: its title and summary are quoted on other pages, whose records would change too.
     front, body = practice.read_text(encoding="utf-8").split("\n---\n", 1)
     practice.write_text(front + "\n---\n" + re.sub("[Кк]аникул", "перерыв", body).replace("тьютор", "куратор") + "\nКвазиканикулярный интенсив.\n", encoding="utf-8")
     build(out, *bundled)
+    build(one, "--search-delta-pages", "1")
     build(single)
     check("recent edits: the edited practice is indexed alone beside the kept bundles",
           (out / "pagefind/delta/pagefind-entry.json").is_file() and "window.praktikaRecentEdits" in (out / "search/words/43a.js").read_text(encoding="utf-8"))
     queries = COUNTED + ["перерыв", "Квазиканикулярный", "тьюторского"]
     server, base = static_server(out.parent)
     single_server, single_base = static_server(single)
+    one_server, one_base = static_server(one)
     try:
         expected = counts(driver, single_base, queries)
+        check("recent edits: one bundle and its recent edits", (one / "pagefind/delta/pagefind-entry.json").is_file()
+              and not (one / "pagefind/shard-1").exists())
+        alone = counts(driver, one_base, queries)
+        for query in queries:
+            check(f"recent edits, one bundle: «{query}» finds the same pages as one index of the edited text",
+                  alone[query] == expected[query], (alone[query], expected[query]))
         served.clear()
         found = counts(driver, base + "sub/", queries)
         for query in queries:
@@ -298,6 +309,7 @@ def recent_edits(driver, praktika, work):
     finally:
         server.shutdown()
         single_server.shutdown()
+        one_server.shutdown()
 
 
 def main():
