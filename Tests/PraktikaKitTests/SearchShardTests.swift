@@ -139,22 +139,15 @@ struct SearchShardTests {
 
     @Test("a few edited pages of a kept bundle are indexed alone into the recent-edits bundle; past the limit, their bundle is indexed anew")
     func recentEdits() throws {
-        var (site, options) = try Self.smallBundles()
+        let (site, options) = try Self.recentEditsSite()
         defer { site.cleanUp() }
-        options.searchShardPages = 6
-        options.searchDeltaFromPages = 1
-        _ = try SiteBuilder.build(options)
         let bundles = try Self.bundleCount(site)
         let shards = SearchShards(count: bundles)
         let path = "practices/gia-holidays/index.html", edited = shards.shard(of: path)
         let entry = site.output.appendingPathComponent(shards.folder(edited) + "/pagefind-entry.json").path
         let inode = try #require(FileSystem.status(entry)).st_ino
         let before = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
-        func fragmentIDs(_ folder: String) -> [String: String] {
-            PagefindFragments.ids(of: FixtureSiteFolders.files(in: site.output).filter { $0.hasPrefix(folder + "/fragment/") }
-                .map { site.output.appendingPathComponent($0) })
-        }
-        let oldFragment = try #require(fragmentIDs(shards.folder(edited))["/practices/gia-holidays/"])
+        let oldFragment = try #require(Self.fragmentIDs(site, in: shards.folder(edited))["/practices/gia-holidays/"])
 
         let practice = site.root.appendingPathComponent("content/practices/gia-holidays.md")
         try (String(contentsOf: practice, encoding: .utf8) + "\nКвазиканикулярный интенсив.\n").write(to: practice, atomically: true, encoding: .utf8)
@@ -162,7 +155,7 @@ struct SearchShardTests {
         #expect(second.notes.contains { $0.hasSuffix("0 indexed anew, recent edits: 1 page indexed beside them") }, "\(second.notes)")
         // The bundle is the previous build's file itself; the practice is in the recent edits.
         #expect(try #require(FileSystem.status(entry)).st_ino == inode)
-        #expect(fragmentIDs(SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
+        #expect(Self.fragmentIDs(site, in: SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
         let state = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
         #expect(state.pages == before.pages && state.stamps == before.stamps && Array(state.deltaPages.keys) == [path] && state.delta != nil)
         // The word lists: the new word is in the recent-edits bundle alone (the last
@@ -180,7 +173,7 @@ struct SearchShardTests {
         let unchanged = try SiteBuilder.build(options)
         #expect(unchanged.notes.contains { $0.hasSuffix("0 indexed anew, recent edits: 1 page indexed beside them") }, "\(unchanged.notes)")
         #expect(try #require(FileSystem.status(deltaEntry)).st_ino == deltaInode)
-        #expect(fragmentIDs(SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
+        #expect(Self.fragmentIDs(site, in: SearchShards.deltaFolder).keys.sorted() == ["/practices/gia-holidays/"])
         #expect(try site.page("search/words/43a.js").contains("\"superseded\":{\"\(edited)\":[\"\(oldFragment)\"]}"))
 
         // A second page of the same small bundle: past its limit, it is indexed anew with both, and the recent edits are gone.
@@ -194,25 +187,18 @@ struct SearchShardTests {
         #expect(try SearchTests.wordLists(in: site.output)["квазиканикулярный"] == .some(String(1 << edited, radix: 16)))
         // Every page of that bundle is in it again, also those whose records were not rewritten.
         let folded = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
-        #expect(Set(fragmentIDs(shards.folder(edited)).keys) == Set((folded.pages[edited] ?? [:]).keys.map(PagefindFragments.url(ofOutputFile:))))
+        #expect(Set(Self.fragmentIDs(site, in: shards.folder(edited)).keys) == Set((folded.pages[edited] ?? [:]).keys.map(PagefindFragments.url(ofOutputFile:))))
         #expect((folded.pages[edited] ?? [:]).count >= 3 && folded.deltaPages.isEmpty && folded.delta == nil)
     }
 
     @Test("a page gone from a kept bundle has that bundle indexed anew: no fragment of the index still holds it")
     func pageGone() throws {
-        var (site, options) = try Self.smallBundles()
+        let (site, options) = try Self.recentEditsSite()
         defer { site.cleanUp() }
-        options.searchShardPages = 6
-        options.searchDeltaFromPages = 1
-        _ = try SiteBuilder.build(options)
-        func fragmentURLs() -> Set<String> {
-            Set(PagefindFragments.ids(of: FixtureSiteFolders.files(in: site.output).filter { $0.hasSuffix(".pf_fragment") }
-                .map { site.output.appendingPathComponent($0) }).keys)
-        }
-        #expect(fragmentURLs().contains("/practices/gia-holidays/"))
+        #expect(Self.fragmentIDs(site)["/practices/gia-holidays/"] != nil)
         try site.remove("content/practices/gia-holidays.md")
         let report = try SiteBuilder.build(options)
-        #expect(!fragmentURLs().contains("/practices/gia-holidays/"), "\(report.notes)")
+        #expect(Self.fragmentIDs(site)["/practices/gia-holidays/"] == nil, "\(report.notes)")
         let state = try #require(IndexedBundles.read(try site.page(SearchShards.digestsFile)))
         #expect(!state.pages.values.contains { $0["practices/gia-holidays/index.html"] != nil })
     }
@@ -224,6 +210,23 @@ struct SearchShardTests {
         var options = site.options()
         options.searchShardPages = 3
         return (site, options)
+    }
+
+    /// The fixture built once in bundles of six pages that take recent edits from one page on.
+    static func recentEditsSite() throws -> (site: FixtureSite, options: BuildOptions) {
+        var (site, options) = try smallBundles()
+        options.searchShardPages = 6
+        options.searchDeltaFromPages = 1
+        _ = try SiteBuilder.build(options)
+        return (site, options)
+    }
+
+    /// Fragment id by page URL, of one bundle's folder in the output (`in`), or of every bundle.
+    static func fragmentIDs(_ site: FixtureSite, in folder: String? = nil) -> [String: String] {
+        let files = FixtureSiteFolders.files(in: site.output).filter { file in
+            file.hasSuffix(".pf_fragment") && (folder.map { file.hasPrefix($0 + "/fragment/") } ?? true)
+        }
+        return PagefindFragments.ids(of: files.map { site.output.appendingPathComponent($0) })
     }
 
     /// How many bundles the built search page merges.

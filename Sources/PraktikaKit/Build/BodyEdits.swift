@@ -55,17 +55,15 @@ struct BodyEdits {
     }
 
     /// The digest of the inputs but the practices' files: the fingerprint's
-    /// inputs, with the content folder's files under `content/practices/` left out.
-    static func restDigest(site: URL, themeFolders: [URL], settings: [String]) -> (digest: String, practiceStamps: [String: FileStamp]) {
-        let content = site.appendingPathComponent("content")
-        let stamps = FileStamp.tree(content.path, prefix: "content")
+    /// inputs, with the content folder's files (`contentStamps`, walked once
+    /// for both) under `content/practices/` left out; and those files' stamps.
+    static func restDigest(site: URL, themeFolders: [URL], settings: [String],
+                           contentStamps: [String: FileStamp]) -> (digest: String, practiceStamps: [String: FileStamp]) {
         var practices: [String: FileStamp] = [:]
         var rest: [String: FileStamp] = [:]
-        for (path, stamp) in stamps {
+        for (path, stamp) in contentStamps {
             if path.hasPrefix("content/practices/") && path.hasSuffix(".md") { practices[path] = stamp } else { rest[path] = stamp }
         }
-        var hash = ContentHash()
-        hash.add(InputFingerprint.compute(site: site, themeFolders: themeFolders, settings: settings, contentFiles: rest))
-        return (hash.hex, practices)
+        return (InputFingerprint.compute(site: site, themeFolders: themeFolders, settings: settings, contentFiles: rest), practices)
     }
 }

@@ -89,9 +89,10 @@ public enum SiteBuilder {
         let settings = [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
                         "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)",
                         "delta from pages: \(options.searchDeltaFromPages)"]
-        let fingerprint = InputFingerprint.compute(site: options.site, themeFolders: themeFolders, settings: settings)
+        let contentStamps = FileStamp.tree(options.site.appendingPathComponent("content").path, prefix: "content")
+        let fingerprint = InputFingerprint.compute(site: options.site, themeFolders: themeFolders, settings: settings, contentFiles: contentStamps)
         // What a build of only practices' text edits may skip (`BodyEdits`).
-        let inputs = write ? BodyEdits.restDigest(site: options.site, themeFolders: themeFolders, settings: settings) : nil
+        let inputs = write ? BodyEdits.restDigest(site: options.site, themeFolders: themeFolders, settings: settings, contentStamps: contentStamps) : nil
         // The lock is taken and an interrupted build repaired before anything else.
         var folder: OutputFolder?
         if write {
@@ -253,8 +254,7 @@ public enum SiteBuilder {
             report.attachmentsCopied = plan.attachments.count
         } catch {
             writeFailed = true
-            log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
-                en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
+            log.add(cannotWrite(options.outputFolder, error))
         }
         // After a failed write (a full disk) the missing files are not broken links.
         if !writeFailed {
@@ -264,10 +264,7 @@ public enum SiteBuilder {
             // a kept page's links are not read again.
             if let inputs, linkProblems.isEmpty {
                 let state = BodyEdits.state(rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
-                do { try stagedFolder.write(BodyEdits.stateFile, Data(state.utf8)) } catch {
-                    log.add(.error(SourceLocation(file: options.outputFolder.path), LocalizedText(
-                        en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)")))
-                }
+                do { try stagedFolder.write(BodyEdits.stateFile, Data(state.utf8)) } catch { log.add(cannotWrite(options.outputFolder, error)) }
             }
         }
         report = try finish(report, log: log, strict: options.strict) { _ in }
@@ -277,6 +274,11 @@ public enum SiteBuilder {
         report.filesTotal = stagedFolder.files.count { !$0.hasPrefix("pagefind/") }
         clock.lap("write", into: &report)
         return .staged(records, searchPlan)
+    }
+
+    private static func cannotWrite(_ output: URL, _ error: Error) -> Diagnostic {
+        .error(SourceLocation(file: output.path), LocalizedText(
+            en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)"))
     }
 
     /// Each page's record as its bundle indexed it, from the previous build's

@@ -59,7 +59,7 @@ struct SearchIndexer: Sendable {
         }
         if plan.hasDelta, !plan.deltaKept {
             let site = try deltaRecords(records, plan.deltaPages.keys)
-            start(cost: plan.deltaPages.count * 64 * 1024, site: site, output: SearchShards.deltaFolder)
+            start(cost: records.bytes(of: Set(plan.deltaPages.keys)), site: site, output: SearchShards.deltaFolder)
         }
         for shard in plan.indexed {
             try records.completeRecords(of: shard, from: folder.stagedTree)

@@ -98,11 +98,13 @@ final class SearchRecords: PageSink, @unchecked Sendable {
         }
     }
 
-    /// How many pages each shard holds.
-    var counts: [Int] { recorded.withLock { $0.map(\.count) } }
-
     /// How many bytes of records each shard holds.
     var bytes: [Int] { recorded.withLock { $0.map { $0.reduce(0) { $0 + $1.size } } } }
+
+    /// How many bytes the records of these pages hold.
+    func bytes(of paths: Set<String>) -> Int {
+        recorded.withLock { $0.joined().reduce(0) { paths.contains($1.path) ? $0 + $1.size : $0 } }
+    }
 
     /// Made under the lock: another render thread must not write into a
     /// folder that is recorded as made but does not exist yet.

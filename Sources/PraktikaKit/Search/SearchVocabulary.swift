@@ -65,12 +65,11 @@ final class SearchVocabulary: @unchecked Sendable {
     /// `bundles`: how many bundles the search page merges; `bundleOfChanged`:
     /// the bundle of a shard's changed pages (its own, or the recent edits').
     /// Empties the vocabulary: it is as large as the bank's text.
-    func take(bundles: Int? = nil, bundleOfChanged: (Int) -> Int = { $0 }) -> [(word: String, bundles: String?)] {
+    func take(bundles: Int, bundleOfChanged: (Int) -> Int) -> [(word: String, bundles: String?)] {
         let taken = state.withLock { state -> State in
             defer { state = State() }
             return state
         }
-        let bundles = bundles ?? shards
         let changedBundle = (0..<shards).map(bundleOfChanged)
         let outStride = (bundles + 63) / 64
         let order = (0..<taken.words.count).sorted {
