@@ -13,6 +13,7 @@ struct BodyEditsTests {
         try site.write("content/practices/gia-holidays.md", try site.source("content/practices/gia-holidays.md") + "\nКвазиканикулярный интенсив после уроков.\n")
         let second = try SiteBuilder.build(site.options())
         let note = try #require(second.notes.first { $0.hasPrefix("only practices' text changed (1): ") }, "\(second.notes)")
+        #expect(note.hasSuffix(", their search words carried over"), "\(note)")
         let counts = note.matches(of: /(\d+) pages rendered, (\d+) kept/).first.map { (Int($0.1)!, Int($0.2)!) }
         let (rendered, kept) = try #require(counts)
         #expect(rendered >= 1 && kept > rendered, "\(note)")
@@ -45,6 +46,79 @@ struct BodyEditsTests {
         let fresh = site.root.appendingPathComponent("fresh", isDirectory: true)
         _ = try SiteBuilder.build(site.options(output: fresh))
         try Self.expectSameFiles(site.output, fresh)
+    }
+
+    @Test("the kept pages' search words come from the previous build's counts: the same word lists and state as reading every page, edit after edit")
+    func carriedWords() throws {
+        // The fixture with six more practices, in bundles of six pages that take recent edits from one page on.
+        var (site, options) = try SearchShardTests.smallBundles()
+        defer { site.cleanUp() }
+        options.searchShardPages = 6
+        options.searchDeltaFromPages = 1
+        let extra = (1...6).map { "evening-consultations-\($0)" }
+        for (n, id) in extra.enumerated() {
+            try site.write("content/practices/\(id).md", """
+                ---
+                title: Вечерние консультации \(n + 1)
+                summary: Консультации для девятиклассников после уроков.
+                schools: [other-school]
+                topics: [gia]
+                risk_factors: [low-motivation]
+                date: 2022-03-0\(n + 1)
+                ---
+                Консультации по математике, вариант \(n + 1).
+                """)
+        }
+        _ = try SiteBuilder.build(options)
+        let shards = SearchShards(count: try SearchShardTests.bundleCount(site))
+        func file(_ id: String) -> String { "content/practices/\(id).md" }
+        func shard(_ id: String) -> Int { shards.shard(of: "practices/\(id)/index.html") }
+        let ids = ["gia-holidays", "mentoring"] + extra
+        let edited = "gia-holidays"
+        let neighbour = try #require(ids.first { $0 != edited && shard($0) == shard(edited) }, "no practice beside \(edited) in bundle \(shard(edited))")
+        let elsewhere = try #require(ids.first { shard($0) != shard(edited) }, "every practice is in bundle \(shard(edited)) of \(shards.count): \(ids)")
+        let original = try site.source(file(edited))
+        let steps: [(what: String, id: String, text: String)] = [
+            ("a new word, in the recent edits", edited, original + "\nКвазиканикулярный интенсив после уроков.\n"),
+            ("edited again: the previous edit's words leave", edited, original + "\nПсевдоканикулярный цикл.\n"),
+            ("back to the text its bundle indexed", edited, original),
+            ("a practice of another bundle", elsewhere, try site.source(file(elsewhere)) + "\nКвазинаставнический цикл.\n"),
+            ("a first edit beside it in its bundle", edited, original + "\nГиперканикулярный день.\n"),
+            ("a second page of that bundle: indexed anew", neighbour, try site.source(file(neighbour)) + "\nЕщё один абзац.\n"),
+            ("an edit after that", edited, original + "\nУльтраканикулярный день.\n"),
+        ]
+        for step in steps {
+            try site.write(file(step.id), step.text)
+            // The same build from a copy of the output without the counts reads every kept page.
+            let copy = site.root.appendingPathComponent("copy", isDirectory: true)
+            try? FileManager.default.removeItem(at: copy)
+            try FileManager.default.copyItem(at: site.output, to: copy)
+            try FileManager.default.removeItem(at: copy.appendingPathComponent(SearchWordState.file))
+            let carried = try SiteBuilder.build(options)
+            #expect(carried.notes.contains { $0.hasPrefix("only practices' text changed (1)") && $0.hasSuffix("their search words carried over") },
+                    "\(step.what): \(carried.notes)")
+            var readOptions = options
+            readOptions.output = copy
+            let read = try SiteBuilder.build(readOptions)
+            #expect(read.notes.contains { $0.hasPrefix("only practices' text changed (1)") && $0.hasSuffix("kept as they were") }, "\(step.what): \(read.notes)")
+            #expect(try SearchTests.wordLists(in: site.output) == SearchTests.wordLists(in: copy), "\(step.what)")
+            for state in [SearchShards.digestsFile, SearchWordState.file] {
+                #expect(try site.page(state) == String(contentsOf: copy.appendingPathComponent(state), encoding: .utf8), "\(step.what): \(state)")
+            }
+        }
+        let lists = try SearchTests.wordLists(in: site.output)
+        #expect(lists["ультраканикулярный"] != nil && lists["гиперканикулярный"] == nil && lists["квазиканикулярный"] == nil && lists["квазинаставнический"] != nil)
+
+        // Counts that do not match the pages are not used: the build reads every kept page.
+        let state = site.output.appendingPathComponent(SearchWordState.file)
+        let text = try String(contentsOf: state, encoding: .utf8)
+        let line = try #require(text.split(separator: "\n").first { $0.hasPrefix("r ") && $0.hasSuffix("practices/\(edited)/index.html") })
+        try FileManager.default.removeItem(at: state)
+        try text.replacingOccurrences(of: line, with: "r 0000 1 practices/\(edited)/index.html").write(to: state, atomically: false, encoding: .utf8)
+        try site.write(file(edited), original + "\nУльтраканикулярный вечер.\n")
+        let refused = try SiteBuilder.build(options)
+        #expect(refused.notes.contains { $0.hasPrefix("only practices' text changed (1)") && $0.hasSuffix("kept as they were") }, "\(refused.notes)")
+        #expect(try SearchTests.wordLists(in: site.output)["вечер"] != nil)
     }
 
     static func expectSameFiles(_ output: URL, _ fresh: URL) throws {

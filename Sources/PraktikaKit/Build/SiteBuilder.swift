@@ -222,10 +222,13 @@ public enum SiteBuilder {
                 if !edits.affects(page), stagedFolder.keep(page.outputFile) != nil { kept.append(page) } else { rendered.append(page) }
             }
         }
+        // The kept pages' search words are the previous build's, counted in its state.
+        let wordsCarried = !kept.isEmpty && records?.adoptPreviousWords(from: stagedFolder, rendering: rendered.map(\.outputFile)) == true
         report.pagesByKind = renderer.render(rendered, to: sink)
         for page in kept { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }
         if let edits {
-            report.notes.append("only practices' text changed (\(edits.edited.count)): \(rendered.count) pages rendered, \(kept.count) kept as they were")
+            report.notes.append("only practices' text changed (\(edits.edited.count)): \(rendered.count) pages rendered, \(kept.count) kept as they were"
+                + (wordsCarried ? ", their search words carried over" : ""))
         }
         try records?.recordKept(kept.map(\.outputFile), in: stagedFolder.stagedTree)
         clock.lap("render", into: &report)
@@ -236,6 +239,7 @@ public enum SiteBuilder {
         }
         var recordWords: [(name: String, bytes: Data)] = []
         if let records, let searchPlan {
+            records.prepareWordState(reindexed: Set(searchPlan.indexed))
             let words = records.vocabulary.take(bundles: searchPlan.bundles, bundleOfChanged: searchPlan.bundleOfChangedPages)
             recordWords = SearchWords.files(words, recentEdits: searchPlan.browserNote)
         }

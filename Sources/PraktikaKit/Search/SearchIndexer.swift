@@ -58,6 +58,7 @@ struct SearchIndexer: Sendable {
             }
         }
         if plan.hasDelta, !plan.deltaKept {
+            try records.completeRecords(of: Set(plan.deltaPages.keys), from: folder.stagedTree)
             let site = try deltaRecords(records, plan.deltaPages.keys)
             start(cost: records.bytes(of: Set(plan.deltaPages.keys)), site: site, output: SearchShards.deltaFolder)
         }
@@ -83,7 +84,11 @@ struct SearchIndexer: Sendable {
             state.stamps[shard] = .init(digest: IndexedBundles.digest(state.pages[shard] ?? [:], indexer: identity), files: files[shard])
         }
         if plan.hasDelta { state.delta = .init(digest: IndexedBundles.digest(plan.deltaPages, indexer: identity), files: deltaFiles) }
-        try folder.write(SearchShards.digestsFile, Data(state.text.utf8))
+        let indexState = state.text
+        try folder.write(SearchShards.digestsFile, Data(indexState.utf8))
+        if let words = records.wordState {
+            try folder.write(SearchWordState.file, Data(SearchWordState.text(shards: shards.count, indexState: indexState, body: words).utf8))
+        }
         return SearchIndexSummary(files: total + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count)
     }
 

@@ -21,6 +21,12 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// Page path → hash of the record its shard's bundle indexed (the previous
     /// build's state): a page whose record differs may go to the recent-edits bundle.
     private let indexed: [String: String]
+    /// The previous build's records, when this build's words started from its
+    /// counts: a kept page's record is the one it had then. Set before the
+    /// pages are rendered, read after.
+    private var previousRecords: [String: (hash: String, size: Int)]?
+    /// What `SearchWordState.file` is to hold, once the plan is known.
+    private(set) var wordState: String?
 
     init(folder: URL, shards: SearchShards, indexed: [String: String] = [:], forwardingTo inner: PageSink) throws {
         self.folder = folder
@@ -63,18 +69,75 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// Writes the records of a shard that were left out, made again from the
     /// pages in `site` (the staged tree): its bundle is to be indexed anew.
     func completeRecords(of shard: Int, from site: URL) throws {
-        let missing = recorded.withLock { $0[shard].filter { !$0.written }.map(\.path) }
-        for path in missing {
+        try completeRecords(from: site) { candidate, _ in candidate == shard }
+    }
+
+    /// The same for the recent edits' pages: they are indexed anew together.
+    func completeRecords(of paths: Set<String>, from site: URL) throws {
+        try completeRecords(from: site) { _, path in paths.contains(path) }
+    }
+
+    private func completeRecords(from site: URL, _ include: (Int, String) -> Bool) throws {
+        let missing = recorded.withLock { shards in
+            shards.indices.flatMap { shard in shards[shard].filter { !$0.written && include(shard, $0.path) }.map { (shard, $0.path) } }
+        }
+        for (shard, path) in missing {
             guard let (lean, _) = Self.leanRecord(try Data(contentsOf: site.appendingPathComponent(path))) else {
                 throw CocoaError(.fileReadCorruptFile, userInfo: [NSFilePathErrorKey: path])
             }
             try writeRecord(lean, path, shard: shard)
         }
+        recorded.withLock { shards in
+            for shard in shards.indices {
+                for entry in shards[shard].indices where include(shard, shards[shard][entry].path) { shards[shard][entry].written = true }
+            }
+        }
     }
 
-    /// Records the pages kept from the previous build (`BodyEdits`), read from
-    /// `site` (the staged tree), as if they had been written now; two at a time.
+    /// Starts the words from the previous build's counts (`SearchWordState`),
+    /// less the previous words of the pages this build renders again, so that
+    /// the kept pages need not be read (`recordKept`). False, with nothing
+    /// counted, when the state is missing or does not match those pages.
+    func adoptPreviousWords(from folder: OutputFolder, rendering pages: [String]) -> Bool {
+        guard let previous = SearchWordState.previous(in: folder, shards: shards.count),
+              vocabulary.load(previous.wordLines) else { return false }
+        for path in pages where path.hasSuffix(".html") {
+            let before = previous.records[path]
+            let lean = folder.previousFile(path).flatMap(Self.leanRecord)
+            guard lean.map({ ContentHash.of($0.record) }) == before?.hash else {
+                vocabulary.reset()
+                return false
+            }
+            if let (record, text) = lean, let before,
+               !vocabulary.subtract(record, text, shard: shards.shard(of: path), changed: indexed[path] != before.hash) {
+                vocabulary.reset()
+                return false
+            }
+        }
+        previousRecords = previous.records
+        return true
+    }
+
+    /// The state the next build starts its words from, once this build's
+    /// plan says which bundles are indexed anew (`SearchWordState`).
+    func prepareWordState(reindexed: Set<Int>) {
+        let all = recorded.withLock { $0.joined().map { ($0.path, $0.hash, $0.size) } }
+        wordState = SearchWordState.body(records: all, wordLines: vocabulary.stateLines(reindexed: reindexed))
+    }
+
+    /// Records the pages kept from the previous build (`BodyEdits`) as if they
+    /// had been written now: from the previous build's state when the words
+    /// started from it, otherwise read from `site` (the staged tree), two at a time.
     func recordKept(_ paths: [String], in site: URL) throws {
+        if let previousRecords {
+            recorded.withLock { recorded in
+                for path in paths {
+                    guard let record = previousRecords[path] else { continue }
+                    recorded[shards.shard(of: path)].append((path, record.hash, record.size, false))
+                }
+            }
+            return
+        }
         let failure = Locked<Error?>(nil)
         DispatchQueue.concurrentPerform(iterations: 2) { lane in
             for index in stride(from: lane, to: paths.count, by: 2) {

@@ -71,7 +71,7 @@ struct SearchShards: Sendable, Equatable {
     /// The shard whose bundle holds an output file; nil for any other file
     /// (also those of the recent-edits bundle).
     func bundle(holding file: String) -> Int? {
-        guard file.hasPrefix("pagefind/"), file != Self.digestsFile, !Self.isDeltaFile(file) else { return nil }
+        guard file.hasPrefix("pagefind/"), file != Self.digestsFile, file != SearchWordState.file, !Self.isDeltaFile(file) else { return nil }
         let prefix = "pagefind/shard-"
         guard file.hasPrefix(prefix) else { return 0 }
         let rest = file.dropFirst(prefix.count)

@@ -8,44 +8,55 @@ import Foundation
 /// the word lists carry each word's bundles for that.
 final class SearchVocabulary: @unchecked Sendable {
     let shards: Int
-    /// Bits per word, in words of 64: one per shard for the pages unchanged
-    /// since their bundle was indexed, one per shard for the others. Which
-    /// bundle the others' words belong to is known only once the build has
-    /// decided which bundles it keeps (`SearchIndexPlan`).
-    private let stride: Int
+    /// Counts per word: one per shard for its pages unchanged since their
+    /// bundle was indexed, then one per shard for its others. Which bundle
+    /// the others' words belong to is known only once the build has decided
+    /// which bundles it keeps (`SearchIndexPlan`). Counts, not bits, so that
+    /// a page rendered again can take its previous words away (`subtract`)
+    /// from the counts the previous build left (`SearchWordState`).
+    private let slots: Int
     private let state = Locked(State())
 
     private struct State {
         var words = WordTable()
-        /// How many pages hold each word.
-        var pages: [Int] = []
-        var bits: [UInt64] = []
+        /// Word × slot: how many pages hold the word.
+        var counts: [UInt32] = []
     }
 
     init(shards: Int) {
         self.shards = max(1, shards)
-        stride = (2 * self.shards + 63) / 64
+        slots = 2 * self.shards
     }
 
     /// Adds the words of a record's text in `ranges` (the indexed element,
     /// without the ignored blocks Pagefind still reads meta from); `changed`:
     /// the page's record differs from the one its shard's bundle indexed.
     func add(_ record: Data, _ ranges: [Range<Int>], shard: Int, changed: Bool = true) {
+        _ = count(record, ranges, slot: slot(shard, changed), by: 1)
+    }
+
+    /// Takes away the words of a page's previous record, counted in the
+    /// previous build's state; false when one of them was not counted there.
+    func subtract(_ record: Data, _ ranges: [Range<Int>], shard: Int, changed: Bool) -> Bool {
+        count(record, ranges, slot: slot(shard, changed), by: -1)
+    }
+
+    private func slot(_ shard: Int, _ changed: Bool) -> Int { changed ? shards + shard : shard }
+
+    private func count(_ record: Data, _ ranges: [Range<Int>], slot: Int, by step: Int) -> Bool {
         let base = record.startIndex
         let local = record.withUnsafeBytes { RecordWords.distinct($0, ranges.map { ($0.lowerBound - base)..<($0.upperBound - base) }) }
             ?? referenceWords(record, ranges)
-        let slot = changed ? shards + shard : shard
-        let word = slot / 64, bit = UInt64(1) << UInt64(slot % 64)
-        state.withLock { state in
+        return state.withLock { state in
+            var counted = true
             for index in 0..<local.count {
                 let (at, isNew) = local.withWord(index) { state.words.insert($0) }
-                if isNew {
-                    state.pages.append(0)
-                    state.bits.append(contentsOf: repeatElement(0, count: stride))
-                }
-                state.pages[at] += 1
-                state.bits[at * stride + word] |= bit
+                if isNew { state.counts.append(contentsOf: repeatElement(0, count: slots)) }
+                let cell = at * slots + slot
+                guard step > 0 || state.counts[cell] > 0 else { counted = false; continue }
+                state.counts[cell] = UInt32(Int(state.counts[cell]) + step)
             }
+            return counted
         }
     }
 
@@ -57,6 +68,51 @@ final class SearchVocabulary: @unchecked Sendable {
             token.withUTF8 { _ = table.insert($0) }
         }
         return table
+    }
+
+    /// The counts as the next build starts from them, one line per word:
+    /// `word slot:count …`. A shard indexed anew holds all its pages as
+    /// indexed, so its changed pages' counts join its unchanged ones.
+    func stateLines(reindexed: Set<Int>) -> [String] {
+        state.withLock { state in
+            // In byte order: the same counts make the same file, whichever pages were read.
+            (0..<state.words.count).sorted(by: state.words.precedes).compactMap { at -> String? in
+                var counts = Array(state.counts[(at * slots)..<((at + 1) * slots)])
+                for shard in reindexed where shard < shards {
+                    counts[shard] += counts[shards + shard]
+                    counts[shards + shard] = 0
+                }
+                let cells = counts.indices.filter { counts[$0] > 0 }.map { "\($0):\(counts[$0])" }
+                return cells.isEmpty ? nil : state.words.string(at) + " " + cells.joined(separator: " ")
+            }
+        }
+    }
+
+    /// Starts from the counts of `stateLines`; false (and nothing counted) when a line is not one.
+    func load(_ lines: some Sequence<Substring>) -> Bool {
+        state.withLock { state in
+            for line in lines {
+                let parts = line.split(separator: " ")
+                guard parts.count >= 2 else { state = State(); return false }
+                var word = parts[0]
+                let (at, isNew) = word.withUTF8 { state.words.insert($0) }
+                if isNew { state.counts.append(contentsOf: repeatElement(0, count: slots)) }
+                for cell in parts.dropFirst() {
+                    let pair = cell.split(separator: ":")
+                    guard pair.count == 2, let slot = Int(pair[0]), slot >= 0, slot < slots, let count = UInt32(pair[1]) else {
+                        state = State()
+                        return false
+                    }
+                    state.counts[at * slots + slot] = count
+                }
+            }
+            return true
+        }
+    }
+
+    /// Forgets every count: the build reads every page's words instead.
+    func reset() {
+        state.withLock { $0 = State() }
     }
 
     /// The words, most frequent first (ties alphabetical, so the lists are
@@ -72,17 +128,18 @@ final class SearchVocabulary: @unchecked Sendable {
         }
         let changedBundle = (0..<shards).map(bundleOfChanged)
         let outStride = (bundles + 63) / 64
-        let order = (0..<taken.words.count).sorted {
-            taken.pages[$0] != taken.pages[$1] ? taken.pages[$0] > taken.pages[$1] : taken.words.precedes($0, $1)
+        let pages = (0..<taken.words.count).map { at in taken.counts[(at * slots)..<((at + 1) * slots)].reduce(0) { $0 + Int($1) } }
+        // A word whose last page lost it in an edit is no word of the site.
+        let order = pages.indices.filter { pages[$0] > 0 }.sorted {
+            pages[$0] != pages[$1] ? pages[$0] > pages[$1] : taken.words.precedes($0, $1)
         }
         return order.map { at in
             var mask = [UInt64](repeating: 0, count: outStride)
-            let base = at * stride
-            func has(_ slot: Int) -> Bool { taken.bits[base + slot / 64] & (UInt64(1) << UInt64(slot % 64)) != 0 }
+            let base = at * slots
             func set(_ bundle: Int) { mask[bundle / 64] |= UInt64(1) << UInt64(bundle % 64) }
             for shard in 0..<shards {
-                if has(shard) { set(shard) }
-                if has(shards + shard) { set(changedBundle[shard]) }
+                if taken.counts[base + shard] > 0 { set(shard) }
+                if taken.counts[base + shards + shard] > 0 { set(changedBundle[shard]) }
             }
             let every = (0..<bundles).allSatisfy { mask[$0 / 64] & (UInt64(1) << UInt64($0 % 64)) != 0 }
             return (taken.words.string(at), bundles > 1 && !every ? Self.hex(mask[...]) : nil)
