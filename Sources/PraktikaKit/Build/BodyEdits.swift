@@ -54,6 +54,22 @@ struct BodyEdits {
         !page.shows.isDisjoint(with: edited)
     }
 
+    /// The pages to render, and those kept by `keep` (a hard link each, two
+    /// at a time: linking is the kernel's work); a page that cannot be kept is rendered.
+    func split(_ pages: [PlannedPage], keep: @Sendable (String) -> Bool) -> (rendered: [PlannedPage], kept: [PlannedPage]) {
+        let candidates = pages.indices.filter { !affects(pages[$0]) }
+        let keptFlags = Locked([Bool](repeating: false, count: pages.count))
+        DispatchQueue.concurrentPerform(iterations: 2) { lane in
+            var mine: [Int] = []
+            for index in stride(from: lane, to: candidates.count, by: 2) where keep(pages[candidates[index]].outputFile) {
+                mine.append(candidates[index])
+            }
+            keptFlags.withLock { flags in for index in mine { flags[index] = true } }
+        }
+        let flags = keptFlags.withLock { $0 }
+        return (pages.indices.filter { !flags[$0] }.map { pages[$0] }, pages.indices.filter { flags[$0] }.map { pages[$0] })
+    }
+
     /// The digest of the inputs but the practices' files: the fingerprint's
     /// inputs, with the content folder's files (`contentStamps`, walked once
     /// for both) under `content/practices/` left out; and those files' stamps.

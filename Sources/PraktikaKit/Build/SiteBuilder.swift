@@ -216,12 +216,7 @@ public enum SiteBuilder {
                             rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
         }
         var rendered = plan.pages, kept: [PlannedPage] = []
-        if let edits {
-            rendered = []
-            for page in plan.pages {
-                if !edits.affects(page), stagedFolder.keep(page.outputFile) != nil { kept.append(page) } else { rendered.append(page) }
-            }
-        }
+        if let edits { (rendered, kept) = edits.split(plan.pages) { stagedFolder.keep($0) != nil } }
         // The kept pages' search words are the previous build's, counted in its state.
         let wordsCarried = !kept.isEmpty && records?.adoptPreviousWords(from: stagedFolder, rendering: rendered.map(\.outputFile)) == true
         report.pagesByKind = renderer.render(rendered, to: sink)

@@ -55,6 +55,28 @@ enum FileSystem {
         }
     }
 
+    /// A folder's entries with their kinds, from readdir(3)'s file type where
+    /// the file system gives one (an lstat each otherwise); nil when it cannot be read.
+    static func entries(_ path: String) -> [(name: String, kind: Kind)]? {
+        guard let folder = opendir(path) else { return nil }
+        defer { closedir(folder) }
+        var entries: [(name: String, kind: Kind)] = []
+        while let entry = readdir(folder) {
+            let name = withUnsafePointer(to: &entry.pointee.d_name) {
+                String(cString: UnsafeRawPointer($0).assumingMemoryBound(to: CChar.self))
+            }
+            guard name != ".", name != ".." else { continue }
+            switch Int32(entry.pointee.d_type) {
+            case Int32(DT_REG): entries.append((name, .file))
+            case Int32(DT_DIR): entries.append((name, .folder))
+            case Int32(DT_LNK): entries.append((name, .symlink))
+            case Int32(DT_UNKNOWN): entries.append((name, kind(path + "/" + name)))
+            default: entries.append((name, .other))
+            }
+        }
+        return entries
+    }
+
     static func status(_ path: String) -> stat? {
         var info = stat()
         return lstat(path, &info) == 0 ? info : nil

@@ -179,9 +179,9 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
 
     /// Keeps a file of the previous build as it is; returns its size, or nil if there is none.
     public func keep(_ relativePath: String) -> Int? {
-        guard let hash = previous.files[relativePath], let info = FileSystem.status(destinationPath + "/" + relativePath),
-              (try? Self.makeFolder((stagingPath + "/" + relativePath as NSString).deletingLastPathComponent)) != nil,
-              linkPrevious(relativePath, size: Int(info.st_size)) else { return nil }
+        let old = destinationPath + "/" + relativePath, new = stagingPath + "/" + relativePath
+        guard let hash = previous.files[relativePath], let info = FileSystem.status(old), info.st_mode & S_IFMT == S_IFREG,
+              (try? Self.makeFolder((new as NSString).deletingLastPathComponent)) != nil, link(old, new) == 0 else { return nil }
         written.withLock { $0.entries[relativePath] = hash; $0.unchanged.insert(relativePath) }
         return Int(info.st_size)
     }
@@ -291,7 +291,7 @@ public final class OutputFolder: PageSink, @unchecked Sendable {
             }
         }
         if (try? faults.check("cleanup")) != nil, FileSystem.kind(places.old) != .missing,
-           !TreeRemoval.removeLeftover(places.old, published: destinationPath) {
+           !TreeRemoval.removeLeftover(places.old, published: destinationPath, manifest: previous) {
             notes.append("the previous output is kept at \(places.old): it holds files praktika did not write")
         }
         lockFile = nil

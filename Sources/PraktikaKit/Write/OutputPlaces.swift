@@ -144,7 +144,9 @@ enum TreeRemoval {
     /// carried into each new tree, as hard links or copies). A staging folder
     /// without a marker was interrupted while praktika filled it, so all of
     /// it is praktika's. Returns whether the tree is gone.
-    static func removeLeftover(_ root: String, published: String) -> Bool {
+    /// `manifest`: the tree's marker, when the caller has read it already
+    /// (the previous output, read when the build started).
+    static func removeLeftover(_ root: String, published: String, manifest known: Manifest? = nil) -> Bool {
         guard FileSystem.kind(root) == .folder else {
             return FileSystem.kind(root) == .missing || unlink(root) == 0
         }
@@ -154,34 +156,46 @@ enum TreeRemoval {
         }
         // Its lines need not be checked against the tree (an lstat each, 27,000 on a
         // large site): `removeKnown` looks at every entry itself and unlinks plain files only.
-        let manifest = Manifest.read(in: URL(fileURLWithPath: root, isDirectory: true), requireFiles: false)
-        removeKnown(root, relative: "", manifest: manifest, published: published)
-        return FileSystem.kind(root) == .missing
-    }
-
-    private static func removeKnown(_ root: String, relative: String, manifest: Manifest, published: String) {
-        let folder = relative.isEmpty ? root : root + "/" + relative
-        for name in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
-            let path = relative.isEmpty ? name : relative + "/" + name
-            let here = root + "/" + path, there = published + "/" + path
-            switch FileSystem.kind(here) {
-            case .folder:
-                if relative.isEmpty && OutputPlaces.isLegacyLeftover(name) { removeAll(here) } else {
-                    removeKnown(root, relative: path, manifest: manifest, published: published)
-                }
-            case .file:
-                if path == OutputFolder.markerName { continue }
-                if manifest.files[path] != nil || sameFile(here, there) { unlink(here) }
-            case .symlink:
-                if FileSystem.kind(there) == .symlink, linkTarget(here) == linkTarget(there) { unlink(here) }
-            default: break
+        let manifest = known ?? Manifest.read(in: URL(fileURLWithPath: root, isDirectory: true), requireFiles: false)
+        // The top folders two at a time: unlinking is the kernel's work, and
+        // folders apart take it on both cores (a large site's pages and its index).
+        let top = FileSystem.entries(root) ?? []
+        let next = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: min(2, max(1, top.count))) { _ in
+            while true {
+                let index = next.withLock { value -> Int in defer { value += 1 }; return value }
+                guard index < top.count else { return }
+                removeKnown(root, relative: top[index].name, kind: top[index].kind, manifest: manifest, published: published)
             }
         }
-        if relative.isEmpty, (try? FileManager.default.contentsOfDirectory(atPath: root)) == [OutputFolder.markerName] {
+        if (FileSystem.entries(root) ?? []).map(\.name) == [OutputFolder.markerName] {
             // The marker last: while anything else is left, the tree stays recognisable.
             unlink(root + "/" + OutputFolder.markerName)
         }
-        rmdir(folder)
+        rmdir(root)
+        return FileSystem.kind(root) == .missing
+    }
+
+    /// Removes the entry at `path` (relative to `root`) when it is praktika's; a folder entry by entry.
+    private static func removeKnown(_ root: String, relative path: String, kind: FileSystem.Kind, manifest: Manifest, published: String) {
+        let here = root + "/" + path, there = published + "/" + path
+        switch kind {
+        case .folder:
+            if !path.contains("/") && OutputPlaces.isLegacyLeftover(path) {
+                removeAll(here)
+                return
+            }
+            for entry in FileSystem.entries(here) ?? [] {
+                removeKnown(root, relative: path + "/" + entry.name, kind: entry.kind, manifest: manifest, published: published)
+            }
+            rmdir(here)
+        case .file:
+            if path == OutputFolder.markerName { return }
+            if manifest.files[path] != nil || sameFile(here, there) { unlink(here) }
+        case .symlink:
+            if FileSystem.kind(there) == .symlink, linkTarget(here) == linkTarget(there) { unlink(here) }
+        default: break
+        }
     }
 
     /// Recursive removal that never follows a symlink.
