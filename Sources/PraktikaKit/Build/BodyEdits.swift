@@ -12,19 +12,25 @@ import Foundation
 /// file's size and time and its front matter's hash. Anything else changed —
 /// the theme, settings, site.yaml, any other entity, a practice's front matter,
 /// a practice added, removed or turned draft, or a link problem reported last
-/// time — and every page is rendered, as before.
+/// time — and every page is rendered, as before. The other practices' HTML
+/// is made only if a page asks for it.
 struct BodyEdits {
     static let stateFile = ".praktika-inputs"
 
     /// The practices whose body changed since the previous build.
     let edited: Set<EntityRef>
+    /// The files of the other practices whose Markdown the previous build
+    /// found nothing wrong in: their HTML may wait until a page asks for it (`DeferredProse`).
+    let quiet: Set<String>
 
-    /// The state of this build's inputs, written with its output.
-    static func state(rest: String, graph: SiteGraph, practiceStamps: [String: FileStamp]) -> String {
+    /// The state of this build's inputs, written with its output; `prose`
+    /// tells which practices' Markdown had something wrong (`!`) or not (`-`).
+    static func state(rest: String, graph: SiteGraph, practiceStamps: [String: FileStamp], prose: Prose) -> String {
         var lines = ["rest \(rest)"]
         for id in graph.practices.keys.sorted() {
             guard let entry = graph.practices[id], let stamp = practiceStamps[entry.file] else { continue }
-            lines.append("practice \(entry.frontMatterHash) \(stamp.size) \(stamp.modified.bitPattern) \(id)")
+            let quiet = prose.files[entry.file]?.diagnostics.isEmpty ?? true
+            lines.append("practice \(entry.frontMatterHash) \(stamp.size) \(stamp.modified.bitPattern) \(quiet ? "-" : "!") \(id)")
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -35,18 +41,20 @@ struct BodyEdits {
         var lines = previous.split(separator: "\n")[...]
         guard lines.popFirst() == Substring("rest \(rest)") else { return nil }
         var seen = 0
-        var edited: Set<EntityRef> = []
+        var edited: Set<EntityRef> = [], quiet: Set<String> = []
         for line in lines {
-            let parts = line.split(separator: " ", maxSplits: 4)
-            guard parts.count == 5, parts[0] == "practice", let entry = graph.practices[String(parts[4])],
+            let parts = line.split(separator: " ", maxSplits: 5)
+            guard parts.count == 6, parts[0] == "practice", let entry = graph.practices[String(parts[5])],
                   String(entry.frontMatterHash) == parts[1], let stamp = practiceStamps[entry.file] else { return nil }
             if String(stamp.size) != parts[2] || String(stamp.modified.bitPattern) != parts[3] {
                 edited.insert(EntityRef(.practice, entry.id))
+            } else if parts[4] == "-" {
+                quiet.insert(entry.file)
             }
             seen += 1
         }
         guard seen == graph.practices.count else { return nil }
-        return BodyEdits(edited: edited)
+        return BodyEdits(edited: edited, quiet: quiet)
     }
 
     /// Whether a page may have other bytes than the previous build's.

@@ -162,7 +162,15 @@ public enum SiteBuilder {
 
         // Link: ids into the graph, every Markdown text rendered once; the
         // practices' Markdown bodies are let go of as their HTML is made.
-        let linkedEnvironment = preparation.link(loaded, log: log)
+        // After edits to practices' text only (`BodyEdits`), the other practices' HTML waits until a page asks for it.
+        var edits: BodyEdits?
+        let linkedEnvironment = preparation.link(loaded, log: log) { graph in
+            edits = inputs.flatMap { inputs in
+                folder.flatMap { BodyEdits.since($0.previousFile(BodyEdits.stateFile).map { String(decoding: $0, as: UTF8.self) },
+                                                 rest: inputs.digest, graph: graph, practiceStamps: inputs.practiceStamps) }
+            }
+            return edits?.quiet ?? []
+        }
         clock.lap("link", into: &report)
         guard let linked = linkedEnvironment else { throw ContentErrors(log.all, language: report.language) }
 
@@ -211,10 +219,6 @@ public enum SiteBuilder {
         // The files made from the whole graph fill the moments when a render thread waits for the writers.
         let generated = Background { renderer.generatedFiles(plan, wordsFromRecords: records != nil) }
         // After edits to practices' text only, the pages that do not show them are the previous build's.
-        let edits = inputs.flatMap { inputs in
-            BodyEdits.since(stagedFolder.previousFile(BodyEdits.stateFile).map { String(decoding: $0, as: UTF8.self) },
-                            rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
-        }
         var rendered = plan.pages, kept: [PlannedPage] = []
         if let edits { (rendered, kept) = edits.split(plan.pages) { stagedFolder.keep($0) != nil } }
         // The kept pages' search words are the previous build's, counted in its state.
@@ -223,7 +227,8 @@ public enum SiteBuilder {
         for page in kept { report.pagesByKind[page.kind.summaryGroup, default: 0] += 1 }
         if let edits {
             report.notes.append("only practices' text changed (\(edits.edited.count)): \(rendered.count) pages rendered, \(kept.count) kept as they were"
-                + (wordsCarried ? ", their search words carried over" : ""))
+                + (wordsCarried ? ", their search words carried over" : "")
+                + (env.prose.deferredCount > 0 ? "; \(env.prose.deferredCount) unchanged practices' Markdown rendered only where a page needed it" : ""))
         }
         try records?.recordKept(kept.map(\.outputFile), in: stagedFolder.stagedTree)
         clock.lap("render", into: &report)
@@ -262,7 +267,7 @@ public enum SiteBuilder {
             // The next build may keep pages only when this one checked every link and found them right:
             // a kept page's links are not read again.
             if let inputs, linkProblems.isEmpty {
-                let state = BodyEdits.state(rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps)
+                let state = BodyEdits.state(rest: inputs.digest, graph: env.graph, practiceStamps: inputs.practiceStamps, prose: env.prose)
                 do { try stagedFolder.write(BodyEdits.stateFile, Data(state.utf8)) } catch { log.add(cannotWrite(options.outputFolder, error)) }
             }
         }

@@ -54,12 +54,13 @@ struct SitePreparation {
     }
 
     /// The link stage: ids resolved into the graph, then the Markdown pass.
-    func link(_ loaded: LoadedSite, log: DiagnosticLog) -> RenderEnvironment? {
+    /// `deferring`: given the graph, the files whose texts may wait until a page asks for them.
+    func link(_ loaded: LoadedSite, log: DiagnosticLog, deferring: (SiteGraph) -> Set<String> = { _ in [] }) -> RenderEnvironment? {
         let (graph, linkDiagnostics) = Linker.link(loaded.content, drafts: drafts)
         log.add(contentsOf: linkDiagnostics)
         let tableLabel = loaded.theme?.string("table_label") ?? "Таблица"
         let prose = MarkdownPass.run(graph, settings: loaded.settings, tableLabel: tableLabel, previous: previousProse, reuse: reusesProse,
-                                     releasesPracticeBodies: releasesPracticeBodies)
+                                     releasesPracticeBodies: releasesPracticeBodies, deferring: deferring(graph))
         log.add(contentsOf: prose.diagnostics)
         guard let theme = loaded.theme else { return nil }
         return RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: loaded.settings, log: log, practiceCards: cards)

@@ -7,14 +7,21 @@ enum MarkdownPass {
     /// - Parameters:
     ///   - previous: the last pass of a live site, whose files `reuse` accepts
     ///     are taken as they are instead of being rendered again.
+    ///   - deferring: files whose texts may be rendered only when a page asks
+    ///     for them (`DeferredProse`).
     static func run(_ graph: SiteGraph, settings: RenderSettings, tableLabel: String,
-                    previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }, releasesPracticeBodies: Bool = false) -> Prose {
+                    previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }, releasesPracticeBodies: Bool = false,
+                    deferring: Set<String> = []) -> Prose {
         let sources = texts(of: graph, releasesPracticeBodies: releasesPracticeBodies)
         var files: [String: FileProse] = [:]
         var waiting: [(file: String, texts: [ProseText], attachments: [String])] = []
+        var later: [String: DeferredProse.Source] = [:]
         for source in sources {
             if let previous, let kept = previous.files[source.file], reuse(source.file) {
                 files[source.file] = kept
+            } else if deferring.contains(source.file), !DeferredProse.mayLinkFiles(source.texts) {
+                // Kept whole: a text rendered later must still be there.
+                later[source.file] = (source.texts.map { ProseText(origin: $0.origin) }, source.attachments)
             } else {
                 waiting.append(source)
             }
@@ -26,7 +33,7 @@ enum MarkdownPass {
             made.set(index, renderer.render(pending[index].texts, attachments: pending[index].attachments))
         }
         for (index, prose) in made.values.enumerated() { files[pending[index].file] = prose }
-        return Prose(files: files)
+        return Prose(files: files, deferred: later.isEmpty ? nil : DeferredProse(renderer: renderer, sources: later))
     }
 
     /// The last pass with these practice files rendered again (serve, after a
@@ -104,10 +111,13 @@ struct ProseRenderer: Sendable {
                     ru: "ссылка «\(refused.url)» удалена: допускаются только адреса http, https, mailto, tel и относительные пути")))
             }
         }
-        for path in attachments {
-            if let relative = AttachmentPath.normalize(path), graph.content.files[relative] != nil { prose.usedFiles.insert(relative) }
-        }
+        prose.usedFiles.formUnion(listedFiles(attachments))
         return prose
+    }
+
+    /// The listed attachments that exist, under content/files/.
+    func listedFiles(_ attachments: [String]) -> Set<String> {
+        Set(attachments.compactMap { path in AttachmentPath.normalize(path).flatMap { graph.content.files[$0] != nil ? $0 : nil } })
     }
 
     private func resolve(_ link: EntityLink, into prose: inout FileProse) -> String? {

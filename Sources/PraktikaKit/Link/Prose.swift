@@ -47,9 +47,12 @@ struct FileProse: Sendable {
 /// same HTML of it. Attachments in use are known here, before anything renders.
 struct Prose: Sendable {
     private(set) var files: [String: FileProse] = [:]
+    /// Files whose HTML is made when a page first asks for it (`DeferredProse`).
+    private var deferred: DeferredProse?
 
-    init(files: [String: FileProse] = [:]) {
+    init(files: [String: FileProse] = [:], deferred: DeferredProse? = nil) {
         self.files = files
+        self.deferred = deferred
     }
 
     mutating func replace(_ file: String, with prose: FileProse) {
@@ -59,13 +62,57 @@ struct Prose: Sendable {
     /// The HTML of a text the pass rendered; nil for a blank text.
     func html(_ origin: MarkdownOrigin) -> String? {
         let key = origin.key
-        return files[key.file]?.html[key]
+        if let file = files[key.file] { return file.html[key] }
+        return deferred?.file(key.file)?.html[key]
     }
 
     /// Attachments linked from Markdown or listed in fields of published entities.
     var usedFiles: Set<String> {
-        files.values.reduce(into: Set<String>()) { $0.formUnion($1.usedFiles) }
+        files.values.reduce(into: deferred?.usedFiles ?? []) { $0.formUnion($1.usedFiles) }
     }
 
+    /// How many files' texts wait to be rendered when asked for.
+    var deferredCount: Int { deferred?.count ?? 0 }
+
     var diagnostics: [Diagnostic] { files.values.flatMap(\.diagnostics) }
+}
+
+/// Texts the Markdown pass leaves to be rendered when a page asks for them:
+/// after edits to practices' text only (`BodyEdits`), the pages of the other
+/// practices are the previous build's files, so their HTML is most often not
+/// needed at all. Only texts that link no attachment are left (what they
+/// use is then their listed attachments), and only those the previous build
+/// found nothing wrong in: the same text in the same graph has the same
+/// problems, and their warnings are not lost.
+final class DeferredProse: @unchecked Sendable {
+    typealias Source = (texts: [ProseText], attachments: [String])
+    private let renderer: ProseRenderer
+    private let sources: [String: Source]
+    private let made = Locked<[String: FileProse]>([:])
+    let usedFiles: Set<String>
+
+    init(renderer: ProseRenderer, sources: [String: Source]) {
+        self.renderer = renderer
+        self.sources = sources
+        usedFiles = sources.values.reduce(into: []) { $0.formUnion(renderer.listedFiles($1.attachments)) }
+    }
+
+    var count: Int { sources.count }
+
+    func file(_ file: String) -> FileProse? {
+        guard let source = sources[file] else { return nil }
+        if let done = made.withLock({ $0[file] }) { return done }
+        let prose = renderer.render(source.texts, attachments: source.attachments)
+        made.withLock { $0[file] = prose }
+        return prose
+    }
+
+    /// Whether texts may link an attachment: a `file:` link, or one spelled
+    /// with a character reference. Those are rendered at once.
+    static func mayLinkFiles(_ texts: [ProseText]) -> Bool {
+        texts.contains { text in
+            let source = text.text
+            return source.contains("&") || source.range(of: "file:", options: .caseInsensitive) != nil
+        }
+    }
 }
