@@ -111,8 +111,20 @@ final class DeferredProse: @unchecked Sendable {
     /// with a character reference. Those are rendered at once.
     static func mayLinkFiles(_ texts: [ProseText]) -> Bool {
         texts.contains { text in
-            let source = text.text
-            return source.contains("&") || source.range(of: "file:", options: .caseInsensitive) != nil
+            var source = text.text
+            // Over the bytes: Foundation's case-insensitive search took longer than rendering the text.
+            return source.withUTF8 { bytes in
+                let wanted: [UInt8] = Array("file:".utf8)
+                for start in bytes.indices {
+                    if bytes[start] == UInt8(ascii: "&") { return true }
+                    guard bytes[start] | 0x20 == wanted[0], start + wanted.count <= bytes.count else { continue }
+                    if (1..<wanted.count).allSatisfy({ index in
+                        let byte = bytes[start + index]
+                        return index == wanted.count - 1 ? byte == wanted[index] : byte | 0x20 == wanted[index]
+                    }) { return true }
+                }
+                return false
+            }
         }
     }
 }
