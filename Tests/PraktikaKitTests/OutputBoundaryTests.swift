@@ -65,6 +65,10 @@ struct OutputBoundaryTests {
         try FileManager.default.removeItem(at: assets)
         try FileManager.default.createSymbolicLink(at: assets, withDestinationURL: elsewhere)
         try FileManager.default.createSymbolicLink(at: site.output.appendingPathComponent("mirror"), withDestinationURL: elsewhere)
+        // The marker's lines under the linked folder are not believed: nothing is kept, replaced or removed through it.
+        #expect(try String(contentsOf: site.output.appendingPathComponent(OutputFolder.markerName), encoding: .utf8).contains(" assets/"))
+        #expect(!Manifest.read(in: site.output).files.keys.contains { $0.hasPrefix("assets/") })
+        #expect(Manifest.read(in: site.output).files.keys.contains { $0.hasPrefix("practices/") })
         let before = OutputTree.snapshot(site.output)
         #expect(throws: OutputFolder.Problem.self) { try SiteBuilder.build(site.options()) }
         #expect(OutputTree.snapshot(elsewhere) == ["style.css": ContentHash.of(Data("the user's stylesheet".utf8))].snapshot)

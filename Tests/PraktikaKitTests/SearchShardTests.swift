@@ -35,6 +35,26 @@ struct SearchShardTests {
         #expect(SearchVocabulary.hex([0x1, 0x10][...]) == "100000000000000001")
     }
 
+    @Test("the words' state: read back only beside the index state it was written with, and counts that start a vocabulary")
+    func wordState() throws {
+        let index = "shards 2\n0 a1-3\n1 b2-4\n"
+        let body = SearchWordState.body(records: [("schools/c d/index.html", "h2", 120), ("practices/a/index.html", "h1", 300)],
+                                        wordLines: ["наставник 0:2 3:1", "гиа 1:1"])
+        let text = SearchWordState.text(shards: 2, indexState: index, body: body)
+        let state = try #require(SearchWordState.read(text, shards: 2, indexState: Data(index.utf8)))
+        #expect(state.records["schools/c d/index.html"]?.hash == "h2" && state.records["practices/a/index.html"]?.size == 300)
+        #expect(state.wordLines == ["наставник 0:2 3:1", "гиа 1:1"])
+        #expect(SearchWordState.read(text, shards: 2, indexState: Data("shards 2\n0 a1-3\n1 b2-5\n".utf8)) == nil)
+        #expect(SearchWordState.read(text, shards: 3, indexState: Data(index.utf8)) == nil)
+        #expect(SearchWordState.read(text + "nonsense\n", shards: 2, indexState: Data(index.utf8)) == nil)
+        // The counts start a vocabulary: slot 3 is shard 1's changed pages, which the recent edits' bundle (2) holds.
+        let vocabulary = SearchVocabulary(shards: 2)
+        #expect(vocabulary.load(state.wordLines))
+        let words = vocabulary.take(bundles: 3) { _ in 2 }
+        #expect(words.map(\.word) == ["наставник", "гиа"] && words.map(\.bundles) == ["5", "2"])
+        #expect(!SearchVocabulary(shards: 2).load(["наставник 4:1"][...].map { Substring($0) }))
+    }
+
     @Test("a record leaves out the blocks Pagefind ignores, except those that carry its meta or filters")
     func ignoredBlocks() throws {
         let page = Data("""
