@@ -212,7 +212,7 @@ public enum SiteBuilder {
         // Pagefind reads lean copies of the indexed pages, made as pages stream by.
         let records = try indexer.map { _ in
             try SearchRecords(folder: SearchIndexer.recordsFolder(in: stagedFolder.stagedTree), shards: env.searchShards,
-                              indexed: previouslyIndexed(stagedFolder, shards: env.searchShards), forwardingTo: stream)
+                              previousIndex: PreviousIndex.read(in: stagedFolder, shards: env.searchShards.count), forwardingTo: stream)
         }
         let sink: PageSink = records ?? stream
         let renderer = SiteRenderer(env: env, linkCheck: linkCheck)
@@ -283,14 +283,6 @@ public enum SiteBuilder {
     private static func cannotWrite(_ output: URL, _ error: Error) -> Diagnostic {
         .error(SourceLocation(file: output.path), LocalizedText(
             en: "cannot write the output: \(error)", ru: "не удаётся записать результат: \(error)"))
-    }
-
-    /// Each page's record as its bundle indexed it, from the previous build's
-    /// state of the index; empty when the shards were counted otherwise.
-    private static func previouslyIndexed(_ folder: OutputFolder, shards: SearchShards) -> [String: String] {
-        guard let data = folder.previousFile(SearchShards.digestsFile),
-              let state = IndexedBundles.read(String(decoding: data, as: UTF8.self)), state.shards == shards.count else { return [:] }
-        return state.indexedRecords
     }
 
     /// Fails with every problem when there is an error (warnings too under

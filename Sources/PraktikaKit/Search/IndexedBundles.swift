@@ -75,3 +75,18 @@ struct IndexedBundles: Equatable {
         return all
     }
 }
+
+/// The previous build's index state, read once per build: what its bundles
+/// hold (for the records, the plan) and its text, by whose digest the
+/// words' state names it (`SearchWordState`).
+struct PreviousIndex {
+    let text: Data
+    let bundles: IndexedBundles
+
+    /// Nil when there is none, it is unreadable, or it was made for another number of shards.
+    static func read(in folder: OutputFolder, shards: Int) -> PreviousIndex? {
+        guard let text = folder.previousFile(SearchShards.digestsFile),
+              let bundles = IndexedBundles.read(String(decoding: text, as: UTF8.self)), bundles.shards == shards else { return nil }
+        return PreviousIndex(text: text, bundles: bundles)
+    }
+}

@@ -55,9 +55,7 @@ struct SearchIndexPlan {
     static func make(records: SearchRecords, folder: OutputFolder, indexer: String, deltaFromPages: Int) throws -> SearchIndexPlan {
         let shards = records.shards
         var plan = SearchIndexPlan(shards: shards.count, state: IndexedBundles(shards: shards.count))
-        let previous = folder.previousFile(SearchShards.digestsFile)
-            .flatMap { IndexedBundles.read(String(decoding: $0, as: UTF8.self)) }
-            .flatMap { $0.shards == shards.count ? $0 : nil }
+        let previous = records.previousIndex?.bundles
         // The previous build's files of each bundle, found once.
         var previousFiles: [Int: [String]] = [:], previousDeltaFiles: [String] = []
         for file in folder.previousFiles {

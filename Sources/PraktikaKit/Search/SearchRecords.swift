@@ -18,8 +18,10 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     private let recorded: Locked<[[(path: String, hash: String, size: Int, written: Bool)]]>
     /// The records' words: the search page's word lists are made from them.
     let vocabulary: SearchVocabulary
-    /// Page path → hash of the record its shard's bundle indexed (the previous
-    /// build's state): a page whose record differs may go to the recent-edits bundle.
+    /// The previous build's index state, if it was made for these shards.
+    let previousIndex: PreviousIndex?
+    /// Page path → hash of the record its shard's bundle indexed (from
+    /// `previousIndex`): a page whose record differs may go to the recent-edits bundle.
     private let indexed: [String: String]
     /// The previous build's records, when this build's words started from its
     /// counts: a kept page's record is the one it had then. Set before the
@@ -28,10 +30,11 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// What `SearchWordState.file` is to hold, once the plan is known.
     private(set) var wordState: String?
 
-    init(folder: URL, shards: SearchShards, indexed: [String: String] = [:], forwardingTo inner: PageSink) throws {
+    init(folder: URL, shards: SearchShards, previousIndex: PreviousIndex? = nil, forwardingTo inner: PageSink) throws {
         self.folder = folder
         self.shards = shards
-        self.indexed = indexed
+        self.previousIndex = previousIndex
+        indexed = previousIndex?.bundles.indexedRecords ?? [:]
         self.inner = inner
         recorded = Locked(Array(repeating: [], count: shards.count))
         vocabulary = SearchVocabulary(shards: shards.count)
@@ -99,7 +102,7 @@ final class SearchRecords: PageSink, @unchecked Sendable {
     /// the kept pages need not be read (`recordKept`). False, with nothing
     /// counted, when the state is missing or does not match those pages.
     func adoptPreviousWords(from folder: OutputFolder, rendering pages: [String]) -> Bool {
-        guard let previous = SearchWordState.previous(in: folder, shards: shards.count),
+        guard let previousIndex, let previous = SearchWordState.previous(in: folder, shards: shards.count, indexState: previousIndex.text),
               vocabulary.load(previous.wordLines) else { return false }
         for path in pages where path.hasSuffix(".html") {
             let before = previous.records[path]

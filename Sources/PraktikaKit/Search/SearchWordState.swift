@@ -32,10 +32,10 @@ struct SearchWordState {
     }
 
     /// The previous build's state, when it was written with the index state
-    /// that build left and for as many shards; nil otherwise.
-    static func previous(in folder: OutputFolder, shards: Int) -> SearchWordState? {
-        guard let index = folder.previousFile(SearchShards.digestsFile), let data = folder.previousFile(file) else { return nil }
-        return read(String(decoding: data, as: UTF8.self), shards: shards, indexState: index)
+    /// that build left (`indexState`, its text) and for as many shards; nil otherwise.
+    static func previous(in folder: OutputFolder, shards: Int, indexState: Data) -> SearchWordState? {
+        guard let data = folder.previousFile(file) else { return nil }
+        return read(String(decoding: data, as: UTF8.self), shards: shards, indexState: indexState)
     }
 
     static func read(_ text: String, shards: Int, indexState: Data) -> SearchWordState? {
