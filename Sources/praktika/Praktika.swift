@@ -53,6 +53,10 @@ struct BuildCommand: ParsableCommand {
             help: "At most this many pages in one search bundle (default 4000); a larger site's index is split into bundles that the search page merges. Fewer pages per bundle use less memory and re-index faster after an edit; each bundle adds about four requests to a search on a phone, one more for each further word.")
     var searchShardPages: Int?
 
+    @Option(name: .customLong("search-memory"),
+            help: "Memory the search indexer may use, e.g. 1.5G or 800M (default: what the machine has available). Bundles are made small enough for it (Pagefind holds about half a megabyte per page) and indexed one at a time when two do not fit: slower, and more requests per search on a phone.")
+    var searchMemory: String?
+
     @Option(name: .customLong("search-delta-pages"),
             help: "A search bundle of at least this many pages (default 1000) is kept when a few of its pages change (up to one in twenty); they are indexed alone into a small recent-edits bundle, in a fraction of a second. Past that, the bundle is indexed anew.")
     var searchDeltaPages: Int?
@@ -66,6 +70,12 @@ struct BuildCommand: ParsableCommand {
         if let searchShardPages {
             guard searchShardPages > 0 else { throw ValidationError("--search-shard-pages must be a positive number") }
             options.searchShardPages = searchShardPages
+        }
+        if let searchMemory {
+            guard let bytes = ByteSize.parse(searchMemory), bytes >= ByteSize.smallestSearchMemory else {
+                throw ValidationError("--search-memory must be a size of at least 256M, such as 1.5G or 800M")
+            }
+            options.searchMemory = bytes
         }
         if let searchDeltaPages {
             guard searchDeltaPages > 0 else { throw ValidationError("--search-delta-pages must be a positive number") }

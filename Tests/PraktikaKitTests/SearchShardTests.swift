@@ -35,6 +35,46 @@ struct SearchShardTests {
         #expect(SearchVocabulary.hex([0x1, 0x10][...]) == "100000000000000001")
     }
 
+    @Test("--search-memory: sizes as written on a command line, bundles small enough for the memory, one process at a time when two do not fit")
+    func memoryBudget() throws {
+        #expect(ByteSize.parse("1.5G") == 3 << 29 && ByteSize.parse("800M") == 800 << 20 && ByteSize.parse("2GiB") == 2 << 30)
+        #expect(ByteSize.parse("512m") == 512 << 20 && ByteSize.parse(" 2gb ") == 2 << 30 && ByteSize.parse("4096") == 4096)
+        for bad in ["", "G", "-1G", "1.5.1G", "1e3M", "2X", "0", "1G1"] { #expect(ByteSize.parse(bad) == nil, "\(bad)") }
+        #expect(SearchShards.pagesPerShard(4000, memory: nil) == 4000)
+        #expect(SearchShards.pagesPerShard(4000, memory: 1 << 30) == (1 << 30) / SearchShards.pagefindBytesPerPage)
+        #expect(SearchShards.pagesPerShard(100, memory: 1 << 30) == 100 && SearchShards.pagesPerShard(4000, memory: 1) == 1)
+        // Two processes only while both costs fit in the budget.
+        for (cost, most) in [(60, 1), (40, 2)] {
+            let slots = IndexingSlots(limit: 2, budget: 100)
+            let inside = Locked(0), gate = DispatchSemaphore(value: 0)
+            for _ in 0..<4 {
+                slots.start(cost: cost) {
+                    inside.withLock { $0 += 1 }
+                    _ = gate.wait(timeout: .now() + 0.2)
+                }
+            }
+            slots.waitForAll()
+            #expect(slots.mostAtOnce == most && inside.current == 4, "cost \(cost)")
+        }
+    }
+
+    @Test("a build with little memory for the search splits its index into bundles of the pages that fit; without the limit, one bundle again")
+    func memoryBudgetBuild() throws {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        var options = site.options()
+        options.searchMemory = 3 * SearchShards.pagefindBytesPerPage + 1000
+        let small = try SiteBuilder.build(options)
+        let bundles = try Self.bundleCount(site)
+        let expected = SearchShards(graph: try Self.graph(site), pagesPerShard: 3).count
+        #expect(bundles >= 3 && bundles == expected, "\(small.notes)")
+        #expect(small.notes.contains { $0.contains("Pagefind files in \(bundles) bundles, \(bundles) indexed anew") }, "\(small.notes)")
+        options.searchMemory = nil
+        let whole = try SiteBuilder.build(options)
+        #expect(try Self.bundleCount(site) == 1 && !site.exists("pagefind/shard-1/pagefind-entry.json"), "\(whole.notes)")
+    }
+
     @Test("the words' state: read back only beside the index state it was written with, and counts that start a vocabulary")
     func wordState() throws {
         let index = "shards 2\n0 a1-3\n1 b2-4\n"
@@ -247,6 +287,11 @@ struct SearchShardTests {
             file.hasSuffix(".pf_fragment") && (folder.map { file.hasPrefix($0 + "/fragment/") } ?? true)
         }
         return PagefindFragments.ids(of: files.map { site.output.appendingPathComponent($0) })
+    }
+
+    /// The fixture's linked graph, as a build makes it.
+    static func graph(_ site: FixtureSite) throws -> SiteGraph {
+        try #require(SitePreparation(site: site.root).run(log: DiagnosticLog()).env?.graph)
     }
 
     /// How many bundles the built search page merges.

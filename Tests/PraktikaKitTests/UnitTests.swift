@@ -16,6 +16,44 @@ struct UnitTests {
         #expect(Day(input) == nil)
     }
 
+    @Test("a build's practice bodies wait as HTML in a scratch file: read back as written, from many threads, and the same pages as from memory")
+    func proseSpill() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("praktika-spill-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let spill = try #require(ProseSpill(in: folder))
+        let texts = (0..<200).map { n in n == 7 ? "" : "<p>Наставник №\(n) — «\(String(repeating: "ё", count: n * 37))»</p>\n" }
+        let slots = ResultSlots<ProseSpill.Slot>(count: texts.count)
+        DispatchQueue.concurrentPerform(iterations: texts.count) { slots.set($0, spill.store(texts[$0])!) }
+        #expect(slots.values.map(spill.read) == texts)
+        #expect(Set(slots.values.filter { $0.length > 0 }.map(\.offset)).count == texts.count - 1)
+
+        // The link stage with and without the file: the same HTML for every text, bodies not kept in memory.
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        let preparation = SitePreparation(site: site.root)
+        let log = DiagnosticLog()
+        let loaded = try #require(preparation.load(log: log))
+        var spilling = preparation
+        spilling.releasesPracticeBodies = true
+        spilling.spillFolder = folder
+        let inMemory = try #require(preparation.link(loaded, log: log)).prose
+        let reloaded = try #require(preparation.load(log: log))
+        let stored = try #require(spilling.link(reloaded, log: log))
+        let practice = try #require(stored.graph.practices["mentoring"])
+        let body = try #require(practice.body)
+        let fromFile = try #require(stored.prose.html(.body(file: practice.file, body: body)))
+        let key = MarkdownOrigin.body(file: practice.file, body: body).key
+        #expect(stored.prose.files[practice.file]?.html[key] == nil && stored.prose.files[practice.file]?.stored.keys.sorted { $0.line < $1.line } == [key])
+        #expect(fromFile.contains("</p>") && fromFile == inMemory.html(.body(file: practice.file, body: body)))
+        for file in inMemory.files.keys {
+            #expect(Set(stored.prose.htmlTexts(of: file)) == Set(inMemory.htmlTexts(of: file)), "\(file)")
+        }
+        // A build leaves no scratch file in its output.
+        _ = try site.build()
+        #expect(!site.exists(ProseSpill.fileName))
+    }
+
     @Test("Markdown entity links are rewritten on cmark's AST with their positions")
     func markdownRewrite() {
         let output = Markdown.render("Текст\n\nСм. [школу](school:gym-1 \"Гимназия\") и [файл](file:a%20b.pdf).\n") { link in

@@ -16,6 +16,12 @@ public struct BuildOptions: Sendable {
     /// How many indexed pages one search bundle holds at most; a larger site's
     /// index is split into bundles the browser merges (`SearchShards`).
     public var searchShardPages = SearchShards.defaultPagesPerShard
+    /// Bytes the search indexer's processes may hold together; nil: what the
+    /// machine has available. Bundles are made small enough for it, and
+    /// indexed one at a time when two do not fit (`SearchShards.pagesPerShard`).
+    public var searchMemory: Int?
+    /// The pages per bundle this build uses: the smaller of the two limits.
+    var effectiveSearchShardPages: Int { SearchShards.pagesPerShard(searchShardPages, memory: searchMemory) }
     /// A bundle of at least this many pages keeps its index when a few of its
     /// pages change; they are indexed alone into a recent-edits bundle (`SearchIndexPlan`).
     public var searchDeltaFromPages = SearchIndexPlan.defaultDeltaFromPages
@@ -87,7 +93,7 @@ public enum SiteBuilder {
         let printer = options.makePDFs ? DigestPrinter.find() : nil
         let themeFolders = [options.site.appendingPathComponent("themes"), Theme.builtinDirectory]
         let settings = [options.baseURL ?? "", "\(options.offline)", "\(options.strict)", options.today.description,
-                        "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.searchShardPages)",
+                        "search: \(indexer != nil)", "pdf: \(printer != nil)", "shard pages: \(options.effectiveSearchShardPages)",
                         "delta from pages: \(options.searchDeltaFromPages)"]
         let contentStamps = FileStamp.tree(options.site.appendingPathComponent("content").path, prefix: "content")
         let fingerprint = InputFingerprint.compute(site: options.site, themeFolders: themeFolders, settings: settings, contentFiles: contentStamps)
@@ -121,7 +127,7 @@ public enum SiteBuilder {
         Memory.returnFreedPages()
         if let indexer, let records, let searchPlan {
             try stagedFolder.faults.check("search")
-            let summary = try indexer.index(records, plan: searchPlan, into: stagedFolder)
+            let summary = try indexer.index(records, plan: searchPlan, into: stagedFolder, memory: options.searchMemory)
             records.remove()
             report.searchFiles = summary.files
             report.notes.append(summary.line)
@@ -155,7 +161,10 @@ public enum SiteBuilder {
         // Load: content files into typed models, and the theme.
         var preparation = SitePreparation(site: options.site, baseURL: options.baseURL, offline: options.offline, today: options.today)
         preparation.releasesPracticeBodies = true
-        preparation.searchShardPages = options.searchShardPages
+        preparation.searchShardPages = options.effectiveSearchShardPages
+        // The practice bodies' HTML waits on disk for its pages (`ProseSpill`); gone before the search and the switch.
+        preparation.spillFolder = folder?.stagedTree
+        defer { if let spill = preparation.spillFolder { unlink(spill.appendingPathComponent(ProseSpill.fileName).path) } }
         guard let loaded = preparation.load(log: log) else { throw ContentErrors(log.all, language: "ru") }
         clock.lap("load", into: &report)
         report.language = loaded.content.site.language

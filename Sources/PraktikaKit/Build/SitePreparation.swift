@@ -31,6 +31,8 @@ struct SitePreparation {
     /// A build: the Markdown pass lets go of each published practice's body text once
     /// its HTML is made (serve keeps them, to render a saved file's neighbours again).
     var releasesPracticeBodies = false
+    /// A build: the folder of the scratch file that holds the practice bodies' HTML (`ProseSpill`).
+    var spillFolder: URL?
 
     /// Load, then link; `lap` is called after each, for timings.
     func run(log: DiagnosticLog, lap: (String) -> Void = { _ in }) -> (env: RenderEnvironment?, language: String) {
@@ -60,7 +62,8 @@ struct SitePreparation {
         log.add(contentsOf: linkDiagnostics)
         let tableLabel = loaded.theme?.string("table_label") ?? "Таблица"
         let prose = MarkdownPass.run(graph, settings: loaded.settings, tableLabel: tableLabel, previous: previousProse, reuse: reusesProse,
-                                     releasesPracticeBodies: releasesPracticeBodies, deferring: deferring(graph))
+                                     releasesPracticeBodies: releasesPracticeBodies, deferring: deferring(graph),
+                                     spill: releasesPracticeBodies ? spillFolder.flatMap(ProseSpill.init(in:)) : nil)
         log.add(contentsOf: prose.diagnostics)
         guard let theme = loaded.theme else { return nil }
         return RenderEnvironment(graph: graph, prose: prose, theme: theme, settings: loaded.settings, log: log, practiceCards: cards)

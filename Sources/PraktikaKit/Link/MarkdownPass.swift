@@ -9,9 +9,10 @@ enum MarkdownPass {
     ///     are taken as they are instead of being rendered again.
     ///   - deferring: files whose texts may be rendered only when a page asks
     ///     for them (`DeferredProse`).
+    ///   - spill: where the practice bodies' HTML goes, when they are let go of (a build).
     static func run(_ graph: SiteGraph, settings: RenderSettings, tableLabel: String,
                     previous: Prose? = nil, reuse: (String) -> Bool = { _ in false }, releasesPracticeBodies: Bool = false,
-                    deferring: Set<String> = []) -> Prose {
+                    deferring: Set<String> = [], spill: ProseSpill? = nil) -> Prose {
         let sources = texts(of: graph, releasesPracticeBodies: releasesPracticeBodies)
         var files: [String: FileProse] = [:]
         var waiting: [(file: String, texts: [ProseText], attachments: [String])] = []
@@ -28,12 +29,12 @@ enum MarkdownPass {
         }
         let pending = waiting
         let made = ResultSlots<FileProse>(count: pending.count)
-        let renderer = ProseRenderer(graph: graph, links: PageLinks.deferred(offline: settings.offline), tableLabel: tableLabel)
+        let renderer = ProseRenderer(graph: graph, links: PageLinks.deferred(offline: settings.offline), tableLabel: tableLabel, spill: spill)
         DispatchQueue.concurrentPerform(iterations: pending.count) { index in
             made.set(index, renderer.render(pending[index].texts, attachments: pending[index].attachments))
         }
         for (index, prose) in made.values.enumerated() { files[pending[index].file] = prose }
-        return Prose(files: files, deferred: later.isEmpty ? nil : DeferredProse(renderer: renderer, sources: later))
+        return Prose(files: files, deferred: later.isEmpty ? nil : DeferredProse(renderer: renderer, sources: later), spill: spill)
     }
 
     /// The last pass with these practice files rendered again (serve, after a
@@ -86,6 +87,7 @@ struct ProseRenderer: Sendable {
     let graph: SiteGraph
     let links: PageLinks
     let tableLabel: String
+    var spill: ProseSpill? = nil
 
     func render(_ texts: [ProseText], attachments: [String]) -> FileProse {
         var prose = FileProse()
@@ -96,8 +98,12 @@ struct ProseRenderer: Sendable {
                 resolve(link, into: &prose)
             }
             if text.releasesText, case .body(_, let body) = text.origin { body.releaseText() }
-            let html = output.html
-            prose.html[text.origin.key] = typesets ? RussianTypography.html(html, joinsCompounds: false) : html
+            let html = typesets ? RussianTypography.html(output.html, joinsCompounds: false) : output.html
+            if text.releasesText, let slot = spill?.store(html) {
+                prose.stored[text.origin.key] = slot
+            } else {
+                prose.html[text.origin.key] = html
+            }
             for link in output.unresolved {
                 guard case .message(let message) = ReferenceChecker.problem(for: link, in: graph) else { continue }
                 prose.diagnostics.append(.error(text.origin.location(of: link, siteRoot: root), message))

@@ -35,6 +35,8 @@ struct ProseText {
 /// attachments they link, the entities they point to and what was wrong.
 struct FileProse: Sendable {
     var html: [ProseKey: String] = [:]
+    /// A build's practice bodies: their HTML is in the scratch file (`ProseSpill`), not here.
+    var stored: [ProseKey: ProseSpill.Slot] = [:]
     var usedFiles: Set<String> = []
     /// `kind:id` of every entity link, resolved or not: when one of these
     /// comes or goes, the file's HTML must be made again (serve).
@@ -49,10 +51,12 @@ struct Prose: Sendable {
     private(set) var files: [String: FileProse] = [:]
     /// Files whose HTML is made when a page first asks for it (`DeferredProse`).
     private var deferred: DeferredProse?
+    private let spill: ProseSpill?
 
-    init(files: [String: FileProse] = [:], deferred: DeferredProse? = nil) {
+    init(files: [String: FileProse] = [:], deferred: DeferredProse? = nil, spill: ProseSpill? = nil) {
         self.files = files
         self.deferred = deferred
+        self.spill = spill
     }
 
     mutating func replace(_ file: String, with prose: FileProse) {
@@ -62,8 +66,14 @@ struct Prose: Sendable {
     /// The HTML of a text the pass rendered; nil for a blank text.
     func html(_ origin: MarkdownOrigin) -> String? {
         let key = origin.key
-        if let file = files[key.file] { return file.html[key] }
-        return deferred?.file(key.file)?.html[key]
+        guard let file = files[key.file] ?? deferred?.file(key.file) else { return nil }
+        return file.html[key] ?? file.stored[key].flatMap { slot in spill?.read(slot) }
+    }
+
+    /// Every HTML text of one content file.
+    func htmlTexts(of file: String) -> [String] {
+        guard let prose = files[file] else { return [] }
+        return Array(prose.html.values) + prose.stored.values.compactMap { slot in spill?.read(slot) }
     }
 
     /// Attachments linked from Markdown or listed in fields of published entities.

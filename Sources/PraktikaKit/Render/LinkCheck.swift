@@ -158,8 +158,8 @@ extension LinkCheck {
     /// to: `check`, which renders no page, still finds a dead relative link.
     func record(prose: Prose, plan: SitePlan) {
         for page in plan.pages {
-            guard let source = page.source, let file = prose.files[source] else { continue }
-            for html in file.html.values { record(html: html, page: page.path, template: page.template, source: source) }
+            guard let source = page.source else { continue }
+            for html in prose.htmlTexts(of: source) { record(html: html, page: page.path, template: page.template, source: source) }
         }
     }
 }

@@ -1,8 +1,8 @@
 import Foundation
 
 /// Runs Pagefind processes side by side, two at most (it runs mostly on one
-/// thread), and a second only while the machine's available memory holds
-/// both: a Pagefind process holds about twenty times the bytes of the records
+/// thread), and a second only while the budget (the machine's available
+/// memory, or `--search-memory`) holds both: a Pagefind process holds about twenty times the bytes of the records
 /// it indexes (measured on the generated corpus), so on a small server the
 /// bundles are indexed one after another instead of running out of memory.
 final class IndexingSlots: @unchecked Sendable {
@@ -11,6 +11,7 @@ final class IndexingSlots: @unchecked Sendable {
 
     private let condition = NSCondition()
     private var running = 0
+    private var most = 0
     private var reserved = 0
     private let limit: Int
     private let budget: Int
@@ -26,6 +27,7 @@ final class IndexingSlots: @unchecked Sendable {
         condition.lock()
         while running >= limit || (running > 0 && reserved + cost > budget) { condition.wait() }
         running += 1
+        most = max(most, running)
         reserved += cost
         condition.unlock()
         DispatchQueue.global().async(group: group) { [self] in
@@ -39,6 +41,13 @@ final class IndexingSlots: @unchecked Sendable {
     }
 
     func waitForAll() { group.wait() }
+
+    /// The most processes that ran side by side.
+    var mostAtOnce: Int {
+        condition.lock()
+        defer { condition.unlock() }
+        return most
+    }
 
     /// MemAvailable of /proc/meminfo, in bytes; unlimited where there is none.
     static func availableMemory() -> Int {

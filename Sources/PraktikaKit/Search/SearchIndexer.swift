@@ -43,10 +43,12 @@ struct SearchIndexer: Sendable {
     /// time where memory allows (`IndexingSlots`), and registers every file of
     /// the index with the build. Before the switch: a failing index fails the
     /// build with the previous output intact.
-    func index(_ records: SearchRecords, plan: SearchIndexPlan, into folder: OutputFolder) throws -> SearchIndexSummary {
+    /// - Parameter memory: what the Pagefind processes may hold together (`--search-memory`).
+    func index(_ records: SearchRecords, plan: SearchIndexPlan, into folder: OutputFolder, memory: Int? = nil) throws -> SearchIndexSummary {
         let shards = records.shards
         let failures = Locked<[String]>([])
-        let slots = IndexingSlots()
+        let available = IndexingSlots.availableMemory() / 10 * 8
+        let slots = IndexingSlots(budget: memory.map { min($0, available) } ?? available)
         let sizes = records.bytes
         func start(cost: Int, site: URL, output: String) {
             slots.start(cost: cost * IndexingSlots.bytesPerRecordByte) {
@@ -89,7 +91,8 @@ struct SearchIndexer: Sendable {
         if let words = records.wordState {
             try folder.write(SearchWordState.file, Data(SearchWordState.text(shards: shards.count, indexState: indexState, body: words).utf8))
         }
-        return SearchIndexSummary(files: total + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count)
+        return SearchIndexSummary(files: total + 1, indexed: plan.indexed.count, kept: plan.kept.count, recentEdits: plan.deltaPages.count,
+                                  oneAtATime: slots.mostAtOnce == 1)
     }
 
     /// The recent edits' records, in a folder of their own for Pagefind (hard links to the shards' records).
@@ -133,6 +136,8 @@ struct SearchIndexSummary: Equatable {
     var kept: Int
     /// Pages in the recent-edits bundle.
     var recentEdits: Int
+    /// Bundles were indexed one after another: two did not fit in the memory allowed.
+    var oneAtATime = false
 
     /// The build summary's line: how large the index is, and what was indexed again.
     var line: String {
@@ -141,7 +146,9 @@ struct SearchIndexSummary: Equatable {
         case (0, 0): return "search index: no page to index"
         case (_, 0) where indexed == 1: return "search index: \(files) Pagefind files"
         case (0, _) where kept == 1 && recentEdits == 0: return "search index: \(files) Pagefind files, kept (no indexed text changed)"
-        default: return "search index: \(files) Pagefind files in \(indexed + kept) bundles, \(indexed) indexed anew\(edits)"
+        default:
+            let order = oneAtATime && indexed > 1 ? " one at a time" : ""
+            return "search index: \(files) Pagefind files in \(indexed + kept) bundles, \(indexed) indexed anew\(order)\(edits)"
         }
     }
 }
