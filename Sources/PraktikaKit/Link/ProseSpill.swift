@@ -8,7 +8,7 @@ import Glibc
 /// and read back by offset. A big bank's HTML is as large as its Markdown
 /// (about 0.9 GB at 50,000 practices) and was half of the build's peak
 /// memory; on disk it sits in the page cache, which the kernel can write out
-/// and evict. Removed with the staged tree's other scratch files, before the switch.
+/// and evict. `SiteBuilder` removes it when the staging ends, before the search and the switch.
 final class ProseSpill: @unchecked Sendable {
     struct Slot: Sendable, Equatable {
         let offset: Int
@@ -61,9 +61,5 @@ final class ProseSpill: @unchecked Sendable {
             }
             return done
         }
-    }
-
-    func remove() {
-        unlink(url.path)
     }
 }

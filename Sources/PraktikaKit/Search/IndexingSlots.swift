@@ -2,9 +2,10 @@ import Foundation
 
 /// Runs Pagefind processes side by side, two at most (it runs mostly on one
 /// thread), and a second only while the budget (the machine's available
-/// memory, or `--search-memory`) holds both: a Pagefind process holds about twenty times the bytes of the records
-/// it indexes (measured on the generated corpus), so on a small server the
-/// bundles are indexed one after another instead of running out of memory.
+/// memory, or `--search-memory`) holds both: a Pagefind process holds about
+/// twenty times the bytes of the records it indexes (measured on the
+/// generated corpus), so on a small server the bundles are indexed one after
+/// another instead of running out of memory.
 final class IndexingSlots: @unchecked Sendable {
     /// Resident bytes of a Pagefind process per byte of its records.
     static let bytesPerRecordByte = 20
