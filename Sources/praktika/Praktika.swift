@@ -61,26 +61,24 @@ struct BuildCommand: ParsableCommand {
             help: "A search bundle of at least this many pages (default 1000) is kept when a few of its pages change (up to one in twenty); they are indexed alone into a small recent-edits bundle, in a fraction of a second. Past that, the bundle is indexed anew.")
     var searchDeltaPages: Int?
 
+    /// Here rather than in `run`, so that a bad value is shown with `praktika build`'s usage.
+    func validate() throws {
+        if let searchShardPages, searchShardPages <= 0 { throw ValidationError("--search-shard-pages must be a positive number") }
+        if let searchDeltaPages, searchDeltaPages <= 0 { throw ValidationError("--search-delta-pages must be a positive number") }
+        if let searchMemory, (ByteSize.parse(searchMemory) ?? 0) < ByteSize.smallestSearchMemory {
+            throw ValidationError("--search-memory must be a size of at least 256M, such as 1.5G or 800M")
+        }
+    }
+
     func run() throws {
         let outputURL = output.map { URL(fileURLWithPath: $0, isDirectory: true).standardizedFileURL }
         var options = BuildOptions(site: arguments.siteURL, output: outputURL, baseURL: baseURL, offline: offline, strict: strict)
         options.zip = zip.map { URL(fileURLWithPath: $0).standardizedFileURL }
         options.makeSearchIndex = !noSearch
         options.makePDFs = !noPDF
-        if let searchShardPages {
-            guard searchShardPages > 0 else { throw ValidationError("--search-shard-pages must be a positive number") }
-            options.searchShardPages = searchShardPages
-        }
-        if let searchMemory {
-            guard let bytes = ByteSize.parse(searchMemory), bytes >= ByteSize.smallestSearchMemory else {
-                throw ValidationError("--search-memory must be a size of at least 256M, such as 1.5G or 800M")
-            }
-            options.searchMemory = bytes
-        }
-        if let searchDeltaPages {
-            guard searchDeltaPages > 0 else { throw ValidationError("--search-delta-pages must be a positive number") }
-            options.searchDeltaFromPages = searchDeltaPages
-        }
+        if let searchShardPages { options.searchShardPages = searchShardPages }
+        options.searchMemory = searchMemory.flatMap(ByteSize.parse)
+        if let searchDeltaPages { options.searchDeltaFromPages = searchDeltaPages }
         options.faults = FaultInjection.fromEnvironment()
         try Console.runReporting {
             let report = try SiteBuilder.build(options)

@@ -58,6 +58,20 @@ struct SearchShardTests {
         }
     }
 
+    @Test("the command line refuses a size it cannot read, or too small, with the build's usage and nothing written")
+    func memoryOptionRefused() async throws {
+        let site = try FixtureSite()
+        defer { site.cleanUp() }
+        for bad in ["abc", "100M", "0"] {
+            let run = try await PraktikaCLI.run(["build", site.root.path, "--search-memory", bad])
+            #expect(run.status != 0 && run.output.contains("--search-memory must be a size of at least 256M"), "\(bad): \(run.output)")
+            #expect(run.output.contains("Usage: praktika build"), "\(run.output)")
+        }
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        let run = try await PraktikaCLI.run(["build", site.root.path, "--no-pdf", "--no-search", "--search-memory", "1.5G"])
+        #expect(run.status == 0 && site.exists("index.html"), "\(run.output)")
+    }
+
     @Test("a build with little memory for the search splits its index into bundles of the pages that fit; without the limit, one bundle again")
     func memoryBudgetBuild() throws {
         try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
