@@ -61,6 +61,17 @@ enum Console {
 
     static func printStageTimes(_ report: BuildReport) {
         print("  time:  " + report.stageSeconds.map { "\($0.0) \(String(format: "%.2f", $0.1)) s" }.joined(separator: " · "))
+        printPeakMemory()
+    }
+
+    /// What the build held at its peak, to choose `--search-memory` by: praktika's
+    /// own, and the largest of the programs it ran (each Pagefind, WeasyPrint).
+    static func printPeakMemory() {
+        var own = rusage(), helpers = rusage()
+        guard getrusage(RUSAGE_SELF.rawValue, &own) == 0, getrusage(RUSAGE_CHILDREN.rawValue, &helpers) == 0 else { return }
+        // ru_maxrss is in KiB on Linux.
+        let helper = helpers.ru_maxrss > 0 ? " · the largest process it ran (Pagefind, WeasyPrint): \(helpers.ru_maxrss / 1024) MiB" : ""
+        print("  memory: praktika \(own.ru_maxrss / 1024) MiB at most\(helper)")
     }
 
     static func displayPath(_ url: URL?, site: URL) -> String {

@@ -70,6 +70,9 @@ struct SearchShardTests {
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
         let run = try await PraktikaCLI.run(["build", site.root.path, "--no-pdf", "--no-search", "--search-memory", "1.5G"])
         #expect(run.status == 0 && site.exists("index.html"), "\(run.output)")
+        // The summary says what the build held, to choose the size by.
+        let peak = try #require(run.output.firstMatch(of: /memory: praktika (\d+) MiB at most/), "\(run.output)")
+        #expect((1...4096).contains(Int(peak.1) ?? 0))
     }
 
     @Test("a build with little memory for the search splits its index into bundles of the pages that fit; without the limit, one bundle again")
