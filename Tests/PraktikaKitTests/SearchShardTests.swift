@@ -77,8 +77,7 @@ struct SearchShardTests {
 
     @Test("a build with little memory for the search splits its index into bundles of the pages that fit; without the limit, one bundle again")
     func memoryBudgetBuild() throws {
-        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
-        let site = try FixtureSite()
+        let site = try Self.siteWithPagefind()
         defer { site.cleanUp() }
         var options = site.options()
         options.searchMemory = 3 * SearchShards.pagefindBytesPerPage + 1000
@@ -282,11 +281,16 @@ struct SearchShardTests {
 
     /// The fixture site, and build options that split its index into bundles of three pages.
     static func smallBundles() throws -> (site: FixtureSite, options: BuildOptions) {
-        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
-        let site = try FixtureSite()
+        let site = try siteWithPagefind()
         var options = site.options()
         options.searchShardPages = 3
         return (site, options)
+    }
+
+    /// The fixture site, for a test that needs Pagefind (`scripts/test.sh` installs it).
+    static func siteWithPagefind() throws -> FixtureSite {
+        try #require(SearchIndexer.find() != nil, "Pagefind (pip install pagefind-bin) is needed for this test")
+        return try FixtureSite()
     }
 
     /// The fixture built once in bundles of six pages that take recent edits from one page on.

@@ -18,7 +18,7 @@ final class IndexingSlots: @unchecked Sendable {
     private let budget: Int
     private let group = DispatchGroup()
 
-    init(limit: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)), budget: Int = IndexingSlots.availableMemory() / 10 * 8) {
+    init(limit: Int = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount)), budget: Int = IndexingSlots.budget(allowing: nil)) {
         self.limit = limit
         self.budget = budget
     }
@@ -48,6 +48,11 @@ final class IndexingSlots: @unchecked Sendable {
         condition.lock()
         defer { condition.unlock() }
         return most
+    }
+
+    /// What the processes may hold together: 80 % of the available memory, and at most `memory` (`--search-memory`).
+    static func budget(allowing memory: Int?) -> Int {
+        min(availableMemory() / 10 * 8, memory ?? .max)
     }
 
     /// MemAvailable of /proc/meminfo, in bytes; unlimited where there is none.

@@ -47,8 +47,7 @@ struct SearchIndexer: Sendable {
     func index(_ records: SearchRecords, plan: SearchIndexPlan, into folder: OutputFolder, memory: Int? = nil) throws -> SearchIndexSummary {
         let shards = records.shards
         let failures = Locked<[String]>([])
-        let available = IndexingSlots.availableMemory() / 10 * 8
-        let slots = IndexingSlots(budget: memory.map { min($0, available) } ?? available)
+        let slots = IndexingSlots(budget: IndexingSlots.budget(allowing: memory))
         let sizes = records.bytes
         func start(cost: Int, site: URL, output: String) {
             slots.start(cost: cost * IndexingSlots.bytesPerRecordByte) {

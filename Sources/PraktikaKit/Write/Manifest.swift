@@ -84,13 +84,8 @@ enum FileSystem {
         return lstat(path, &info) == 0 ? info : nil
     }
 
-    /// `relative` is a regular file under `root`, and no folder on the way is a symlink.
-    static func isPlainFile(_ relative: String, in root: String) -> Bool {
-        var known: Set<Substring> = []
-        return isPlainFile(relative, in: root, plainFolders: &known)
-    }
-
-    /// The same, with the folders (relative paths) already found to be plain folders on earlier calls.
+    /// `relative` is a regular file under `root`, and no folder on the way is a
+    /// symlink; `plainFolders`: the folders (relative paths) found plain on earlier calls.
     static func isPlainFile(_ relative: String, in root: String, plainFolders: inout Set<Substring>) -> Bool {
         guard let slash = relative.lastIndex(of: "/") else { return kind(root + "/" + relative) == .file }
         var end = relative.startIndex

@@ -160,11 +160,9 @@ enum TreeRemoval {
         // The top folders two at a time: unlinking is the kernel's work, and
         // folders apart take it on both cores (a large site's pages and its index).
         let top = FileSystem.entries(root) ?? []
-        let next = Locked(0)
+        let next = JobCounter()
         DispatchQueue.concurrentPerform(iterations: min(2, max(1, top.count))) { _ in
-            while true {
-                let index = next.withLock { value -> Int in defer { value += 1 }; return value }
-                guard index < top.count else { return }
+            while let index = next.take(below: top.count) {
                 removeKnown(root, relative: top[index].name, kind: top[index].kind, manifest: manifest, published: published)
             }
         }
